@@ -1,0 +1,39 @@
+"""Pure text → digest: key points, who said what, Markdown.
+
+No I/O, no network, no UI, no global state; deterministic.
+
+    >>> s = summarize_article("One sentence here. Another one there.")
+    >>> isinstance(s.key_points, list)
+    True
+"""
+
+from __future__ import annotations
+
+from ._model import KeyPoint, Speaker, Statement, StatementKind, Summary
+
+__all__ = [
+    "SUMMARIZER_VERSION",
+    "KeyPoint",
+    "Speaker",
+    "Statement",
+    "StatementKind",
+    "Summary",
+    "summarize_article",
+]
+
+# Bump whenever output for the same input may change: cached digests are keyed on it.
+SUMMARIZER_VERSION = "0.1.0"
+
+
+def summarize_article(text: str, title: str | None = None, max_points: int = 5) -> Summary:
+    """Digest one article: plain text with paragraphs separated by newlines."""
+    from ._digest import key_points
+    from ._document import parse_document
+    from ._quotes import extract_speakers
+
+    doc = parse_document(text or "", title=title)
+    return Summary(
+        title=doc.title,
+        key_points=key_points(doc, max_points=max_points),
+        speakers=extract_speakers(doc),
+    )
