@@ -1,0 +1,536 @@
+"""The SQLite store: subscriptions, articles, marks, full text, cached digests.
+
+One file, WAL mode, schema versioned with ``PRAGMA user_version``. Every write
+that belongs together (one feed's refresh) is one transaction, so a crash or a
+kill never leaves half a feed and never loses read/starred marks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .models import Article, Feed, FullTextPolicy, ParsedFeed
+from .sanitize import clean_line, clean_text
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (one-line reason)."""
+
+
+# Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        feed_title TEXT,            -- the feed's own title
+        user_title TEXT,            -- the user's rename (newsboat "~Title", OPML text)
+        site_url TEXT,
+        policy TEXT NOT NULL DEFAULT 'short',
+        etag TEXT,
+        last_modified TEXT,
+        last_attempt REAL,
+        last_success REAL,
+        last_error TEXT,
+        retry_after REAL,           -- do not fetch before this unix time (429/503 Retry-After)
+        added REAL NOT NULL
+    );
+    CREATE TABLE feed_tags (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (feed_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX feed_tags_tag ON feed_tags(tag);
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        url TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        author TEXT,
+        published REAL,
+        fetched REAL NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        full_text TEXT,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (feed_id, guid)
+    );
+    CREATE INDEX articles_date ON articles(coalesce(published, fetched) DESC, id DESC);
+    CREATE INDEX articles_feed_date ON articles(feed_id, coalesce(published, fetched) DESC);
+    CREATE INDEX articles_unread ON articles(read) WHERE read = 0;
+    CREATE INDEX articles_starred ON articles(starred) WHERE starred = 1;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, full_text, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text, full_text)
+        VALUES (new.id, new.title, new.text, coalesce(new.full_text, ''));
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text, full_text)
+        VALUES ('delete', old.id, old.title, old.text, coalesce(old.full_text, ''));
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text, full_text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text, full_text)
+        VALUES ('delete', old.id, old.title, old.text, coalesce(old.full_text, ''));
+        INSERT INTO articles_fts(rowid, title, text, full_text)
+        VALUES (new.id, new.title, new.text, coalesce(new.full_text, ''));
+    END;
+    CREATE TABLE digests (
+        content_hash TEXT NOT NULL,
+        version TEXT NOT NULL,
+        data TEXT NOT NULL,          -- JSON of summarize.Summary.to_dict()
+        PRIMARY KEY (content_hash, version)
+    ) WITHOUT ROWID;
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ARTICLE_COLUMNS = """
+    a.id, a.feed_id, coalesce(f.user_title, f.feed_title, f.url), a.guid, a.url, a.title,
+    a.author, a.published, a.text, a.full_text, a.read, a.starred
+"""
+_SORT = "coalesce(a.published, a.fetched) DESC, a.id DESC"
+
+
+def content_hash(text: str) -> str:
+    """Key for cached digests: the same text gives the same digest."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@dataclass(slots=True)
+class ArticleFilter:
+    """Which articles a list shows; every field narrows the selection."""
+
+    feed_ids: Sequence[int] | None = None
+    tags: Sequence[str] | None = None
+    unread: bool = False
+    starred: bool = False
+    since: float | None = None  # unix time; by published date, else fetch time
+    search: str | None = None  # FTS5 over title and text
+
+
+class Store:
+    """A newsdesk store on disk. Not shared between threads: open one per thread."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0, readonly: bool = False):
+        self.path = Path(path)
+        try:
+            if readonly:
+                uri = f"file:{self.path}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            else:
+                if str(path) != ":memory:":
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open store {self.path}: {_reason(exc)}") from None
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write store {self.path}: {_reason(exc)}") from None
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"cannot write store {self.path}: {_reason(exc)}") from None
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} is from a newer newsdesk (schema {version} > {SCHEMA_VERSION})"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction() as db:
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _split_sql(MIGRATIONS[step]):
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- feeds -------------------------------------------------------------
+
+    def add_feed(
+        self,
+        url: str,
+        *,
+        title: str | None = None,
+        tags: Iterable[str] = (),
+        policy: FullTextPolicy = "short",
+    ) -> tuple[Feed, bool]:
+        """Subscribe; returns (feed, created). An existing URL gets the new tags and title."""
+        url = clean_line(url)
+        with self.transaction() as db:
+            row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+            created = row is None
+            if created:
+                cur = db.execute(
+                    "INSERT INTO feeds(url, user_title, policy, added) VALUES (?, ?, ?, ?)",
+                    (url, clean_line(title) or None, policy, time.time()),
+                )
+                feed_id = int(cur.lastrowid or 0)
+            else:
+                feed_id = row[0]
+                if title:
+                    db.execute(
+                        "UPDATE feeds SET user_title = ? WHERE id = ?", (clean_line(title), feed_id)
+                    )
+            db.executemany(
+                "INSERT OR IGNORE INTO feed_tags(feed_id, tag) VALUES (?, ?)",
+                [(feed_id, clean_line(t)) for t in tags if clean_line(t)],
+            )
+        feed = self.get_feed(feed_id)
+        assert feed is not None
+        return feed, created
+
+    def remove_feed(self, feed_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+
+    def set_policy(self, feed_id: int, policy: FullTextPolicy) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE feeds SET policy = ? WHERE id = ?", (policy, feed_id))
+
+    def get_feed(self, feed_id: int) -> Feed | None:
+        feeds = self._feeds("WHERE f.id = ?", (feed_id,))
+        return feeds[0] if feeds else None
+
+    def list_feeds(self) -> list[Feed]:
+        """All subscriptions with unread/total counts, in title order."""
+        return self._feeds("", ())
+
+    def find_feeds(self, name: str) -> list[Feed]:
+        """Feeds whose title or URL is `name` (case-insensitive), else whose title contains it."""
+        key = name.casefold()
+        feeds = self.list_feeds()
+        exact = [f for f in feeds if key in (f.title.casefold(), f.url.casefold())]
+        return exact or [f for f in feeds if key in f.title.casefold()]
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with its unread count."""
+        rows = self.db.execute(
+            """SELECT t.tag, count(a.id) FROM feed_tags t
+               LEFT JOIN articles a ON a.feed_id = t.feed_id AND a.read = 0
+               GROUP BY t.tag ORDER BY t.tag COLLATE NOCASE"""
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def _feeds(self, where: str, params: tuple[object, ...]) -> list[Feed]:
+        rows = self.db.execute(
+            f"""SELECT f.id, f.url, coalesce(f.user_title, f.feed_title, f.url), f.site_url,
+                       f.policy, f.etag, f.last_modified, f.last_success, f.last_error,
+                       (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
+                       (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
+                       (SELECT group_concat(tag, char(31)) FROM
+                            (SELECT tag FROM feed_tags t WHERE t.feed_id = f.id ORDER BY tag))
+                FROM feeds f {where}
+                ORDER BY coalesce(f.user_title, f.feed_title, f.url) COLLATE NOCASE, f.id""",
+            params,
+        ).fetchall()
+        return [
+            Feed(
+                id=r[0],
+                url=r[1],
+                title=r[2],
+                site_url=r[3],
+                policy=r[4],
+                etag=r[5],
+                last_modified=r[6],
+                last_success=r[7],
+                last_error=r[8],
+                unread=r[9],
+                total=r[10],
+                tags=r[11].split("\x1f") if r[11] else [],
+            )
+            for r in rows
+        ]
+
+    # -- refresh results ---------------------------------------------------
+
+    def save_feed(
+        self,
+        feed_id: int,
+        parsed: ParsedFeed,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        problem: str | None = None,
+    ) -> int:
+        """Store one fetched feed in one transaction; returns how many articles are new.
+
+        Known articles (same feed + guid) get their title/text updated; read and
+        starred marks are never touched.
+        """
+        now = time.time()
+        new = 0
+        with self.transaction() as db:
+            db.execute(
+                """UPDATE feeds SET feed_title = ?, site_url = coalesce(?, site_url), etag = ?,
+                   last_modified = ?, last_attempt = ?, last_success = ?, last_error = ?,
+                   retry_after = NULL WHERE id = ?""",
+                (
+                    clean_line(parsed.title) or None,
+                    parsed.site_url,
+                    etag,
+                    last_modified,
+                    now,
+                    now,
+                    problem,
+                    feed_id,
+                ),
+            )
+            seen: set[str] = set()
+            for e in parsed.entries:
+                guid = clean_line(e.guid)[:2048]
+                if not guid or guid in seen:
+                    continue
+                seen.add(guid)
+                title = clean_line(e.title)
+                text = clean_text(e.text)
+                row = db.execute(
+                    "SELECT id, title, text FROM articles WHERE feed_id = ? AND guid = ?",
+                    (feed_id, guid),
+                ).fetchone()
+                if row is None:
+                    db.execute(
+                        """INSERT INTO articles(feed_id, guid, url, title, author, published,
+                           fetched, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                        (
+                            feed_id,
+                            guid,
+                            clean_line(e.url) or None,
+                            title,
+                            clean_line(e.author) or None,
+                            e.published,
+                            now,
+                            text,
+                        ),
+                    )
+                    new += 1
+                elif (row[1], row[2]) != (title, text):
+                    db.execute(
+                        "UPDATE articles SET title = ?, text = ?, url = ? WHERE id = ?",
+                        (title, text, clean_line(e.url) or None, row[0]),
+                    )
+        return new
+
+    def mark_not_modified(self, feed_id: int) -> None:
+        """A 304: only the bookkeeping changes."""
+        now = time.time()
+        with self.transaction() as db:
+            db.execute(
+                """UPDATE feeds SET last_attempt = ?, last_success = ?, last_error = NULL,
+                   retry_after = NULL WHERE id = ?""",
+                (now, now, feed_id),
+            )
+
+    def record_error(self, feed_id: int, error: str, *, retry_after: float | None = None) -> None:
+        """A failed fetch: keep every article, remember the one-line reason."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE feeds SET last_attempt = ?, last_error = ?, retry_after = ? WHERE id = ?",
+                (time.time(), clean_line(error)[:500], retry_after, feed_id),
+            )
+
+    def retry_after(self, feed_id: int) -> float | None:
+        row = self.db.execute("SELECT retry_after FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+        return row[0] if row else None
+
+    # -- articles ----------------------------------------------------------
+
+    def _where(self, flt: ArticleFilter | None) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if flt is None:
+            return "", params
+        if flt.feed_ids is not None:
+            ids = list(flt.feed_ids) or [-1]
+            clauses.append(f"a.feed_id IN ({','.join('?' * len(ids))})")
+            params += ids
+        if flt.tags:
+            tags = list(flt.tags)
+            clauses.append(
+                f"a.feed_id IN (SELECT feed_id FROM feed_tags WHERE tag IN "
+                f"({','.join('?' * len(tags))}))"
+            )
+            params += tags
+        if flt.unread:
+            clauses.append("a.read = 0")
+        if flt.starred:
+            clauses.append("a.starred = 1")
+        if flt.since is not None:
+            clauses.append("coalesce(a.published, a.fetched) >= ?")
+            params.append(flt.since)
+        if flt.search and flt.search.strip():
+            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(fts_query(flt.search))
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def articles(
+        self, flt: ArticleFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Article]:
+        """Articles newest first; page with limit/offset (lists never load everything)."""
+        where, params = self._where(flt)
+        sql = f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+                  {where} ORDER BY {_SORT}"""
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_article(r) for r in self.db.execute(sql, params)]
+
+    def article_ids(self, flt: ArticleFilter | None = None) -> list[int]:
+        """Just the ids, newest first: cheap even for 100,000 articles."""
+        where, params = self._where(flt)
+        sql = f"SELECT a.id FROM articles a {where} ORDER BY {_SORT}"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def count(self, flt: ArticleFilter | None = None) -> int:
+        where, params = self._where(flt)
+        return int(self.db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0])
+
+    def get_article(self, article_id: int) -> Article | None:
+        row = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            "WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        return _article(row) if row else None
+
+    def get_articles(self, ids: Sequence[int]) -> list[Article]:
+        """Articles by id, in the order given (unknown ids skipped)."""
+        if not ids:
+            return []
+        found: dict[int, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE a.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((r[0], _article(r)) for r in rows)
+        return [found[i] for i in ids if i in found]
+
+    def set_read(self, ids: Iterable[int], read: bool = True) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in ids]
+            )
+
+    def mark_all_read(self, flt: ArticleFilter | None = None) -> int:
+        where, params = self._where(flt)
+        where = f"{where} AND a.read = 0" if where else "WHERE a.read = 0"
+        with self.transaction() as db:
+            cur = db.execute(
+                f"UPDATE articles SET read = 1 WHERE id IN (SELECT a.id FROM articles a {where})",
+                params,
+            )
+            return cur.rowcount
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
+            )
+
+    def set_full_text(self, article_id: int, text: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE articles SET full_text = ? WHERE id = ?", (clean_text(text), article_id)
+            )
+
+    # -- digests -----------------------------------------------------------
+
+    def get_digest(self, text_hash: str, version: str) -> str | None:
+        row = self.db.execute(
+            "SELECT data FROM digests WHERE content_hash = ? AND version = ?", (text_hash, version)
+        ).fetchone()
+        return row[0] if row else None
+
+    def put_digest(self, text_hash: str, version: str, data: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO digests(content_hash, version, data) VALUES (?, ?, ?)",
+                (text_hash, version, data),
+            )
+
+    # -- maintenance -------------------------------------------------------
+
+    def integrity_check(self) -> str:
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: each word a quoted prefix term, all required."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"*' for w in words if w) or '""'
+
+
+def _article(r: Sequence[object]) -> Article:
+    return Article(
+        id=r[0],  # type: ignore[arg-type]
+        feed_id=r[1],  # type: ignore[arg-type]
+        feed_title=r[2],  # type: ignore[arg-type]
+        guid=r[3],  # type: ignore[arg-type]
+        url=r[4],  # type: ignore[arg-type]
+        title=r[5],  # type: ignore[arg-type]
+        author=r[6],  # type: ignore[arg-type]
+        published=r[7],  # type: ignore[arg-type]
+        text=r[8],  # type: ignore[arg-type]
+        full_text=r[9],  # type: ignore[arg-type]
+        read=bool(r[10]),
+        starred=bool(r[11]),
+    )
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (triggers hold `;` inside BEGIN … END)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -1,0 +1,33 @@
+"""Where the store and the config live (platformdirs; env and flags override)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path, user_documents_path
+
+APP = "newsdesk"
+
+
+def db_path(flag: str | None = None) -> Path:
+    if flag:
+        return Path(flag).expanduser()
+    env = os.environ.get("NEWSDESK_DB")
+    if env:
+        return Path(env).expanduser()
+    return user_data_path(APP, appauthor=False) / "newsdesk.db"
+
+
+def config_path(flag: str | None = None) -> Path:
+    if flag:
+        return Path(flag).expanduser()
+    env = os.environ.get("NEWSDESK_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return user_config_path(APP, appauthor=False) / "config.toml"
+
+
+def export_dir() -> Path:
+    """Default folder for Markdown exports from the reader."""
+    return user_documents_path() / APP
