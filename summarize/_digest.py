@@ -1,17 +1,105 @@
-"""Ranking and selecting key points. (Placeholder: Lead-k until the real ranker lands.)"""
+"""Key points: rank body sentences (and claim-like sub-headings), pick, compress, order."""
 
 from __future__ import annotations
 
-from ._document import Document
+from ._compress import (
+    HARD_CAP,
+    TARGET_WORDS,
+    clip,
+    compress,
+    heading_to_sentence,
+    n_words,
+    resolve_pronoun,
+)
+from ._document import Document, is_boilerplate_sentence
 from ._model import KeyPoint
-from ._text import split_sentences
+from ._rank import DEFAULT, Candidate, Weights, score_candidates, select
+from ._text import split_sentences, words
+
+_MIN_WORDS = 4  # shorter "sentences" are fragments (photo credits, "Then nothing.")
 
 
-def key_points(doc: Document, max_points: int = 5) -> list[KeyPoint]:
-    out: list[KeyPoint] = []
+def candidates(doc: Document) -> list[Candidate]:
+    """Body sentences in reading order, page furniture left out."""
+    out: list[Candidate] = []
     for para in doc.body:
         for sent in split_sentences(para.text):
-            if len(out) >= max_points:
-                return out
-            out.append(KeyPoint(sent, sent, para.index, 1.0))
+            if is_boilerplate_sentence(sent):
+                continue
+            out.append(Candidate(sent, para.index, len(out), para.heading))
     return out
+
+
+def _fit(text: str) -> str | None:
+    """The point as shown: compressed when long; None when it cannot fit the hard cap."""
+    if n_words(text) <= TARGET_WORDS:
+        return text
+    short = compress(text)
+    if n_words(short) <= HARD_CAP:
+        return short
+    return clip(short)
+
+
+def _heading_points(doc: Document, body: list[Candidate]) -> list[Candidate]:
+    """Claim-like sub-headings ("Crimea: The Core Sticking Point") supported by their text."""
+    heads = doc.headings
+    if not heads:
+        return []
+    # Words the article capitalises mid-sentence are names: they keep their capitals.
+    proper = {w for c in body for w in words(c.text)[1:] if w[:1].isupper()}
+    out: list[Candidate] = []
+    for h in heads:
+        text = heading_to_sentence(h.text, proper)
+        if not text:
+            continue
+        under = [c for c in body if c.heading == h.text]
+        subject = {w.lower() for w in words(h.text.split(":", 1)[0])}
+        # Supported: the section under it talks about the heading's subject.
+        if under and any(subject & {w.lower() for w in words(c.text)} for c in under):
+            first = under[0]
+            out.append(Candidate(text, h.index, first.order, h.text, is_heading=True))
+    return out
+
+
+def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -> list[KeyPoint]:
+    if max_points <= 0:
+        return []
+    cands = candidates(doc)
+    if not cands:
+        return []
+    score_candidates(cands, doc.title, weights)
+    usable = [c for c in cands if c.n_words >= _MIN_WORDS] or cands
+    shown: dict[int, str] = {}
+    fitting: list[Candidate] = []
+    for c in usable:
+        fit = _fit(c.text)
+        if fit is not None:
+            shown[id(c)] = fit
+            fitting.append(c)
+    if not fitting:  # nothing fits the cap: cut the best sentence at the cap
+        best = max(usable, key=lambda c: c.score)
+        shown[id(best)] = " ".join(best.text.split()[:HARD_CAP]) + " …"
+        fitting = [best]
+
+    heading_pts = _heading_points(doc, cands) if max_points >= 3 else []
+    k_body = max_points - min(1, len(heading_pts))
+    chosen = select(fitting, k_body, weights)
+    if heading_pts:
+        # One sub-heading point, the one whose section carries the most salient sentence.
+        def support(h: Candidate) -> float:
+            return max((c.score for c in cands if c.heading == h.heading), default=0.0)
+
+        hp = max(heading_pts, key=support)
+        hp.score = support(hp)
+        shown[id(hp)] = hp.text
+        chosen = sorted([*chosen, hp], key=lambda c: (c.order, not c.is_heading))
+
+    points: list[KeyPoint] = []
+    texts = [c.text for c in cands]
+    for c in chosen:
+        text = shown[id(c)]
+        if not c.is_heading:
+            text = resolve_pronoun(text, texts[max(0, c.order - 2) : c.order])
+        source = (c.heading or c.text) if c.is_heading else c.text
+        points.append(KeyPoint(text, source, c.paragraph, round(c.score, 4)))
+    return points
