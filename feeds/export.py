@@ -1,0 +1,388 @@
+"""Markdown digests: render articles with their summaries, and write them to files.
+
+Rendering is pure and deterministic (the generation time is passed in), so the
+same store and options always give the same bytes. Everything from a feed is
+untrusted: titles, quotes and names are escaped so `*`, `_`, `#`, `[`, `|`, `<`
+and backticks render as themselves, control characters are dropped, and only
+http(s) URLs become links.
+
+Files are written atomically (a temporary file in the target folder, then a
+rename), so a reader of the folder never sees half a digest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+from urllib.parse import quote, urlsplit
+
+from .sanitize import clean_line
+
+if TYPE_CHECKING:
+    from summarize import Summary
+
+    from .models import Article
+    from .store import Store
+
+GroupBy = Literal["feed", "tag", "none"]
+
+# Environment variable that pins "now" (ISO 8601), for reproducible files in tests and docs.
+NOW_ENV = "NEWSDESK_NOW"
+
+MAX_STATEMENTS = 3  # per speaker in the compact who-said-what list
+
+
+@dataclass(slots=True)
+class DigestEntry:
+    """One article in a digest: the article, its summary, and its feed's tags."""
+
+    article: Article
+    summary: Summary
+    tags: list[str] = field(default_factory=list)
+
+
+# -- time ------------------------------------------------------------------
+
+
+def now() -> datetime:
+    """The current time in UTC, or the time pinned by $NEWSDESK_NOW (ISO 8601)."""
+    pinned = os.environ.get(NOW_ENV)
+    if pinned:
+        try:
+            when = datetime.fromisoformat(pinned.strip().replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    return datetime.now(UTC)
+
+
+def _stamp(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _date(ts: float | None) -> str | None:
+    if ts is None:
+        return None
+    try:
+        return _stamp(datetime.fromtimestamp(ts, UTC))
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def period_text(since: datetime | None, until: datetime, articles: Sequence[Article] = ()) -> str:
+    """The span a digest covers: the --since window, else its articles' dates."""
+    if since is not None:
+        return f"{_stamp(since)} to {_stamp(until)}"
+    dates = [a.published for a in articles if a.published is not None]
+    if not dates:
+        return f"up to {_stamp(until)}"
+    first, last = _date(min(dates)), _date(max(dates))
+    return f"{first} to {last}" if first != last else f"{first}"
+
+
+def since_time(until: datetime, seconds: float) -> datetime:
+    return until - timedelta(seconds=seconds)
+
+
+# -- escaping --------------------------------------------------------------
+
+# Characters that can start or end inline constructs (emphasis, code, links, HTML,
+# headings, tables, strikethrough). Backslash-escaping any ASCII punctuation is
+# valid CommonMark, so over-escaping is harmless; under-escaping is not.
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Text that would open a block at the start of a line or list item: an ordered-list
+# number here, and `-`, `+`, `=` (list marker, thematic break, setext underline) below.
+_NUMBER_MARK = re.compile(r"^(\d{1,9})([.)])")
+
+
+def md_escape(text: str | None) -> str:
+    """One line of untrusted text as inline Markdown that renders as itself."""
+    text = clean_line(text)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    m = _NUMBER_MARK.match(text)
+    if m:
+        return f"{m.group(1)}\\{m.group(2)}{text[m.end() :]}"
+    if text[:1] in ("-", "+", "="):
+        return "\\" + text
+    return text
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL made safe for a Markdown link destination, else None.
+
+    Spaces, parentheses, angle brackets, quotes and non-ASCII are percent-encoded;
+    entity-like `&name;` is backslash-escaped (CommonMark decodes entities there).
+    """
+    url = clean_line(url)
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    encoded = quote(url, safe="/:?#[]@!$&*+,;=%~-._'")
+    encoded = encoded.replace("'", "%27")
+    return _ENTITY.sub(r"\\&", encoded)
+
+
+def _link(text: str, url: str | None) -> str:
+    dest = safe_url(url)
+    return f"[{text}]({dest})" if dest else text
+
+
+def _yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML; escape YAML's line breaks)."""
+    out = json.dumps(clean_line(value), ensure_ascii=False)
+    for ch in ("\u0085", "\u2028", "\u2029", "\ufeff"):
+        out = out.replace(ch, f"\\u{ord(ch):04x}")
+    return out
+
+
+# -- rendering -------------------------------------------------------------
+
+
+def _article_block(entry: DigestEntry, level: int) -> list[str]:
+    """Heading (linked), source and date, key points, who said what."""
+    a, s = entry.article, entry.summary
+    title = md_escape(a.title) or md_escape(s.title) or "(untitled)"
+    lines = [f"{'#' * level} {_link(title, a.url)}", ""]
+    meta = [f"*{md_escape(a.feed_title) or 'unknown source'}*"]
+    if a.author:
+        meta.append(f"by {md_escape(a.author)}")
+    meta.append(_date(a.published) or "undated")
+    lines += [" · ".join(meta), ""]
+    points = [md_escape(kp.text) for kp in s.key_points]
+    points = [p for p in points if p]
+    if points:
+        lines += [f"- {p}" for p in points]
+    else:
+        lines.append("*No key points: the article has no text to summarise.*")
+    lines.append("")
+    speakers = [sp for sp in s.speakers if clean_line(sp.name) and sp.statements]
+    if speakers:
+        lines += ["**Who said what**", ""]
+        for sp in speakers:
+            who = f"**{md_escape(sp.name)}**"
+            if clean_line(sp.role):
+                who += f" — {md_escape(sp.role)}"
+            said = []
+            for st in sp.statements[:MAX_STATEMENTS]:
+                text = md_escape(st.text)
+                if text:
+                    said.append(f"“{text}”" if st.kind == "direct" else text)
+            lines.append(f"- {who}: {' / '.join(said)}" if said else f"- {who}")
+        lines.append("")
+    return lines
+
+
+def _primary_tag(tags: Sequence[str], preferred: Sequence[str]) -> str | None:
+    for t in preferred:
+        if t in tags:
+            return t
+    return min(tags, key=lambda t: (t.casefold(), t)) if tags else None
+
+
+def _groups(
+    entries: Sequence[DigestEntry], group_by: GroupBy, prefer_tags: Sequence[str]
+) -> list[tuple[str | None, list[DigestEntry]]]:
+    if group_by == "none":
+        return [(None, list(entries))]
+    groups: dict[str, list[DigestEntry]] = {}
+    for e in entries:
+        if group_by == "feed":
+            key = e.article.feed_title or "unknown source"
+        else:
+            key = _primary_tag(e.tags, prefer_tags) or ""
+        groups.setdefault(key, []).append(e)
+
+    def order(key: str) -> tuple[int, str, str]:
+        # "Untagged" last; otherwise by name, case-insensitively, ties broken exactly.
+        return (key == "" and group_by == "tag", key.casefold(), key)
+
+    return [(k or "Untagged", groups[k]) for k in sorted(groups, key=order)]
+
+
+def render_digest(
+    entries: Sequence[DigestEntry],
+    *,
+    title: str,
+    period: str,
+    generated: datetime,
+    group_by: GroupBy = "feed",
+    front_matter: bool = False,
+    prefer_tags: Sequence[str] = (),
+) -> str:
+    """The digest of `entries` (in the order given within each group) as Markdown.
+
+    group_by "tag" puts each article once, under the first of `prefer_tags` its
+    feed carries, else under its feed's alphabetically first tag ("Untagged" last).
+    """
+    lines: list[str] = []
+    feeds = sorted({e.article.feed_title for e in entries}, key=lambda t: (t.casefold(), t))
+    if front_matter:
+        lines += [
+            "---",
+            f"title: {_yaml_str(title)}",
+            f"date: {_yaml_str(generated.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ'))}",
+            f"period: {_yaml_str(period)}",
+            "feeds:" if feeds else "feeds: []",
+            *[f"  - {_yaml_str(f)}" for f in feeds],
+            f"article_count: {len(entries)}",
+            "---",
+            "",
+        ]
+    n = len(entries)
+    lines += [
+        f"# {md_escape(title) or 'News digest'}",
+        "",
+        f"{md_escape(period)} · generated {_stamp(generated)} · {n} article{'s' if n != 1 else ''}",
+        "",
+    ]
+    if not entries:
+        lines += ["*No articles match.*", ""]
+    for name, group in _groups(entries, group_by, prefer_tags):
+        level = 2
+        if name is not None:
+            lines += [f"## {md_escape(name) or 'Untitled feed'}", ""]
+            level = 3
+        for e in group:
+            lines += _article_block(e, level)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_article(entry: DigestEntry, *, generated: datetime) -> str:
+    """One article's digest as a Markdown document (the reader's `e`)."""
+    lines = _article_block(entry, 1)
+    lines += [f"*Exported {_stamp(generated)} by newsdesk.*", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# -- files -----------------------------------------------------------------
+
+
+def slugify(text: str, *, fallback: str = "digest", limit: int = 60) -> str:
+    """An ASCII-safe file-name part: `Élan *vital*!` → `elan-vital`."""
+    ascii_text = unicodedata.normalize("NFKD", clean_line(text)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:limit].rstrip("-")
+    return slug or fallback
+
+
+def _umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def _temp_beside(path: Path, text: str) -> Path:
+    """Write `text` to a fresh temporary file in `path`'s folder (fsynced)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step; on any error nothing is left behind."""
+    tmp = _temp_beside(path, text)
+    try:
+        mode = path.stat().st_mode & 0o7777 if path.is_file() else None
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_new(folder: Path, stem: str, text: str, *, suffix: str = ".md") -> Path:
+    """Write `text` to `folder/stem.md`, or `stem-2.md`, `stem-3.md`... never overwriting."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = _temp_beside(folder / f"{stem}{suffix}", text)
+    try:
+        for n in range(1, 10_000):
+            target = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+            try:
+                os.link(tmp, target)  # atomic and refuses to clobber
+            except FileExistsError:
+                continue
+            except OSError:
+                # No hard links here (some network/FAT file systems): check, then rename.
+                if target.exists():
+                    continue
+                os.replace(tmp, target)
+                return target
+            tmp.unlink(missing_ok=True)
+            return target
+        raise FileExistsError(f"too many files named {stem}-N{suffix} in {folder}")
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def entries_for(
+    store: Store, articles: Sequence[Article], summaries: dict[int, Summary]
+) -> list[DigestEntry]:
+    """Pair articles with their summaries and their feeds' tags."""
+    tags = {f.id: f.tags for f in store.list_feeds()}
+    return [DigestEntry(a, summaries[a.id], list(tags.get(a.feed_id, []))) for a in articles]
+
+
+def export_article(store: Store, article: Article, folder: Path) -> Path:
+    """The reader's `e`: one article's digest to `folder/DATE-title.md`; returns the path.
+
+    Summarises (and caches) on the calling thread when needed: call from a worker.
+    """
+    from .digests import summary_for
+
+    generated = now()
+    entry = entries_for(store, [article], {article.id: summary_for(store, article)})[0]
+    when = (
+        datetime.fromtimestamp(article.published, UTC)
+        if article.published is not None
+        else generated
+    )
+    stem = f"{when:%Y-%m-%d}-{slugify(article.title, fallback='article')}"
+    return write_new(folder, stem, render_article(entry, generated=generated))
+
+
+def export_articles(store: Store, articles: Sequence[Article], folder: Path, title: str) -> Path:
+    """The reader's `E`: the digest of a list (in its order) to `folder/DATE-title.md`."""
+    from .digests import summarize_many
+
+    generated = now()
+    summaries = summarize_many(store, articles)
+    entries = entries_for(store, articles, summaries)
+    text = render_digest(
+        entries,
+        title=title,
+        period=period_text(None, generated, articles),
+        generated=generated,
+        group_by="feed",
+    )
+    stem = f"{generated:%Y-%m-%d}-{slugify(title)}"
+    return write_new(folder, stem, text)

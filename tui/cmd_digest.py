@@ -1,0 +1,287 @@
+"""`newsdesk digest` and `newsdesk summarize`: Markdown digests from the command line.
+
+`digest` pins its clock to $NEWSDESK_NOW (ISO 8601) when set, so a digest of
+the same store with the same options is byte-for-byte reproducible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import CliError
+from .paths import db_path
+
+if TYPE_CHECKING:
+    from feeds.models import Article
+    from feeds.store import Store
+
+MAX_INPUT = 20 * 1024 * 1024  # summarize: larger inputs are not articles
+URL_RE = re.compile(r"^https?://", re.IGNORECASE)
+
+
+# -- digest ----------------------------------------------------------------
+
+
+def run_digest(args: argparse.Namespace) -> int:
+    from feeds.digests import summarize_many
+    from feeds.export import entries_for, now, period_text, render_digest, since_time, write_atomic
+    from feeds.store import ArticleFilter, Store, StoreError
+
+    out_path = Path(args.output).expanduser() if args.output else None
+    if out_path is not None:
+        _check_writable(out_path)  # fail before the slow part, not after it
+    generated = now()
+    since = since_time(generated, args.since) if args.since is not None else None
+    try:
+        store = Store(db_path(args.db))
+    except StoreError as exc:
+        raise CliError(str(exc), 1) from None
+    with store:
+        feed_ids, feed_names = _feeds(store, args.feed)
+        _check_tags(store, args.tag)
+        flt = ArticleFilter(
+            feed_ids=feed_ids,
+            tags=args.tag or None,
+            unread=args.unread,
+            starred=args.starred,
+            since=since.timestamp() if since is not None else None,
+        )
+        articles = store.articles(flt)
+        articles = _ensure_full_text(store, articles)
+        summaries = summarize_many(store, articles, progress=_progress("summarising"))
+        title = "News digest"
+        if feed_names or args.tag:
+            title += ": " + ", ".join([*feed_names, *(f"#{t}" for t in args.tag)])
+        text = render_digest(
+            entries_for(store, articles, summaries),
+            title=title,
+            period=period_text(since, generated, articles),
+            generated=generated,
+            group_by=args.group_by,
+            front_matter=args.front_matter,
+            prefer_tags=args.tag,
+        )
+        if out_path is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            try:
+                write_atomic(out_path, text)
+            except OSError as exc:
+                raise CliError(f"cannot write {out_path}: {_why(exc)}") from None
+        if args.mark_read and articles:
+            try:
+                store.set_read([a.id for a in articles])
+            except StoreError as exc:
+                raise CliError(str(exc), 1) from None
+    return 0
+
+
+def _feeds(store: Store, names: Sequence[str]) -> tuple[list[int] | None, list[str]]:
+    if not names:
+        return None, []
+    ids: list[int] = []
+    titles: list[str] = []
+    for name in names:
+        found = store.find_feeds(name)
+        if not found:
+            raise CliError(f"unknown feed: {name!r} (see `newsdesk feeds`)")
+        for f in found:
+            if f.id not in ids:
+                ids.append(f.id)
+                titles.append(f.title)
+    return ids, titles
+
+
+def _check_tags(store: Store, tags: Sequence[str]) -> None:
+    known = {t for t, _ in store.tags()}
+    for t in tags:
+        if t not in known:
+            raise CliError(f"unknown tag: {t!r}")
+
+
+def _check_writable(path: Path) -> None:
+    parent = path.parent
+    if path.is_dir():
+        raise CliError(f"cannot write {path}: it is a folder")
+    if not parent.is_dir():
+        raise CliError(f"cannot write {path}: no such folder {parent}")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise CliError(f"cannot write {path}: permission denied")
+
+
+def _ensure_full_text(store: Store, articles: list[Article]) -> list[Article]:
+    """Fetch full text where the feed gave only a teaser (per-feed policy), newest first."""
+    try:
+        from feeds.fulltext import ensure_full_text, needs_full_text
+    except ImportError:
+        return articles
+    feeds = {f.id: f for f in store.list_feeds()}
+    todo = [
+        i for i, a in enumerate(articles) if (f := feeds.get(a.feed_id)) and needs_full_text(a, f)
+    ]
+    if not todo:
+        return articles
+    progress = _progress("fetching full text")
+
+    async def fetch_all() -> list[Article]:
+        from feeds.http import make_client
+
+        out = list(articles)
+        async with make_client() as client:
+            for n, i in enumerate(todo):
+                if progress:
+                    progress(n, len(todo))
+                out[i] = await ensure_full_text(store, articles[i], client)
+        if progress:
+            progress(len(todo), len(todo))
+        return out
+
+    return asyncio.run(fetch_all())
+
+
+def _progress(what: str):  # type: ignore[no-untyped-def]
+    """A `(done, total)` callback drawing one line on stderr, or None when not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\r\x1b[Knewsdesk: {what} {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror.lower() if exc.strerror else str(exc)
+
+
+# -- summarize -------------------------------------------------------------
+
+
+def run_summarize(args: argparse.Namespace) -> int:
+    source: str = args.source
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT + 1)
+        name, url = "standard input", None
+    elif URL_RE.match(source):
+        data = _fetch(source)
+        name, url = source, source
+    else:
+        try:
+            with open(Path(source).expanduser(), "rb") as f:
+                data = f.read(MAX_INPUT + 1)
+        except OSError as exc:
+            raise CliError(f"cannot read {source}: {_why(exc)}") from None
+        name, url = source, None
+    if len(data) > MAX_INPUT:
+        raise CliError(f"{name} is too large to be an article (over {MAX_INPUT // 2**20} MB)")
+    if not data.strip():
+        raise CliError(f"{name} is empty: nothing to summarise")
+    title: str | None = None
+    if looks_like_html(data):
+        from feeds.extract import extract_article
+
+        extracted = extract_article(data, url)
+        text, title = extracted.text, extracted.title or None
+        if not text.strip():
+            raise CliError(f"no article text found in {name}")
+    else:
+        decoded = decode_text(data)
+        if decoded is None:
+            raise CliError(f"{name} is not text (binary data?): nothing to summarise")
+        text = decoded
+    from feeds.sanitize import clean_text
+    from summarize import summarize_article
+
+    text = clean_text(text)
+    if not text.strip():
+        raise CliError(f"{name} is empty: nothing to summarise")
+    sys.stdout.write(summarize_article(text, title=title).to_markdown())
+    sys.stdout.flush()
+    return 0
+
+
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(rb"<(?:p|div|article|br|h[1-6]|span|a|section|main)\b[^>]*>", re.I)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """HTML by content: a doctype/<html> opening, or text starting with a tag and full of them."""
+    head = data[:8192].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head):
+        return True
+    return head.lstrip()[:1] == b"<" and len(_HTML_TAGS.findall(head)) >= 2
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_text(data: bytes) -> str | None:
+    """Bytes as text (UTF-8/16 with BOM, UTF-8, else Windows-1252), or None for binary data."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:65536]:
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    sample = text[:65536]
+    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    return None if bad > max(2, len(sample) // 100) else text
+
+
+def _fetch(url: str) -> bytes:
+    """GET an article page (redirects and size capped); one clear line on failure."""
+    import httpx
+
+    headers = {"User-Agent": _user_agent(), "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True, max_redirects=5, timeout=20.0, headers=headers
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
+            if resp.status_code >= 400:
+                raise CliError(f"cannot fetch {url}: HTTP {resp.status_code}")
+            ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype and not (ctype.startswith("text/") or "html" in ctype or "xml" in ctype):
+                raise CliError(f"cannot summarise {url}: not text ({ctype})")
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in resp.iter_bytes():
+                size += len(chunk)
+                if size > MAX_INPUT:
+                    raise CliError(f"cannot fetch {url}: page larger than {MAX_INPUT // 2**20} MB")
+                chunks.append(chunk)
+            return b"".join(chunks)
+    except httpx.TooManyRedirects:
+        raise CliError(f"cannot fetch {url}: too many redirects") from None
+    except httpx.HTTPError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CliError(f"cannot fetch {url}: {reason}") from None
+
+
+def _user_agent() -> str:
+    try:
+        from feeds.http import USER_AGENT
+
+        return str(USER_AGENT)
+    except ImportError:
+        return "newsdesk/0.1 (terminal newsreader)"
