@@ -25,12 +25,7 @@ def _sentences(article: str) -> list[str]:
     from summarize._text import split_sentences
 
     doc = parse_document(article)
-    return [
-        s
-        for p in doc.body
-        for s in split_sentences(p.text)
-        if not is_boilerplate_sentence(s)
-    ]
+    return [s for p in doc.body for s in split_sentences(p.text) if not is_boilerplate_sentence(s)]
 
 
 class _SumyTokenizer:

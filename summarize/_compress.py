@@ -32,7 +32,7 @@ _LEAD_IN = re.compile(
     r"[^,;\"“”]{0,60}?, )(?=[A-Z\"“])"
 )
 # ", escalating tensions amid ..." at the end: a participle clause adding colour.
-_PARTICIPLE_TAIL = re.compile(r", (?:[a-z]+ly )?[a-z]{3,}ing\b[^;\"“”]{0,120}?(?=[.!?]$)")
+_PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b[^;\"“”]{0,120}?(?=[.!?]$)")
 _CONNECTIVE = re.compile(r"^(?:But|And|However|Meanwhile|Still|Yet|So|Also),? (?=[A-Za-z])")
 
 
@@ -85,19 +85,60 @@ def _quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
-_CLAUSE_BREAK = re.compile(r"(?:; |, (?:and|but|while|as|with|which|after|before) | (?:--|—) )")
+# Where a sentence may end early: before a coordinated or subordinate clause.
+_CLAUSE_BREAK = re.compile(
+    r"(?:; |:(?= )|,? (?:--|—|–) |, (?:and|but|while|as|with|which|who|after|before|amid|"
+    r"prompting|leaving|saying|adding|including|although|though|despite|because|since|until)\b"
+    r"| (?:when|after|before|because|despite|while|although|though|since|until|amid|"
+    r"following|as part of|in order to|but|so that|where|whereas|as well as|in an? \w+ to)\b)"
+)
 
 
-def clip(text: str, cap: int = HARD_CAP) -> str | None:
-    """The leading clause of ``text`` if it alone reads as a point within ``cap`` words."""
+def clip(text: str, cap: int = HARD_CAP, min_words: int = 8) -> str | None:
+    """``text`` ended at its last clause break that leaves at most ``cap`` words."""
     best = None
     for m in _CLAUSE_BREAK.finditer(text):
         head = text[: m.start()]
-        if 8 <= n_words(head) <= cap and _quotes_balanced(head):
+        n = n_words(head)
+        if n > cap:
+            break
+        if n >= min_words and _quotes_balanced(head):
             best = head
     if best is None:
         return None
-    return _tidy(best.rstrip(",;: ") + ".")
+    return _tidy(best.rstrip(",;:— ") + ".")
+
+
+_PHRASE_BREAK = re.compile(
+    r" (?=(?:on|in|at|for|with|from|to|during|near|over|under|into|after|before|by|as|and|or|"
+    r"that|who|which|when|while|amid|across|against|between|through|than|because|if)\b)"
+)
+
+
+def cut_at_phrase(text: str, cap: int = HARD_CAP, min_words: int = 10) -> str | None:
+    """Last resort for the hard cap: end ``text`` before a phrase, marked with an ellipsis."""
+    best = None
+    for m in _PHRASE_BREAK.finditer(text):
+        head = text[: m.start()]
+        n = n_words(head)
+        if n > cap - 1:
+            break
+        if n >= min_words and _quotes_balanced(head):
+            best = head
+    if best is None:
+        return None
+    return best.rstrip(",;:—- ") + " …"
+
+
+def shorten(sentence: str, target: int = TARGET_WORDS, cap: int = HARD_CAP) -> str | None:
+    """The point for ``sentence``: itself if short, else compressed, else cut at a clause
+    break, else at a phrase break; None if nothing readable fits within ``cap`` words."""
+    if n_words(sentence) <= target:
+        return sentence
+    short = compress(sentence, target)
+    if n_words(short) <= cap:
+        return short
+    return clip(short, cap) or cut_at_phrase(short, cap)
 
 
 _HEADING_CLAIM = re.compile(r"^(?P<subj>[^:]{2,40}?):\s+(?P<pred>[^:]{3,80})$")
@@ -105,7 +146,7 @@ _PLURAL_SUBJ = re.compile(r"\band\b|[^s']s$", re.I)
 
 
 def heading_to_sentence(heading: str, proper_words: set[str]) -> str | None:
-    """"Crimea: The Core Sticking Point" -> "Crimea is the core sticking point".
+    """ "Crimea: The Core Sticking Point" -> "Crimea is the core sticking point".
 
     Only "Subject: Predicate" headings become points; words of the predicate are
     lower-cased unless the article capitalises them mid-sentence (names keep capitals).

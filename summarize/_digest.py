@@ -5,11 +5,9 @@ from __future__ import annotations
 from ._compress import (
     HARD_CAP,
     TARGET_WORDS,
-    clip,
-    compress,
     heading_to_sentence,
-    n_words,
     resolve_pronoun,
+    shorten,
 )
 from ._document import Document, is_boilerplate_sentence
 from ._model import KeyPoint
@@ -32,12 +30,7 @@ def candidates(doc: Document) -> list[Candidate]:
 
 def _fit(text: str) -> str | None:
     """The point as shown: compressed when long; None when it cannot fit the hard cap."""
-    if n_words(text) <= TARGET_WORDS:
-        return text
-    short = compress(text)
-    if n_words(short) <= HARD_CAP:
-        return short
-    return clip(short)
+    return shorten(text, TARGET_WORDS, HARD_CAP)
 
 
 def _heading_points(doc: Document, body: list[Candidate]) -> list[Candidate]:

@@ -172,9 +172,14 @@ def parse_document(text: str, title: str | None = None) -> Document:
         if kinds[i] is not None:
             continue
         nxt = _norm(lines[i + 1]) if i + 1 < len(lines) else ""
-        if nxt and _norm(ln).endswith(nxt) and _norm(ln) != nxt:
-            kinds[i] = "boilerplate"
-        elif _BREADCRUMB_START.match(ln) and looks_like_heading(ln) and _n_words(ln) >= 3:
+        if (
+            nxt
+            and _norm(ln).endswith(nxt)
+            and _norm(ln) != nxt
+            or _BREADCRUMB_START.match(ln)
+            and looks_like_heading(ln)
+            and _n_words(ln) >= 3
+        ):
             kinds[i] = "boilerplate"
 
     # Title: when not given, the first heading-like line before any body text.
@@ -211,9 +216,7 @@ def parse_document(text: str, title: str | None = None) -> Document:
                 ln, cut = _strip_prefix(ln)
                 dateline = cut
             ln = _clean_body(ln)
-            if not ln:
-                kind = "boilerplate"
-            elif _BOILERPLATE.match(ln) and _n_words(ln) <= 25:
+            if not ln or _BOILERPLATE.match(ln) and _n_words(ln) <= 25:
                 kind = "boilerplate"
             else:
                 seen_body = True

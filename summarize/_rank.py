@@ -130,10 +130,10 @@ def select(cands: list[Candidate], k: int, w: Weights = DEFAULT) -> list[Candida
     while pool and len(chosen) < k:
         best, best_val = None, -math.inf
         for c in pool:
+            cs = c.stems or Counter()
             red = 0.0
             for d in chosen:
-                sim = _cosine(c.stems or Counter(), d.stems or Counter(), norms[id(c)], norms[id(d)])
-                red = max(red, sim)
+                red = max(red, _cosine(cs, d.stems or Counter(), norms[id(c)], norms[id(d)]))
             val = c.score - w.redundancy * red
             if val > best_val:
                 best, best_val = c, val

@@ -15,7 +15,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 # Lower-case Punkt "types" (the token without its final period) that never end a sentence
-# by themselves. Ambiguous words that often end sentences ("ill", "miss", "sat", "sun") are left out.
+# by themselves. Words that often end sentences ("ill", "miss", "sat", "sun") are left out.
 _ABBREVIATIONS = """
 mr mrs ms mssrs messrs dr prof sr jr st gov govs sen sens rep reps lt col gen maj capt cpl
 sgt adm cmdr cdr pres supt det insp hon rev fr mt ft ave blvd rd vol vols vs v etc
@@ -24,13 +24,13 @@ sept oct nov dec mon tue tues thu thur thurs fri u.s u.s.a u.k u.n e.u a.m p.m
 d.c n.y n.j l.a e.g i.e al ph.d m.d b.a m.a b.sc d.j r.i.p ariz calif colo conn fla ga
 kan kans ky mich minn mont neb nev okla ore pa penn tenn tex va vt wis wyo ala ark del
 atty ald pp cf ca
-""".split()
-_INITIALS = [chr(c) for c in range(ord("a"), ord("z") + 1)]
+"""
+_INITIALS = " ".join(chr(c) for c in range(ord("a"), ord("z") + 1))
 # After an abbreviation these (capitalised) still start a new sentence: "... in the U.S. The ..."
 _SENT_STARTERS = """
 the he she it they we i but and in a an this that there these those his her their its
 on at for as after when while however meanwhile yet so if some many most one two police
-""".split()
+"""
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _LOWER_START = re.compile(r"^[\"'“‘(\[]*[a-z]")
@@ -46,8 +46,8 @@ def _punkt():  # type: ignore[no-untyped-def]
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = {a.rstrip(".") for a in _ABBREVIATIONS} | set(_INITIALS)
-    params.sent_starters = set(_SENT_STARTERS)
+    params.abbrev_types = set(re.findall(r"\S+", _ABBREVIATIONS + _INITIALS))
+    params.sent_starters = set(re.findall(r"\S+", _SENT_STARTERS))
     return PunktSentenceTokenizer(params)
 
 
