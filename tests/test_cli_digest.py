@@ -1,0 +1,204 @@
+"""`newsdesk digest` run as a user runs it: the installed console script in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from digest_data import NOW, fill_store
+from markdown_it import MarkdownIt
+
+from feeds.store import Store, content_hash
+from summarize import SUMMARIZER_VERSION
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+def newsdesk_cmd() -> list[str]:
+    exe = shutil.which("newsdesk", path=os.path.dirname(sys.executable))
+    return [exe] if exe else [sys.executable, "-m", "tui"]
+
+
+def run(db: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEWSDESK_NOW": NOW}
+    env.pop("NEWSDESK_DB", None)
+    return subprocess.run(
+        [*newsdesk_cmd(), "--db", str(db), *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "news.db"
+    fill_store(path).close()
+    return path
+
+
+def headings(text: str, level: int = 3) -> list[tuple[str, str | None]]:
+    """(text, href) of every heading at `level`."""
+    tokens = MarkdownIt("commonmark").parse(text)
+    out = []
+    for i, t in enumerate(tokens):
+        if t.type == "heading_open" and t.tag == f"h{level}":
+            children = tokens[i + 1].children or []
+            href = next((c.attrs["href"] for c in children if c.type == "link_open"), None)
+            out.append(("".join(c.content for c in children if c.type == "text"), href))
+    return out
+
+
+def sections(text: str) -> list[dict[str, object]]:
+    """Per article heading: its bullets and its who-said-what items, from the parse tree."""
+    tokens = MarkdownIt("commonmark").parse(text)
+    out: list[dict[str, object]] = []
+    in_speakers = False
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.type == "heading_open" and t.tag == "h3":
+            out.append({"title": tokens[i + 1].content, "points": [], "speakers": []})
+            in_speakers = False
+        elif t.type == "paragraph_open" and out and tokens[i + 1].content == "**Who said what**":
+            in_speakers = True
+        elif t.type == "bullet_list_open":
+            depth += 1
+        elif t.type == "bullet_list_close":
+            depth -= 1
+        elif t.type == "inline" and out and depth == 1 and tokens[i - 1].type == "paragraph_open":
+            key = "speakers" if in_speakers else "points"
+            out[-1][key].append(t.content)  # type: ignore[union-attr]
+    return out
+
+
+def test_digest_to_file_matches_expected(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "today.md"
+    r = run(db, "digest", "--since", "24h", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "" and r.stderr == ""
+    assert out.read_text(encoding="utf-8") == (EXPECTED / "digest_since_24h.md").read_text()
+
+
+def test_digest_structure_parsed_with_markdown_it(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "today.md"
+    assert run(db, "digest", "--since", "24h", "-o", str(out)).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    found = headings(text)
+    assert [href for _, href in found] == [
+        "http://tech.example/chips",
+        "https://news.example/world/budget%20%28final%29?a=1&copy;x",
+        None,  # javascript: is never a link
+    ]
+    assert [h for h, _ in headings(text, 2)] == ["Tech Daily", "World Wire"]
+    secs = sections(text)
+    assert [len(s["points"]) for s in secs] == [2, 3, 2]  # type: ignore[arg-type]
+    assert secs[1]["speakers"] == [
+        "**Ruth Okafor** — Mayor: “This budget keeps the libraries open”",
+        "**Dan Pryce** — council member: the vote came too late for the schools",
+    ]
+    assert "An old story" not in text  # outside --since
+
+
+def test_digest_to_stdout(db: Path) -> None:
+    r = run(db, "digest", "--since", "24h")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == (EXPECTED / "digest_since_24h.md").read_text()
+
+
+def test_feed_restricts(db: Path) -> None:
+    r = run(db, "digest", "--feed", "tech daily")
+    assert r.returncode == 0, r.stderr
+    assert [h for h, _ in headings(r.stdout)] == ["1. New chip cuts power use in half"]
+    assert r.stdout.startswith("# News digest: Tech Daily\n")
+
+
+def test_tag_restricts_and_groups(db: Path) -> None:
+    r = run(db, "digest", "--tag", "world", "--group-by", "tag")
+    assert r.returncode == 0, r.stderr
+    assert [h for h, _ in headings(r.stdout, 2)] == ["world"]
+    assert len(headings(r.stdout)) == 3
+
+
+def test_front_matter(db: Path) -> None:
+    r = run(db, "digest", "--since", "24h", "--front-matter")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "---"
+    end = lines.index("---", 1)
+    fields = dict(line.split(": ", 1) for line in lines[1:end] if ": " in line)
+    assert json.loads(fields["title"]) == "News digest"
+    assert json.loads(fields["date"]) == "2026-03-01T12:00:00Z"
+    assert json.loads(fields["period"]) == "2026-02-28 12:00 UTC to 2026-03-01 12:00 UTC"
+    assert fields["article_count"] == "3"
+    assert [json.loads(x[4:]) for x in lines[1:end] if x.startswith("  - ")] == [
+        "Tech Daily",
+        "World Wire",
+    ]
+    assert lines[end + 2] == "# News digest"
+
+
+def test_mark_read_only_after_a_successful_write(db: Path, tmp_path: Path) -> None:
+    bad = run(db, "digest", "--mark-read", "-o", str(tmp_path / "missing" / "d.md"))
+    assert bad.returncode == 2
+    with Store(db) as s:
+        assert all(not a.read for a in s.articles())
+    assert run(db, "digest", "--since", "24h").returncode == 0
+    with Store(db) as s:
+        assert all(not a.read for a in s.articles())  # no --mark-read: nothing marked
+    r = run(db, "digest", "--since", "24h", "--mark-read", "-o", str(tmp_path / "d.md"))
+    assert r.returncode == 0, r.stderr
+    with Store(db) as s:
+        read = {a.guid: a.read for a in s.articles()}
+    assert read == {"ww-1": True, "ww-2": True, "td-1": True, "ww-old": False}
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--feed", "No Such Feed"], "unknown feed: 'No Such Feed'"),
+        (["--tag", "sports"], "unknown tag: 'sports'"),
+        (["--since", "yesterday"], "bad duration"),
+        (["--group-by", "author"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(db: Path, args: list[str], needle: str) -> None:
+    r = run(db, "digest", *args)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert r.stderr.startswith("newsdesk: ") and needle in r.stderr
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("where", ["missing/d.md", "afile/d.md", "."])
+def test_unwritable_output_exit_2_nothing_written(db: Path, tmp_path: Path, where: str) -> None:
+    (tmp_path / "afile").write_text("x")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    r = run(db, "digest", "-o", str(tmp_path / where))
+    assert r.returncode == 2
+    assert r.stderr.startswith("newsdesk: cannot write ") and r.stderr.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_real_summaries_are_made_cached_and_stable(tmp_path: Path) -> None:
+    db = tmp_path / "fresh.db"
+    fill_store(db, seed_digests=False).close()
+    first = run(db, "digest", "--since", "24h")
+    assert first.returncode == 0, first.stderr
+    assert first.stderr == ""  # progress is drawn only on a terminal
+    found = headings(first.stdout)
+    assert len(found) == 3
+    assert all(s["points"] for s in sections(first.stdout))
+    with Store(db) as s:
+        assert all(
+            s.get_digest(content_hash(a.body), SUMMARIZER_VERSION)
+            for a in s.articles()
+            if a.guid != "ww-old"
+        )
+    assert run(db, "digest", "--since", "24h").stdout == first.stdout
