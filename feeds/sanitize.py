@@ -2,26 +2,40 @@
 
 Everything a feed sends passes through `clean_text` before it is stored, and the
 UI and exports escape markup on top of that (defence in depth).
+
+What goes: ESC-introduced sequences (CSI, OSC, DCS, SOS/PM/APC, two-byte escapes)
+whole; every C0 control but tab/newline; DEL; every C1 control (8-bit CSI/OSC/...
+included: their payload is then inert text); bidi embeddings/overrides/isolates and
+marks, which can reorder what a terminal shows; lone surrogates (JSON "\\ud800"),
+which cannot be encoded for output or the store. Line/paragraph separators become
+newlines. Nothing else is touched, so mis-decoded text (mojibake full of C1 bytes)
+loses only those bytes, never the rest of the article.
 """
 
 from __future__ import annotations
 
 import re
 
-# ESC-introduced sequences (CSI, OSC, DCS, SOS/PM/APC, two-byte escapes) and their
-# 8-bit C1 forms, then any lone control character left over.
+# A terminated OSC/DCS/SOS/PM/APC string goes whole; an unterminated one loses only its
+# introducer (the payload left behind is plain text). The payload class excludes ESC so a
+# run of unterminated introducers stays linear. Only the 7-bit forms take a payload: the
+# 8-bit C1 introducers are single characters that `_CONTROLS` removes (and in UTF-8 they
+# are common in mojibake, where eating "up to the next BEL" would eat the article).
 _ESCAPES = re.compile(
     r"""
-    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]            # CSI ... final byte
-  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])     # OSC / DCS / SOS / PM / APC ...
-        [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   #   ... up to BEL or ST
-  | \x1b[@-Z\\-_]?                              # other two-byte escapes, or a lone ESC
+    \x1b\[[0-?]*[ -/]*[@-~]                     # CSI ... final byte
+  | \x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)   # OSC / DCS / SOS / PM / APC ... ST
+  | \x1b[ -/]*[0-~]?                            # nF / Fp / Fe / Fs escapes, or a lone ESC
     """,
     re.VERBOSE,
 )
-# C0 except tab/newline, DEL, C1, and the bidi overrides/isolates that can reorder a line.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-_CONTROLS_NO_NL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_BIDI_AND_SURROGATES = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+# C0 except tab/newline, DEL, C1, bidi controls, lone surrogates.
+_CONTROLS = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI_AND_SURROGATES}]")
+_BIDI = re.compile(f"[{_BIDI_AND_SURROGATES}]")
+_CONTROLS_NO_NL = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
+# What must never reach a terminal (tests and bench/hostile.py count these in output).
+UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI_AND_SURROGATES}]")
 
 
 def clean_text(text: str | None) -> str:
@@ -29,6 +43,7 @@ def clean_text(text: str | None) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
@@ -36,6 +51,6 @@ def clean_line(text: str | None) -> str:
     """One-line form for titles, names and URLs: controls removed, whitespace folded."""
     if not text:
         return ""
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS_NO_NL.sub(" ", text)
+    text = _BIDI.sub("", _ESCAPES.sub("", text))
+    text = _CONTROLS_NO_NL.sub(" ", text)  # a control between words must not join them
     return " ".join(text.split())
