@@ -29,7 +29,7 @@ _RELATIVE = re.compile(r", (?:who|which|whose|where) [^,;\"“”]{3,100}?,(?= )
 _LEAD_IN = re.compile(
     r"^(?:(?:In|On|At|After|During|Before|Since|Following|Earlier|Later|Last|This|Meanwhile|"
     r"However|But|And|Now|Yet|Still|Also|Instead|Separately|Previously|Elsewhere|Despite)\b"
-    r"[^,;\"“”]{0,60}?, )(?=[A-Z\"“])"
+    r"[^,;\"“”]{0,60}?, )(?=[A-Za-z\"“])"
 )
 # ", escalating tensions amid ..." at the end: a participle clause adding colour.
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b[^;\"“”]{0,120}?(?=[.!?]$)")

@@ -1,0 +1,151 @@
+"""Key points, compression and Markdown (texts written for these tests)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from summarize import SUMMARIZER_VERSION, summarize_article
+from summarize._compress import compress, heading_to_sentence, resolve_pronoun, shorten
+from summarize._markdown import escape
+
+ARTICLE = "\n".join(
+    [
+        "Home Local News Valley Towns Clash Over New Reservoir",
+        "Valley Towns Clash Over New Reservoir",
+        "FILE PHOTO: Workers survey the dry river bed near Northford, June 3, 2024. "
+        "REUTERS/Kim Lens/File Photo",
+        "Plans for a new reservoir in the Green Valley stalled again on Thursday as the "
+        "towns of Northford and Southby blamed each other for the delay.",
+        "Mayors Trade Accusations",
+        "Northford mayor Ellen Marsh accused Southby of blocking the project to protect "
+        "its farmland, while Southby said the real obstacle was Northford's refusal to "
+        "share costs.",
+        '"They want the water but not the bill," Marsh told reporters on Thursday.',
+        "Water: The Core Dispute",
+        "The quarrel over water rights remains the deepest rift between the two towns. "
+        "Northford has pumped water from the river since 1998, a practice Southby calls "
+        "unfair.",
+        "Southby council leader Tom Reyes said the town would never accept a deal that "
+        "drained its wells.",
+        "What Comes Next",
+        "A state mediator will meet both councils next month, and officials expect a "
+        "ruling before the summer.",
+        "Read more: Drought hits valley farms",
+    ]
+)
+
+
+def test_spec_like_article_points() -> None:
+    s = summarize_article(ARTICLE)
+    texts = [kp.text for kp in s.key_points]
+    assert 1 <= len(texts) <= 5
+    assert any(t.rstrip(".") == "Water is the core dispute" for t in texts)
+    for t in texts:
+        assert len(t.split()) <= 30
+        assert "REUTERS" not in t and "Home Local News" not in t and "Read more" not in t
+        assert t != "Valley Towns Clash Over New Reservoir"
+    assert s.title == "Valley Towns Clash Over New Reservoir"
+    # Points come in reading order and report the paragraph they came from.
+    paras = [kp.paragraph for kp in s.key_points]
+    assert paras == sorted(paras)
+
+
+def test_max_points_is_respected() -> None:
+    for k in (0, 1, 2, 3):
+        assert len(summarize_article(ARTICLE, max_points=k).key_points) <= k
+
+
+def test_deterministic() -> None:
+    a = summarize_article(ARTICLE).to_dict()
+    b = summarize_article(ARTICLE).to_dict()
+    assert a == b
+
+
+def test_empty_and_one_sentence() -> None:
+    assert summarize_article("").key_points == []
+    assert summarize_article("   \n ").key_points == []
+    one = summarize_article("The bridge reopened on Monday after repairs.")
+    assert [kp.text for kp in one.key_points] == ["The bridge reopened on Monday after repairs."]
+
+
+def test_huge_input_is_capped_and_fast_enough_to_finish() -> None:
+    para = (
+        "The city council met again on a rainy evening to discuss plan number {i} for the "
+        "harbour, and members argued at length about costs and dates."
+    )
+    text = "\n".join(para.format(i=i) for i in range(3000))
+    s = summarize_article(text, max_points=5)
+    assert 1 <= len(s.key_points) <= 5
+    assert all(len(kp.text.split()) <= 30 for kp in s.key_points)
+
+
+def test_non_english_and_all_caps() -> None:
+    de = summarize_article(
+        "Der Stadtrat hat am Montag den Bau einer neuen Brücke beschlossen. "
+        "Die Arbeiten sollen im Herbst beginnen. Die Kosten liegen bei zwei Millionen Euro."
+    )
+    assert 1 <= len(de.key_points) <= 3
+    caps = summarize_article("STORM HITS COAST. THOUSANDS LOSE POWER. SCHOOLS CLOSED ON MONDAY.")
+    assert caps.key_points and all(kp.text.isupper() for kp in caps.key_points)
+
+
+def test_compression_keeps_meaning_words() -> None:
+    long = (
+        "In a statement released late on Tuesday, the regional health agency said the new "
+        "clinic in Eastbridge (which cost 12 million dollars) will open in March and treat "
+        "up to 400 patients a day, officials said."
+    )
+    short = compress(long)
+    assert len(short.split()) <= 25
+    for w in ("clinic", "Eastbridge", "open", "March", "400", "patients"):
+        assert w in short
+    assert "(which" not in short
+
+
+def test_short_sentence_is_untouched_and_cap_holds() -> None:
+    s = "The bridge reopened on Monday, officials said."
+    assert shorten(s) == s
+    very_long = " ".join(["word"] * 80) + "."
+    out = shorten(very_long)
+    assert out is None or len(out.split()) <= 30
+
+
+def test_heading_becomes_plain_sentence() -> None:
+    assert heading_to_sentence("Crimea: The Core Sticking Point", {"Crimea"}) == (
+        "Crimea is the core sticking point."
+    )
+    assert heading_to_sentence("Looking Ahead", set()) is None
+
+
+def test_leading_pronoun_resolved_when_referent_known() -> None:
+    prev = ["Northford mayor Ellen Marsh spoke to reporters on Thursday."]
+    assert resolve_pronoun("She said the deal was dead.", prev) == (
+        "Ellen Marsh said the deal was dead."
+    )
+    assert resolve_pronoun("She said the deal was dead.", []) == "She said the deal was dead."
+
+
+def test_markdown_layout_and_escaping() -> None:
+    md = summarize_article(ARTICLE).to_markdown()
+    lines = md.splitlines()
+    assert lines[0] == "# Valley Towns Clash Over New Reservoir"
+    assert "## Key points" in lines
+    assert sum(1 for ln in lines if ln.startswith("- ")) >= 1
+    assert escape("a *b* [c]") == r"a \*b\* \[c\]"
+
+
+def test_version_is_a_string() -> None:
+    assert isinstance(SUMMARIZER_VERSION, str) and SUMMARIZER_VERSION
+
+
+def test_import_is_light() -> None:
+    code = (
+        "import sys, summarize\n"
+        "bad = [m for m in ('textual', 'httpx', 'rich', 'nltk', 'sumy') if m in sys.modules]\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == ""
