@@ -10,13 +10,10 @@ calling thread, because a Store is not shared between threads or processes.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from summarize import SUMMARIZER_VERSION, Summary, summarize_article
@@ -24,6 +21,8 @@ from summarize import SUMMARIZER_VERSION, Summary, summarize_article
 from .store import content_hash
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from .models import Article
     from .store import Store
 
@@ -113,6 +112,10 @@ def _run_pool(
     finish: Callable[[str, dict[str, Any] | None], None],
 ) -> list[tuple[str, list[Article]]]:
     """Compute in a process pool; returns what is left if the pool could not run."""
+    # Imported here: a warm-cache digest never needs them, and they cost start-up time.
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     pending = {key for key, _ in todo}
     try:
         with _executor(n_workers) as pool:
@@ -132,6 +135,9 @@ def _run_pool(
 
 
 def _executor(n_workers: int) -> Executor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork is cheapest (no re-import of the summariser) but unsafe once threads run
     # (the reader's workers); then start workers from a clean process instead.
     methods = multiprocessing.get_all_start_methods()

@@ -7,7 +7,6 @@ the same store with the same options is byte-for-byte reproducible.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import re
 import sys
@@ -129,6 +128,8 @@ def _ensure_full_text(store: Store, articles: list[Article]) -> list[Article]:
     ]
     if not todo:
         return articles
+    import asyncio
+
     progress = _progress("fetching full text")
 
     async def fetch_all() -> list[Article]:
