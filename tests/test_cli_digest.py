@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from digest_data import NOW, fill_store
+from digest_data import NOW, NOW_TS, fill_store
 from markdown_it import MarkdownIt
 
 from feeds.store import Store, content_hash
@@ -64,7 +64,9 @@ def sections(text: str) -> list[dict[str, object]]:
     depth = 0
     for i, t in enumerate(tokens):
         if t.type == "heading_open" and t.tag == "h3":
-            out.append({"title": tokens[i + 1].content, "points": [], "speakers": []})
+            children = tokens[i + 1].children or []
+            title = "".join(c.content for c in children if c.type == "text")
+            out.append({"title": title, "points": [], "speakers": []})
             in_speakers = False
         elif t.type == "paragraph_open" and out and tokens[i + 1].content == "**Who said what**":
             in_speakers = True
@@ -202,3 +204,52 @@ def test_real_summaries_are_made_cached_and_stable(tmp_path: Path) -> None:
             if a.guid != "ww-old"
         )
     assert run(db, "digest", "--since", "24h").stdout == first.stdout
+
+
+def test_fifty_articles_one_section_each(tmp_path: Path) -> None:
+    """The issue's check: 50 local articles, real summaries, exactly the expected structure."""
+    from feeds.digests import cached_summary
+    from feeds.models import ParsedEntry, ParsedFeed
+
+    db = tmp_path / "fifty.db"
+    towns = ["Ashford", "Brampton", "Carlow", "Dunmore", "Elmstead"]
+    people = [("Ruth Okafor", "mayor"), ("Dan Pryce", "councillor"), ("Lena Voss", "engineer")]
+    with Store(db) as store:
+        for f, town in enumerate(towns):
+            feed, _ = store.add_feed(f"https://{town.lower()}.example/feed", title=f"{town} News")
+            entries = []
+            for i in range(10):
+                name, role = people[(f + i) % 3]
+                entries.append(
+                    ParsedEntry(
+                        guid=f"{town}-{i}",
+                        url=f"https://{town.lower()}.example/story/{i}",
+                        title=f"{town} plans {i + 2} new parks",
+                        published=NOW_TS - (f * 10 + i) * 600,
+                        text=(
+                            f"The {town} council approved {i + 2} new parks on Monday. "
+                            f"The parks will open next spring near the river.\n\n"
+                            f'"Every street will be a short walk from a park," said {name}, '
+                            f"the town {role}. Work on the first park starts in May.\n\n"
+                            f"The plan costs {i + 3} million pounds and adds {40 + i} trees."
+                        ),
+                    )
+                )
+            store.save_feed(feed.id, ParsedFeed(title=town, site_url=None, entries=entries))
+    out = tmp_path / "today.md"
+    r = run(db, "digest", "--since", "24h", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    found = headings(text)
+    assert len(found) == 50
+    assert all(href and href.startswith("https://") for _, href in found)
+    assert [h for h, _ in headings(text, 2)] == [f"{t} News" for t in towns]
+    with Store(db) as store:
+        by_title = {a.title: cached_summary(store, a) for a in store.articles()}
+    secs = sections(text)
+    assert sorted(str(sec["title"]) for sec in secs) == sorted(by_title)
+    for sec in secs:
+        s = by_title[str(sec["title"])]
+        assert s is not None
+        assert len(sec["points"]) == len(s.key_points) > 0  # type: ignore[arg-type]
+        assert len(sec["speakers"]) == len(s.speakers)  # type: ignore[arg-type]
