@@ -1,10 +1,807 @@
-"""Who said what. (Placeholder: the who-said-what work replaces it.)"""
+"""Who said what: speakers, roles, direct, mixed and reported speech.
+
+Rules and small lexicons, no model. Each paragraph is cut into sentence units that never
+split a quotation; in each unit the reporting cues ("said", "told reporters", "according
+to", ...) are found, each gets its speaker (the noun phrase before it, after it when
+inverted, or the sentence subject for "..., saying"), and its content: quotations next to
+it (direct), or the clause it governs (indirect, or mixed when that clause holds a partial
+quote). A unit that is only a quotation continues the previous speaker. Then pronouns and
+surnames are resolved to the full name as first introduced, and roles are taken from
+pre-modifiers ("Kremlin spokesperson Dmitry Peskov") and appositions ("X, spokesperson
+for ...").
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from ._document import Document
-from ._model import Speaker
+from ._model import Speaker, Statement
+from ._speech_lex import (
+    AUX,
+    CLAUSE_VERBS,
+    CLAUSE_BREAKS,
+    CUE_FORMS,
+    DETERMINERS,
+    HEARER_VERBS,
+    HONORIFICS,
+    INTRO_STARTERS,
+    NAME_CONNECTORS,
+    NOT_NAMES,
+    OBJECT_CLAUSE_VERBS,
+    ORG_WORDS,
+    PASSIVE,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUOTE_ONLY_VERBS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+    WEAK_VERBS,
+)
+from ._speech_marks import Span, find_quotes, split_units
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Lt|Sgt|Gen|Sen|Rep|Gov|Col|Capt|St|Jr|Sr|Prof|Rev|Cpl|Det"
+    r"|Insp|Supt|Maj|Adm|Cmdr|Atty|Pres)\.|\w(?:[\w’'&.-]*\w)?|[^\w\s]"
+)
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*\.?\s+){0,5}")
+_WORDISH = re.compile(r"\w")
+_PUNCT_SEP = {",", "—", "–", "-", ":", ";", "(", ")", "…"}
+_HEARER_OBJECTS = {"him", "her", "them", "me", "us", "reporters", "journalists", "police"}
+_TIME_WORDS = {
+    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "earlier", "later", "recently", "previously", "last", "this", "week",
+    "month", "year", "night", "morning", "afternoon", "evening", "also", "then", "again",
+}
+_ING_OK = {"saying", "adding", "telling", "writing", "noting", "arguing", "claiming", "warning",
+           "insisting", "explaining", "stating", "declaring", "stressing", "calling", "asking",
+           "accusing", "suggesting", "urging", "posting", "tweeting", "complaining", "admitting",
+           "acknowledging", "announcing", "describing", "countering", "emphasizing", "predicting"}
+_NOUNISH_CUES = {"report", "reports", "claim", "claims", "post", "posts", "tweet", "tweets",
+                 "comment", "comments", "statement", "note", "notes", "answer", "answers",
+                 "question", "questions", "charge", "charges", "demand", "demands", "warning",
+                 "promise", "promises", "vow", "vows", "pledge", "pledges", "call", "calls",
+                 "shows", "show", "text", "email", "blog", "find", "finding", "counter",
+                 "reply", "replies", "response", "estimate", "estimates", "fear", "fears",
+                 "hint", "hints", "signal", "signals", "joke", "jokes", "testify", "state",
+                 "states", "repeat", "caution", "dispute", "remark", "remarks", "recall",
+                 "threat", "insist", "boast", "boasts", "muse", "sigh", "continue", "continues"}
+_BARE_FORMS = {"say", "tell", "add", "write", "claim", "warn", "insist", "deny", "argue", "note",
+               "state", "announce", "report", "suggest", "believe", "think", "find", "show"}
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+    q: int = -1  # index of the quotation span this token stands for
+
+    @property
+    def cap(self) -> bool:
+        return self.q < 0 and self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.q < 0 and bool(_WORDISH.match(self.text))
+
+
+@dataclass(slots=True)
+class Ref:
+    """A speaker as written at one place: a noun phrase, maybe with a role."""
+
+    name: str
+    role: str | None
+    kind: str  # person | group | pronoun
+    unit: int
+    pos: int  # offset in the paragraph, for pronoun resolution
+
+
+@dataclass(slots=True)
+class Raw:
+    para: int
+    unit: int
+    order: int
+    kind: str
+    text: str
+    cue: str | None
+    ref: Ref
+
+
+@dataclass(slots=True)
+class _Unit:
+    para: int
+    text: str  # the unit's text with quotations blanked (for name look-ups)
+    start: int  # offset of the unit in its paragraph
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+def _tokenize(s: str, a: int, b: int, spans: list[Span]) -> list[Tok]:
+    toks: list[Tok] = []
+    pos = a
+    inner = [(k, sp) for k, sp in enumerate(spans) if sp.start >= a and sp.end <= b]
+    for k, sp in [*inner, (-1, None)]:
+        stop = sp.start if sp is not None else b
+        for m in _TOKEN.finditer(s, pos, stop):
+            t = m.group(0)
+            toks.append(Tok(t, t.lower(), m.start(), m.end()))
+        if sp is not None:
+            toks.append(Tok("\ue000", "\ue000", sp.start, sp.end, k))
+            pos = sp.end
+    return toks
+
+
+# --- noun phrases -------------------------------------------------------------------------
+
+
+def _np_tok_ok(t: Tok) -> bool:
+    if t.q >= 0:
+        return False
+    low = t.low
+    return (
+        t.cap
+        or low in ROLE_WORDS
+        or low in ROLE_MODIFIERS
+        or low in SPEAKER_NOUNS
+        or low in HONORIFICS
+        or low.endswith(("’s", "'s"))
+        and t.text[:1].isupper()
+    )
+
+
+def _np_back(toks: list[Tok], end: int, lo: int) -> int:
+    """Start of the noun phrase that ends at ``end`` (exclusive); ``end`` if none."""
+    j = end - 1
+    if j >= lo and toks[j].low in PRONOUNS and toks[j].q < 0:
+        return j
+    start = end
+    while j >= lo:
+        t = toks[j]
+        if _np_tok_ok(t):
+            start = j
+        elif t.low in NAME_CONNECTORS and j - 1 >= lo and start < end:
+            pass  # tentatively; kept only if a word before it joins
+        elif t.low in DETERMINERS and start < end and start == j + 1:
+            start = j
+            break
+        else:
+            break
+        j -= 1
+    # drop dangling connectors and sentence-initial function words at the front
+    while start < end and (toks[start].low in NAME_CONNECTORS or (
+        toks[start].low in NOT_NAMES and toks[start].low not in DETERMINERS)):
+        start += 1
+    return start
+
+
+def _np_fwd(toks: list[Tok], j: int, hi: int) -> int:
+    """End (exclusive) of the noun phrase starting at ``j``; ``j`` if none."""
+    k = j
+    if k < hi and toks[k].low in PRONOUNS and toks[k].q < 0:
+        return k + 1
+    if k < hi and toks[k].low in DETERMINERS:
+        k += 1
+    end = j
+    while k < hi:
+        t = toks[k]
+        if _np_tok_ok(t) and t.low not in NOT_NAMES | {"the"}:
+            k += 1
+            end = k
+            if t.low.endswith(("’s", "'s")):
+                continue
+        elif t.low in NAME_CONNECTORS and k + 1 < hi and (toks[k + 1].cap or toks[k + 1].low == "the"):
+            k += 1
+            if toks[k].low == "the":
+                k += 1
+        else:
+            break
+    return end
+
+
+def _np_head_ok(toks: list[Tok], a: int, b: int) -> bool:
+    if b <= a:
+        return False
+    last = toks[b - 1]
+    if last.low in PRONOUNS:
+        return b - a == 1
+    if last.low.endswith(("’s", "'s")):
+        return False
+    return last.cap or last.low in SPEAKER_NOUNS
+
+
+def _text(s: str, toks: list[Tok], a: int, b: int) -> str:
+    return s[toks[a].start : toks[b - 1].end] if b > a else ""
+
+
+def _role_from_appos(s: str, toks: list[Tok], a: int, b: int) -> str | None:
+    if b <= a or b - a > 14:
+        return None
+    first = toks[a]
+    if first.q >= 0 or first.low in {"who", "which", "that", "whose"} or first.low.endswith("ing"):
+        return None
+    if first.text[:1].isdigit() or any(t.low in {"who", "which", "that", "whose"} for t in toks[a:b]):
+        return None
+    if not any(t.low in ROLE_WORDS or t.low in SPEAKER_NOUNS for t in toks[a:b]):
+        return None
+    while a < b and toks[a].low in {"a", "an", "the"}:
+        a += 1
+    return _text(s, toks, a, b) or None
+
+
+def _make_ref(s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | None,
+              unit: int) -> Ref | None:
+    if not _np_head_ok(toks, a, b):
+        return None
+    pos = toks[a].start
+    last = toks[b - 1]
+    if last.low in PRONOUNS:
+        return Ref(last.low, None, "pronoun", unit, pos)
+    role = _role_from_appos(s, toks, *appos) if appos else None
+    if not last.cap:  # "police", "a police representative", "Russian officials"
+        name = _text(s, toks, a, b)
+        if toks[a].low in DETERMINERS:
+            name = toks[a].low + name[len(toks[a].text) :]
+        return Ref(name, role, "group", unit, pos)
+    # "Lt. Lincoln Hoshino of the Beverly Hills Police Department": post-modifier role
+    post = None
+    for k in range(a + 2, b - 1):
+        if toks[k].low in {"of", "for", "at"} and toks[k - 1].cap and toks[k - 2].cap:
+            post = _text(s, toks, k, b)
+            b = k
+            break
+    r = -1
+    for k in range(a, b):
+        t = toks[k]
+        if t.low in ROLE_WORDS or (t.low in ROLE_MODIFIERS and not t.cap) or t.low.endswith(("’s", "'s")):
+            r = k
+    name_a = r + 1 if r >= 0 else a
+    while name_a < b and (toks[name_a].low in HONORIFICS or toks[name_a].low in DETERMINERS):
+        name_a += 1
+    if name_a >= b:  # "the President": a title alone
+        name = _text(s, toks, a, b)
+        if toks[a].low in DETERMINERS:
+            name = toks[a].low + name[len(toks[a].text) :]
+        return Ref(name, role, "group", unit, pos)
+    name_toks = toks[name_a:b]
+    if r >= 0:
+        ra = a
+        while ra <= r and toks[ra].low in DETERMINERS:
+            ra += 1
+        pre = _text(s, toks, ra, r + 1)
+        if pre:
+            role = pre + (" " + post if post else "") if not role else role
+    elif post and not role:
+        role = toks[name_a - 1].text + " " + post if name_a > a else post
+    org = any(t.low in ORG_WORDS for t in name_toks) or (
+        len(name_toks) == 1 and name_toks[0].text.isupper() and len(name_toks[0].text) > 1
+    )
+    name = _text(s, toks, name_a, b)
+    if org:
+        full = _text(s, toks, a, b) if r < 0 else name
+        if toks[a].low in DETERMINERS and r < 0:
+            full = toks[a].low + full[len(toks[a].text) :]
+        return Ref(full, None, "group", unit, pos)
+    return Ref(name, role, "person", unit, pos)
+
+
+def _unit_subject(s: str, toks: list[Tok], hi: int, unit: int) -> Ref | None:
+    j = 0
+    if toks and (toks[0].low in INTRO_STARTERS or toks[0].low.endswith("ing")):
+        for k in range(1, min(hi, 16)):
+            if toks[k].text == ",":
+                j = k + 1
+                break
+            if toks[k].q >= 0:
+                break
+    e = _np_fwd(toks, j, hi)
+    if e <= j:
+        return None
+    appos = None
+    if e < hi and toks[e].text == ",":
+        for k in range(e + 1, min(hi, e + 16)):
+            if toks[k].text == ",":
+                appos = (e + 1, k)
+                break
+    return _make_ref(s, toks, j, e, appos, unit)
+
+
+# --- one unit -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cue:
+    i: int  # cue token index
+    j: int  # after the cue word(s)
+    base: str
+    ref: Ref
+    r0: int  # attribution region (speaker + cue), token range
+    r1: int
+    mode: str  # back | inv | subj
+
+
+def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
+    cues: list[_Cue] = []
+    n = len(toks)
+    subj: Ref | None = None
+    subj_done = False
+    for i, t in enumerate(toks):
+        if t.q >= 0:
+            continue
+        low = t.low
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            e = _np_fwd(toks, i + 2, n)
+            appos = None
+            if e < n and toks[e].text == ",":
+                k = e + 1
+                while k < n and toks[k].text not in {",", ".", ";"} and toks[k].q < 0:
+                    k += 1
+                if k > e + 1 and (k >= n - 1 or toks[k].text == "."):
+                    appos = (e + 1, k)
+            ref = _make_ref(s, toks, i + 2, e, appos, unit)
+            if ref:
+                cues.append(_Cue(i, i + 2, "according to", ref, i, appos[1] if appos else e, "inv"))
+            continue
+        base = CUE_FORMS.get(low)
+        if base is None or not t.text[:1].islower():
+            continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.q < 0:
+            if low in _NOUNISH_CUES and (prev.low in DETERMINERS or prev.low.endswith(("’s", "'s"))):
+                continue
+            if prev.low in PASSIVE and not low.endswith("ing"):
+                continue
+            if prev.low in {"to", "the", "a", "an"} and low != "saying":
+                continue
+        if low in _BARE_FORMS and prev is not None and prev.low not in PRONOUNS and not prev.low.endswith("s"):
+            # "say"/"tell" need a plural or pronoun subject ("officials say"), not "will say"
+            if prev.low in {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}:
+                continue
+        # speaker before the cue
+        j = i - 1
+        while j >= 0 and toks[j].low in AUX and toks[j].q < 0 and not toks[j].cap:
+            j -= 1
+        ref = None
+        r0 = i
+        mode = "back"
+        if j >= 0 and toks[j].low == "who" and j >= 1 and toks[j - 1].text == ",":
+            j -= 1
+            a = _np_back(toks, j, 0)
+            ref = _make_ref(s, toks, a, j, None, unit)
+            r0 = a
+        elif j >= 0 and toks[j].text == "," and not low.endswith("ing"):
+            k = j - 1
+            while k >= 0 and toks[k].text not in {",", ";", ":"} and toks[k].q < 0 and j - k < 16:
+                k -= 1
+            if k >= 0 and toks[k].text == ",":
+                a = _np_back(toks, k, 0)
+                ref = _make_ref(s, toks, a, k, (k + 1, j), unit)
+                r0 = a
+        elif j >= 0:
+            a = _np_back(toks, j + 1, 0)
+            if a <= j:
+                ref = _make_ref(s, toks, a, j + 1, None, unit)
+                r0 = a
+        r1 = i + 1
+        if ref is None and (low in _ING_OK or (prev is not None and prev.low in {"and", "but"})):
+            if prev is not None and (prev.text == "," or prev.low in {"and", "but"} or low.endswith("ing")):
+                if cues:
+                    ref = cues[-1].ref
+                else:
+                    if not subj_done:
+                        subj = _unit_subject(s, toks, i, unit)
+                        subj_done = True
+                    ref = subj
+                mode = "subj"
+                r0 = i - 1 if prev is not None and prev.text == "," else i
+        if ref is None and (prev is None or prev.q >= 0 or prev.text in _PUNCT_SEP):
+            e = _np_fwd(toks, i + 1, n)
+            appos = None
+            if e < n and toks[e].text == ",":
+                k = e + 1
+                while k < n and toks[k].text not in {",", ".", ";"} and toks[k].q < 0:
+                    k += 1
+                appos = (e + 1, k)
+            ref = _make_ref(s, toks, i + 1, e, appos, unit)
+            if ref is not None:
+                mode = "inv"
+                r0 = i
+                r1 = e
+                if appos and _role_from_appos(s, toks, *appos):
+                    r1 = appos[1]
+        if ref is None:
+            continue
+        if ref.kind == "group" and base in {"call", "find", "show"} and not ref.name.split()[-1] in SPEAKER_NOUNS:
+            continue
+        cues.append(_Cue(i, i + 1, base, ref, r0, r1, mode))
+    return cues
+
+
+def _skip_adjuncts(toks: list[Tok], j: int, hi: int, hearer: bool) -> int:
+    if hearer and j < hi and toks[j].q < 0 and toks[j].low not in PRONOUNS:
+        if toks[j].low in _HEARER_OBJECTS:
+            j += 1
+        else:
+            e = _np_fwd(toks, j, hi)
+            if e > j:
+                j = e
+            elif toks[j].low in DETERMINERS:
+                k = j + 1
+                while k < hi and k < j + 4 and toks[k].word and toks[k].low not in {"that", "he", "she", "they"}:
+                    k += 1
+                j = k
+    while j < hi and toks[j].q < 0:
+        low = toks[j].low
+        if low in _TIME_WORDS:
+            j += 1
+        elif low in PREPOSITIONS:
+            k = j + 1
+            if k < hi and toks[k].low in DETERMINERS:
+                k += 1
+            c = 0
+            while (k < hi and c < 4 and toks[k].word and toks[k].low not in DETERMINERS
+                   and toks[k].low not in PRONOUNS and toks[k].low != "that"):
+                k += 1
+                c += 1
+            if c == 0:
+                break
+            j = k
+        else:
+            break
+    return j
+
+
+def _clause_end(toks: list[Tok], a: int, hi: int) -> int:
+    k = a
+    while k < hi:
+        t = toks[k]
+        if t.text in {";", "(", ")"}:
+            return k
+        if t.text in {",", "—", "–"} and k + 1 < hi and (
+            toks[k + 1].low in CLAUSE_BREAKS or toks[k + 1].low == "according"
+        ):
+            return k
+        k += 1
+    while k > a and toks[k - 1].q < 0 and not toks[k - 1].word:
+        k -= 1
+    return k
+
+
+def _analyze_unit(
+    s: str, toks: list[Tok], spans: list[Span], unit: int, para: int, out: list[Raw]
+) -> tuple[set[int], Ref | None]:
+    """Append the unit's statements to ``out``; return the quote spans used and last speaker."""
+    used: set[int] = set()
+    n = len(toks)
+    cues = _find_cues(s, toks, unit)
+    last: Ref | None = None
+
+    def add(kind: str, text: str, cue: str, ref: Ref, order: int) -> None:
+        text = text.strip().rstrip(",").strip()
+        if text:
+            out.append(Raw(para, unit, order, kind, text, cue, ref))
+
+    def quote_text(tok: Tok) -> str:
+        sp = spans[tok.q]
+        return s[sp.inner_start : sp.inner_end]
+
+    for ci, c in enumerate(cues):
+        hi = cues[ci + 1].r0 if ci + 1 < len(cues) and cues[ci + 1].r0 > c.r1 else n
+        cue_word = c.base if c.base == "according to" else toks[c.i].text
+        got = False
+        # quotations right before the attribution: '"...," X said' / '"...," said X'
+        k = c.r0 - 1
+        while k >= 0 and toks[k].q < 0 and toks[k].text in _PUNCT_SEP:
+            k -= 1
+        lo_prev = cues[ci - 1].r1 if ci else 0
+        if k >= lo_prev and toks[k].q >= 0 and c.base not in WEAK_VERBS:
+            m = k
+            while m >= lo_prev and (toks[m].q >= 0 or toks[m].text in _PUNCT_SEP):
+                m -= 1
+            if m < lo_prev or toks[m].q >= 0 or m == k:
+                for q in range(max(m + 1, 0), k + 1):
+                    if toks[q].q >= 0 and toks[q].q not in used:
+                        used.add(toks[q].q)
+                        add("direct", quote_text(toks[q]), cue_word, c.ref, toks[q].start)
+                        got = True
+        # after the attribution
+        j = _skip_adjuncts(toks, c.r1, hi, c.base in HEARER_VERBS)
+        sep = j < hi and toks[j].text in {":", ",", "—", "–"}
+        jj = j + 1 if sep else j
+        if jj < hi and toks[jj].q >= 0 and c.base not in WEAK_VERBS:
+            # '"A," he said, "B."' / 'X said: "..."' / 'X told reporters "..."'
+            m = jj
+            while m < hi and (toks[m].q >= 0 or toks[m].text in _PUNCT_SEP or not toks[m].word):
+                m += 1
+            if m >= hi or sep:
+                for q in range(jj, m):
+                    if toks[q].q >= 0 and toks[q].q not in used:
+                        used.add(toks[q].q)
+                        add("direct", quote_text(toks[q]), cue_word, c.ref, toks[q].start)
+                        got = True
+                last = c.ref
+                continue
+        if got and (j >= hi or (sep and (jj >= hi or not toks[jj].word))):
+            last = c.ref
+            continue
+        # reported speech after the cue
+        a = jj if sep and toks[j].text == ":" else j
+        if a < hi and toks[a].low == "that":
+            a += 1
+        if c.mode != "inv" and a < hi and not (sep and toks[j].text == ","):
+            b = _clause_end(toks, a, hi)
+            qs = [t for t in toks[a:b] if t.q >= 0]
+            nwords = sum(1 for t in toks[a:b] if t.word)
+            if c.base in QUOTE_ONLY_VERBS and not any(t.q >= 0 for t in toks[a : min(b, a + 6)]):
+                continue
+            if qs:
+                for t in qs:
+                    if t.q not in used:
+                        used.add(t.q)
+                        add("mixed", quote_text(t), cue_word, c.ref, t.start)
+                last = c.ref
+                continue
+            needs_that = c.base not in CLAUSE_VERBS or toks[a].low in {"a", "an"}
+            if needs_that and (a == 0 or toks[a - 1].low != "that"):
+                continue
+            if nwords >= 3 and c.base not in QUOTE_ONLY_VERBS:
+                add("indirect", _text(s, toks, a, b), cue_word, c.ref, toks[a].start)
+                last = c.ref
+                continue
+        # reported speech before the attribution: "The plan failed, officials said."
+        if (j >= hi or not toks[j].word) and c.r0 > lo_prev and c.base not in QUOTE_ONLY_VERBS:
+            e = c.r0
+            while e > lo_prev and toks[e - 1].q < 0 and not toks[e - 1].word:
+                e -= 1
+            b0 = lo_prev
+            if ci == 0 and toks and toks[0].low in INTRO_STARTERS:
+                pass
+            if e > b0 and not got:
+                qs = [t for t in toks[b0:e] if t.q >= 0]
+                nwords = sum(1 for t in toks[b0:e] if t.word)
+                if qs:
+                    for t in qs:
+                        if t.q not in used:
+                            used.add(t.q)
+                            add("mixed", quote_text(t), cue_word, c.ref, t.start)
+                    last = c.ref
+                elif nwords >= 3:
+                    add("indirect", _text(s, toks, b0, e), cue_word, c.ref, toks[b0].start)
+                    last = c.ref
+            # "According to X, the plan failed."
+        if c.base == "according to" and c.r0 == 0 and j < hi and toks[j].text == ",":
+            b = _clause_end(toks, j + 1, n)
+            qs = [t for t in toks[j + 1 : b] if t.q >= 0]
+            if qs:
+                for t in qs:
+                    if t.q not in used:
+                        used.add(t.q)
+                        add("mixed", quote_text(t), cue_word, c.ref, t.start)
+            elif b - j > 3:
+                add("indirect", _text(s, toks, j + 1, b), cue_word, c.ref, toks[j + 1].start)
+            last = c.ref
+        if got:
+            last = c.ref
+    return used, last
+
+
+def _speechlike(text: str) -> bool:
+    return len(text.split()) >= 3
+
+
+# --- the article ------------------------------------------------------------------------
+
+
+def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
+    raws: list[Raw] = []
+    units: list[_Unit] = []
+    prev_ref: Ref | None = None  # speaker of the previous unit, for continuations
+    prev_unit = -10
+    for para in doc.paragraphs:
+        if para.kind != "body":
+            continue
+        s = para.text
+        spans = find_quotes(s)
+        for a, b in split_units(s, spans):
+            u = len(units)
+            toks = _tokenize(s, a, b, spans)
+            blank = s[a:b]
+            for sp in spans:
+                if sp.start >= a and sp.end <= b:
+                    blank = blank[: sp.start - a] + " " * (sp.end - sp.start) + blank[sp.end - a :]
+            units.append(_Unit(para.index, blank, a))
+            if not toks:
+                continue
+            before = len(raws)
+            used, last = _analyze_unit(s, toks, spans, u, para.index, raws)
+            qtoks = [t for t in toks if t.q >= 0 and t.q not in used]
+            words = [t for t in toks if t.word]
+            if qtoks and len(raws) == before and not words and prev_ref is not None and prev_unit == u - 1:
+                # a unit that is only a quotation continues the previous speaker
+                for t in qtoks:
+                    sp = spans[t.q]
+                    text = s[sp.inner_start : sp.inner_end].strip()
+                    if _speechlike(text):
+                        raws.append(Raw(para.index, u, t.start, "direct", text, None, prev_ref))
+                        last = prev_ref
+            if last is not None:
+                prev_ref, prev_unit = last, u
+    return raws, units
+
+
+_PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
+
+
+def _strip_role(words: list[str]) -> tuple[list[str], list[str]]:
+    r = -1
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if lw in ROLE_WORDS or lw in HONORIFICS or lw.endswith(("’s", "'s")):
+            r = k
+    return words[: r + 1], words[r + 1 :]
+
+
+def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, full name) of person names in ``text``."""
+    found: list[tuple[int, str]] = []
+    for m in _PERSON_RUN.finditer(text):
+        words = m.group(0).split()
+        _, name = _strip_role(words)
+        while name and name[0].lower() in NOT_NAMES:
+            name = name[1:]
+        if len(name) < 2 or any(w.lower().strip(".") in ORG_WORDS for w in name):
+            continue
+        if name[-1].endswith(("’s", "'s")):
+            continue
+        found.append((m.start(), " ".join(name)))
+    for short, full in known.items():
+        for m in re.finditer(r"\b" + re.escape(short) + r"\b(?![’'])", text):
+            found.append((m.start(), full))
+    found.sort()
+    return found
+
+
+def _resolve_pronoun(
+    ref: Ref, before: list[Raw], units: list[_Unit], known: dict[str, str]
+) -> Ref | None:
+    if ref.name in {"he", "she"}:
+        u = ref.unit
+        for back in range(4):
+            k = u - back
+            if k < 0:
+                break
+            text = units[k].text
+            if back == 0:  # only what precedes the pronoun in its own unit
+                text = text[: max(0, ref.pos - units[k].start)]
+            hits = _person_in(text, known)
+            if hits:
+                return Ref(hits[-1][1], None, "person", ref.unit, ref.pos)
+        for r in reversed(before):
+            if ref.unit - r.unit > 3:
+                break
+            if r.ref.kind == "person":
+                return r.ref
+        return None
+    if ref.name in {"they", "it"}:
+        for r in reversed(before):
+            if ref.unit - r.unit > 3:
+                break
+            if r.ref.kind == "group":
+                return r.ref
+    return None
 
 
 def extract_speakers(doc: Document) -> list[Speaker]:
-    return []
+    raws, units = _collect(doc)
+    if not raws:
+        return []
+    all_text = "\n".join(p.text for p in doc.paragraphs if p.kind != "boilerplate")
+    # 1. named people: full names and the surnames that stand for them
+    persons: dict[str, _Person] = {}
+    short_to_full: dict[str, str] = {}
+
+    def canonical(name: str) -> str:
+        words = name.split()
+        if len(words) >= 2:
+            last = words[-1]
+            prior = short_to_full.get(last)
+            if prior and prior.split()[0] == words[0]:
+                return prior
+            if prior is None:
+                short_to_full[last] = name
+            return prior if prior and len(prior.split()) >= len(words) and prior.split()[0] == words[0] else name
+        if name in short_to_full:
+            return short_to_full[name]
+        pat = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]+){1,5})" + re.escape(name) + r"\b")
+        for m in pat.finditer(all_text):
+            _, first = _strip_role(m.group(1).split())
+            while first and first[0].lower() in NOT_NAMES:
+                first = first[1:]
+            if first and not any(w.lower().strip(".") in ORG_WORDS for w in first) and not first[-1].endswith(("’s", "'s")):
+                full = " ".join([*first, name])
+                short_to_full[name] = full
+                return full
+        return name
+
+    for r in raws:
+        if r.ref.kind == "person" and len(r.ref.name.split()) >= 2:
+            canonical(r.ref.name)
+    # 2. resolve each statement's speaker
+    resolved: list[Raw] = []
+    for r in raws:
+        if r.ref.kind == "pronoun":
+            got = _resolve_pronoun(r.ref, resolved, units, short_to_full)
+            if got is None:
+                continue
+            r = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, got)
+        resolved.append(r)
+    speakers: dict[str, Speaker] = {}
+    firsts: dict[str, tuple[int, int]] = {}
+    for r in resolved:
+        ref = r.ref
+        if ref.kind == "person":
+            key = canonical(ref.name)
+            name = key
+        else:
+            name = ref.name
+            key = re.sub(r"^(?:the|a|an) ", "", name.lower())
+        sp = speakers.get(key)
+        if sp is None:
+            sp = speakers[key] = Speaker(name=name)
+            firsts[key] = (r.para, r.order)
+        if ref.name != sp.name and ref.name not in sp.aliases and ref.kind != "pronoun":
+            sp.aliases.append(ref.name)
+        if sp.role is None and ref.role:
+            sp.role = ref.role
+        st = Statement(r.text, r.kind, r.cue, r.para)  # type: ignore[arg-type]
+        if st not in sp.statements:
+            sp.statements.append(st)
+    for key, sp in speakers.items():
+        if sp.role is None and len(sp.name.split()) >= 2 and key == sp.name:
+            sp.role = _role_in_doc(sp.name, all_text)
+        sp.statements.sort(key=lambda st: st.paragraph)
+    order = sorted(speakers, key=lambda k: (-len(speakers[k].statements), firsts[k]))
+    return [speakers[k] for k in order]
+
+
+_PRE_ROLE_TOKEN = re.compile(r"([\w.’'-]+)\s*$")
+
+
+def _role_in_doc(name: str, text: str) -> str | None:
+    """Role of a person at the first mention that gives one (pre-modifier or apposition)."""
+    for m in re.finditer(re.escape(name) + r"\b", text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        words = before.split()
+        run: list[str] = []
+        has_role = False
+        for w in reversed(words):
+            lw = w.lower()
+            if lw in ROLE_WORDS:
+                has_role = True
+                run.insert(0, w)
+            elif lw in ROLE_MODIFIERS or (w[:1].isupper() and not w.endswith((":", ",", ".")) or w == "U.S."):
+                if lw in NOT_NAMES:
+                    break
+                run.insert(0, w)
+            else:
+                break
+        if has_role:
+            while run and run[-1].lower() not in ROLE_WORDS:
+                run.pop()
+            return " ".join(run)
+        after = text[m.end() : m.end() + 120]
+        am = re.match(r", ((?:the |a |an )?[^,;.\n]{3,80}?),", after)
+        if am:
+            cand = am.group(1)
+            ws = [w.lower() for w in cand.split()]
+            if any(w in ROLE_WORDS for w in ws) and not any(w in {"who", "which", "that"} for w in ws):
+                return re.sub(r"^(?:the|a|an) ", "", cand)
+    return None
