@@ -62,21 +62,30 @@ def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -
         return []
     score_candidates(cands, doc.title, weights)
     usable = [c for c in cands if c.n_words >= _MIN_WORDS] or cands
+    # Shortening is the costly step: do it only for what the selection picks, and
+    # select again without any pick that cannot be made to fit the word cap.
     shown: dict[int, str] = {}
-    fitting: list[Candidate] = []
-    for c in usable:
-        fit = _fit(c.text)
-        if fit is not None:
-            shown[id(c)] = fit
-            fitting.append(c)
-    if not fitting:  # nothing fits the cap: cut the best sentence at the cap
-        best = max(usable, key=lambda c: c.score)
-        shown[id(best)] = " ".join(best.text.split()[:HARD_CAP]) + " …"
-        fitting = [best]
-
+    pool = usable
     heading_pts = _heading_points(doc, cands) if max_points >= 3 else []
     k_body = max_points - min(1, len(heading_pts))
-    chosen = select(fitting, k_body, weights)
+    while True:
+        chosen = select(pool, k_body, weights)
+        misfits = set()
+        for c in chosen:
+            if id(c) not in shown:
+                fit = _fit(c.text)
+                if fit is None:
+                    misfits.add(id(c))
+                else:
+                    shown[id(c)] = fit
+        if not misfits:
+            break
+        pool = [c for c in pool if id(c) not in misfits]
+    if not chosen:  # nothing fits the cap: cut the best sentence at the cap
+        best = max(usable, key=lambda c: c.score)
+        shown[id(best)] = " ".join(best.text.split()[: HARD_CAP - 1]) + " …"
+        chosen = [best]
+
     if heading_pts:
         # One sub-heading point, the one whose section carries the most salient sentence.
         def support(h: Candidate) -> float:

@@ -121,9 +121,18 @@ def looks_like_heading(line: str) -> bool:
     return caps / len(words) >= 0.5 or n <= 4
 
 
+_BOILER_HINT = re.compile(
+    r"(?i)scroll|read|click|share|advert|follow|subscri|sign|©|right|copyr|watch|listen|related"
+)
+
+
 def is_boilerplate_sentence(sentence: str) -> bool:
     """A sentence that is page furniture (scroll down, copyright, read more...)."""
-    return bool(_BOILER_SENTENCE.search(sentence.strip()))
+    s = sentence.strip()
+    # Cheap pre-check first: nearly every sentence is prose.
+    return bool(_BOILER_HINT.search(s[:40]) or "©" in s or "rights reserved" in s.lower()) and bool(
+        _BOILER_SENTENCE.search(s)
+    )
 
 
 def _classify(line: str, title_norm: str | None) -> ParagraphKind | None:
