@@ -250,6 +250,8 @@ def _make_ref(s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | 
         name = _text(s, toks, a, b)
         if toks[a].low in DETERMINERS:
             name = toks[a].low + name[len(toks[a].text) :]
+        if toks[a].low in {"the", "his", "her"} and last.low in ROLE_WORDS and b - a <= 4:
+            return Ref(name, role, "desc", unit, pos)  # "the lawyer": someone named before
         return Ref(name, role, "group", unit, pos)
     # "Lt. Lincoln Hoshino of the Beverly Hills Police Department": post-modifier role
     post = None
@@ -285,6 +287,12 @@ def _make_ref(s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | 
         len(name_toks) == 1 and name_toks[0].text.isupper() and len(name_toks[0].text) > 1
     )
     name = _text(s, toks, name_a, b)
+    if b - name_a == 1 and not org and (
+        name_toks[0].low in CUE_FORMS
+        or name_toks[0].low in NOT_NAMES
+        or name_toks[0].low.endswith(("ly", "ed", "ing"))
+    ):
+        return None
     if org:
         full = _text(s, toks, a, b) if r < 0 else name
         if toks[a].low in DETERMINERS and r < 0:
@@ -486,6 +494,8 @@ def _analyze_unit(
 
     def add(kind: str, text: str, cue: str, ref: Ref, order: int) -> None:
         text = text.strip().rstrip(",").strip()
+        if kind != "indirect" and is_title(text) and (kind == "mixed" or " " in text):
+            return
         if text:
             out.append(Raw(para, unit, order, kind, text, cue, ref))
 
@@ -538,8 +548,8 @@ def _analyze_unit(
             a += 1
         if c.mode != "inv" and a < hi and not (sep and toks[j].text == ","):
             b = _clause_end(toks, a, hi)
-            qs = [t for t in toks[a:b] if t.q >= 0]
-            nwords = sum(1 for t in toks[a:b] if t.word)
+            qs = [t for t in toks[a:b] if t.q >= 0 and not is_title(quote_text(t))]
+            nwords = sum(1 for t in toks[a:b] if t.word or t.q >= 0)
             if c.base in QUOTE_ONLY_VERBS and not any(t.q >= 0 for t in toks[a : min(b, a + 6)]):
                 continue
             if qs:
@@ -565,8 +575,8 @@ def _analyze_unit(
             if ci == 0 and toks and toks[0].low in INTRO_STARTERS:
                 pass
             if e > b0 and not got:
-                qs = [t for t in toks[b0:e] if t.q >= 0]
-                nwords = sum(1 for t in toks[b0:e] if t.word)
+                qs = [t for t in toks[b0:e] if t.q >= 0 and not is_title(quote_text(t))]
+                nwords = sum(1 for t in toks[b0:e] if t.word or t.q >= 0)
                 if qs:
                     for t in qs:
                         if t.q not in used:
@@ -591,6 +601,21 @@ def _analyze_unit(
         if got:
             last = c.ref
     return used, last
+
+
+_SMALL = {"of", "the", "a", "an", "and", "or", "for", "to", "in", "on", "at", "with", "from", "by"}
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_title(text: str) -> bool:
+    """A quoted title, name or nickname ("Escape to Witch Mountain"), not speech."""
+    words = _TITLE_WORD.findall(text)
+    if not words or len(words) > 10:
+        return False
+    if text.rstrip(" ,")[-1:] in ".!?" and len(words) > 3:
+        return False
+    caps = [w for w in words if w.lower() not in _SMALL]
+    return bool(caps) and all(w[0].isupper() for w in caps)
 
 
 def _speechlike(text: str) -> bool:
@@ -672,7 +697,7 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
 def _resolve_pronoun(
     ref: Ref, before: list[Raw], units: list[_Unit], known: dict[str, str]
 ) -> Ref | None:
-    if ref.name in {"he", "she"}:
+    if ref.name in {"he", "she"} or ref.kind == "desc":
         u = ref.unit
         for back in range(4):
             k = u - back
@@ -737,10 +762,12 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     # 2. resolve each statement's speaker
     resolved: list[Raw] = []
     for r in raws:
-        if r.ref.kind == "pronoun":
+        if r.ref.kind in {"pronoun", "desc"}:
             got = _resolve_pronoun(r.ref, resolved, units, short_to_full)
             if got is None:
-                continue
+                if r.ref.kind == "pronoun":
+                    continue
+                got = Ref(r.ref.name, r.ref.role, "group", r.ref.unit, r.ref.pos)
             r = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, got)
         resolved.append(r)
     speakers: dict[str, Speaker] = {}
@@ -751,7 +778,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             key = canonical(ref.name)
             name = key
         else:
-            name = ref.name
+            name = _expand_acronym(ref.name, all_text)
             key = re.sub(r"^(?:the|a|an) ", "", name.lower())
         sp = speakers.get(key)
         if sp is None:
@@ -770,6 +797,27 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         sp.statements.sort(key=lambda st: st.paragraph)
     order = sorted(speakers, key=lambda k: (-len(speakers[k].statements), firsts[k]))
     return [speakers[k] for k in order]
+
+
+_ACRONYM = re.compile(r"^(?:the )?([A-Z]{2,6})$")
+
+
+def _expand_acronym(name: str, text: str) -> str:
+    """ "the CDC" -> "Centers for Disease Control and Prevention" when the text spells it out."""
+    m = _ACRONYM.match(name)
+    if not m:
+        return name
+    acr = m.group(1)
+    full = re.search(
+        r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){1,8})\(" + acr + r"\)", text
+    )
+    if not full:
+        return name
+    words = full.group(1).split()
+    while words and words[0].lower() in NOT_NAMES:
+        words = words[1:]
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return " ".join(words) if words and initials[:1] == acr[0] else name
 
 
 _PRE_ROLE_TOKEN = re.compile(r"([\w.’'-]+)\s*$")

@@ -103,7 +103,11 @@ def find_quotes(s: str) -> list[Span]:
     i, n = 0, len(s)
     while i < n:
         c = s[i]
-        if c == "“" or (c == '"' and _prev(s, i) in _OPEN_CONTEXT and _next(s, i) not in " \n"):
+        if c == "“" or (
+            c == '"'
+            and _prev(s, i) in _OPEN_CONTEXT
+            and (_next(s, i) not in " \n" or s[i - 2 : i - 1] in ".!?")
+        ):
             j = _double_close(s, i)
             if j < 0:
                 end = _unclosed_end(s, i)
@@ -136,8 +140,9 @@ def split_units(s: str, spans: list[Span]) -> list[tuple[int, int]]:
     starts = [sp.start for sp in spans]
     for m in _BOUNDARY.finditer(s):
         pos = m.end()
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and m.start() < spans[k].end - 1:
+        p = m.start() + len(m.group(0).rstrip())
+        k = bisect_right(starts, p - 1) - 1
+        if k >= 0 and p < spans[k].end:
             continue
         w = _LAST_WORD.search(s, max(0, m.start() - 12), m.start() + 1)
         if w and s[m.start()] == ".":
