@@ -213,7 +213,7 @@ def _np_head_ok(toks: list[Tok], a: int, b: int) -> bool:
     last = toks[b - 1]
     if last.low in PRONOUNS:
         return b - a == 1
-    if last.low.endswith(("’s", "'s")):
+    if last.low.endswith(("’s", "'s")) or last.low in DETERMINERS or last.low in NOT_NAMES:
         return False
     return last.cap or last.low in SPEAKER_NOUNS
 
@@ -246,6 +246,11 @@ def _make_ref(s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | 
     if last.low in PRONOUNS:
         return Ref(last.low, None, "pronoun", unit, pos)
     role = _role_from_appos(s, toks, *appos) if appos else None
+    if not last.cap and appos and 1 <= appos[1] - appos[0] <= 4 and all(
+        t.cap and t.low not in ORG_WORDS for t in toks[appos[0] : appos[1]]
+    ):  # "his daughter, Claudette King, told ..."
+        ra = a + 1 if toks[a].low in {"a", "an", "the"} else a
+        return Ref(_text(s, toks, *appos), _text(s, toks, ra, b), "person", unit, pos)
     if not last.cap:  # "police", "a police representative", "Russian officials"
         name = _text(s, toks, a, b)
         if toks[a].low in DETERMINERS:
@@ -665,6 +670,10 @@ def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
 _PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
 
 
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+_PLACE_PREPS = {"in", "at", "from", "to", "near", "of", "into", "across", "outside", "inside", "via"}
+
+
 def _strip_role(words: list[str]) -> tuple[list[str], list[str]]:
     r = -1
     for k, w in enumerate(words):
@@ -678,6 +687,9 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
     """(offset, full name) of person names in ``text``."""
     found: list[tuple[int, str]] = []
     for m in _PERSON_RUN.finditer(text):
+        pw = _PREV_WORD.search(text, 0, m.start())
+        if pw and pw.group(1).lower() in _PLACE_PREPS:
+            continue  # "in Santa Monica"
         words = m.group(0).split()
         _, name = _strip_role(words)
         while name and name[0].lower() in NOT_NAMES:
@@ -695,8 +707,15 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
 
 
 def _resolve_pronoun(
-    ref: Ref, before: list[Raw], units: list[_Unit], known: dict[str, str]
+    ref: Ref, before: list[Raw], units: list[_Unit], known: dict[str, str], all_text: str
 ) -> Ref | None:
+    if ref.kind == "desc":
+        head = ref.name.split()[-1]
+        m = re.search(r"(?i:\b" + re.escape(head) + r")\s+((?:[A-Z][\w’'-]+\s?){2,3})", all_text)
+        if m:
+            name = m.group(1).split()
+            if not any(w.lower() in ORG_WORDS for w in name):
+                return Ref(" ".join(name), None, "person", ref.unit, ref.pos)
     if ref.name in {"he", "she"} or ref.kind == "desc":
         u = ref.unit
         for back in range(4):
@@ -763,7 +782,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     resolved: list[Raw] = []
     for r in raws:
         if r.ref.kind in {"pronoun", "desc"}:
-            got = _resolve_pronoun(r.ref, resolved, units, short_to_full)
+            got = _resolve_pronoun(r.ref, resolved, units, short_to_full, all_text)
             if got is None:
                 if r.ref.kind == "pronoun":
                     continue

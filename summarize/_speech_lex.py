@@ -164,7 +164,7 @@ two this that these those his her their its our my your but and or also then the
 it he she they we i you what who why how where which during before since until although
 though because despite according asked speaking earlier later still now today yesterday
 instead indeed last next other another both each every all no not nor such than whether
-mr mrs ms dr file photo photos image video watch read click scroll follow share
+unlike like mr mrs ms dr file photo photos image video watch read click scroll follow share
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december
 """.split()
