@@ -304,12 +304,14 @@ class Store:
                    retry_after = NULL WHERE id = ?""",
                 (
                     clean_line(parsed.title) or None,
-                    parsed.site_url,
-                    etag,
-                    last_modified,
+                    clean_line(parsed.site_url) or None,
+                    # Sent back as request headers: a control character there would fail
+                    # every later refresh of this feed.
+                    clean_line(etag)[:1000] or None,
+                    clean_line(last_modified)[:200] or None,
                     now,
                     now,
-                    problem,
+                    clean_line(problem)[:500] or None,
                     feed_id,
                 ),
             )
