@@ -19,7 +19,10 @@ _SAY = r"(?:said|says|told [\w ]{1,30}?|reported|reports|added|explained|claimed
 _WHEN = r"(?: (?:on |last |this |early |late )?[A-Z][a-z]+day(?: (?:night|morning|evening))?)?"
 # ", a Saudi official said Saturday." / ", police said." / ", he told CNN on Monday."
 _ATTRIB_TAIL = re.compile(
-    r",? (?:[\w'’.-]+ ){0,7}?" + _SAY + _WHEN + r"(?:, according to [^,.]{1,60})?(?=[.!?][\"”’']?$)"
+    r"(?<![\"”’']), (?:[\w'’.-]+ ){0,7}?"
+    + _SAY
+    + _WHEN
+    + r"(?:, according to [^,.]{1,60})?(?=[.!?][\"”’']?$)"
 )
 _ACCORDING_TAIL = re.compile(r",? according to [^,]{1,80}?(?=[.!?][\"”’']?$)")
 _PAREN = re.compile(r" \([^()]{1,80}\)")
@@ -130,9 +133,20 @@ def cut_at_phrase(text: str, cap: int = HARD_CAP, min_words: int = 10) -> str | 
     return best.rstrip(",;:—- ") + " …"
 
 
+def drop_tails(sentence: str) -> str:
+    """Drop ", police said Tuesday." / ", according to ..." tails (they helped ROUGE)."""
+    text = sentence
+    for rule in (_ACCORDING_TAIL, _ATTRIB_TAIL):
+        cut = _cut(rule, text)
+        if cut != text and _quotes_balanced(cut):
+            text = _tidy(cut)
+    return text
+
+
 def shorten(sentence: str, target: int = TARGET_WORDS, cap: int = HARD_CAP) -> str | None:
     """The point for ``sentence``: itself if short, else compressed, else cut at a clause
     break, else at a phrase break; None if nothing readable fits within ``cap`` words."""
+    sentence = drop_tails(sentence)
     if n_words(sentence) <= target:
         return sentence
     short = compress(sentence, target)
@@ -163,26 +177,51 @@ def heading_to_sentence(heading: str, proper_words: set[str]) -> str | None:
 
 
 _PRONOUN = re.compile(r"^(He|She|His|Her)\b(?!['’])")
-_NAME = re.compile(r"(?<![.!?] )(?<!^)\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})\b")
-_NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "But", "And", "This", "That", "It"}
+_CAP = r"[A-Z][a-z'’-]+"
+_NAME_SEQ = _CAP + r"(?: " + _CAP + r"){0,2}"
+_SPEECH_VERB = r"(?:said|says|told|added|explained|wrote|insisted|argued|warned|claimed)"
+_SPEAKER_BEFORE = re.compile(r"(?<![\w'’])(" + _NAME_SEQ + r") " + _SPEECH_VERB + r"\b")
+_SPEAKER_AFTER = re.compile(r"\b(?:said|says) (" + _NAME_SEQ + r")\b")
+_MULTI_NAME = re.compile(r"(?<![\w'’])(" + _CAP + r"(?: " + _CAP + r"){1,2})\b")
+_QUOTE_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]")
+_NOT_NAME = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "This", "That", "It", "He", "She",
+    "They", "We", "I", "His", "Her", "Their", "Its", "When", "While", "After", "As", "If",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "President", "Officer",
+}  # fmt: skip
+
+
+def _clean_name(name: str) -> str | None:
+    parts = [p for p in name.split() if p not in _NOT_NAME]
+    return " ".join(parts) if parts else None
+
+
+def _referent(prev: str) -> str | None:
+    """The person a following He/She most likely means, from the sentence before it."""
+    outside = _QUOTE_SPAN.sub(" ", prev)
+    for pat in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
+        m = pat.search(outside)
+        if m and (name := _clean_name(m.group(1))):
+            return name
+    names = {n for n in (_clean_name(x) for x in _MULTI_NAME.findall(outside)) if n}
+    names = {n for n in names if " " in n}
+    return names.pop() if len(names) == 1 else None
 
 
 def resolve_pronoun(point: str, previous: list[str]) -> str:
-    """Replace a leading He/She/His/Her with the person last named before it.
+    """Replace a leading He/She/His/Her with the person named just before it.
 
-    The referent is the first multi-word capitalised name in the nearest preceding
-    sentence that has one; with none found, the point is left as it is.
+    The referent is the speaker ("X said") or the one multi-word name of the sentence
+    right before; when that is ambiguous or missing, the point is left as it is.
     """
     m = _PRONOUN.match(point)
-    if not m:
+    if not m or not previous:
         return point
-    for prev in reversed(previous[-2:]):
-        for cand in _NAME.findall(prev):
-            first = cand.split()[0]
-            if first in _NOT_NAME_START:
-                continue
-            name = cand
-            if m.group(1) in {"His", "Her"}:
-                name = f"{cand}’s" if "’" in point or "’" in prev else f"{cand}'s"
-            return name + point[m.end() :]
-    return point
+    name = _referent(previous[-1])
+    if not name:
+        return point
+    if m.group(1) in {"His", "Her"}:
+        name += "’s" if "’" in point or "’" in previous[-1] else "'s"
+    return name + point[m.end() :]

@@ -104,8 +104,12 @@ def test_compression_keeps_meaning_words() -> None:
 
 
 def test_short_sentence_is_untouched_and_cap_holds() -> None:
-    s = "The bridge reopened on Monday, officials said."
+    s = "The bridge reopened on Monday after long repairs."
     assert shorten(s) == s
+    tail = "The old bridge reopened on Monday after repairs, city officials said Tuesday."
+    assert shorten(tail) == "The old bridge reopened on Monday after repairs."
+    quote = '"The bridge is safe again," the mayor said.'
+    assert shorten(quote) == quote
     very_long = " ".join(["word"] * 80) + "."
     out = shorten(very_long)
     assert out is None or len(out.split()) <= 30
