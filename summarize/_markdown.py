@@ -18,6 +18,14 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+_BLOCK_START = re.compile(r"^(\d+)([.)])(?=\s)|^([-+=])(?=\s|$)")
+
+
+def _item(text: str) -> str:
+    """Escape ``text`` for a list item: also a leading "1." or "-" that would nest a list."""
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escape(text))
+
+
 def summary_to_markdown(summary: Summary, *, heading_level: int = 1) -> str:
     h = "#" * heading_level
     lines: list[str] = []
@@ -25,7 +33,7 @@ def summary_to_markdown(summary: Summary, *, heading_level: int = 1) -> str:
         lines += [f"{h} {escape(summary.title)}", ""]
     if summary.key_points:
         lines += [f"{h}# Key points", ""]
-        lines += [f"- {escape(kp.text)}" for kp in summary.key_points]
+        lines += [f"- {_item(kp.text)}" for kp in summary.key_points]
         lines.append("")
     if summary.speakers:
         lines += [f"{h}# Who said what", ""]

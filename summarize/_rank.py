@@ -33,6 +33,7 @@ class Weights:
     long: int = 35
     quote_penalty: float = 0.5
     question_penalty: float = 0.4
+    lead: float = 0.2  # similarity to the first sentence (the lede states the story)
     redundancy: float = 0.5  # MMR: subtract this x max similarity to chosen
 
 
@@ -96,11 +97,19 @@ def score_candidates(
     cnorm = _norm(centroid)
     title_stems = set(content_stems(title)) if title else set()
     heading_cache: dict[str, set[str]] = {}
+    lede: Counter[str] | None = None
+    lede_norm = 0.0
     for k, c in enumerate(cands):
         st = c.stems or Counter()
         weighted = Counter({t: v * idf[t] for t, v in st.items()})
-        cent = _cosine(weighted, centroid, _norm(weighted), cnorm)
+        wnorm = _norm(weighted)
+        cent = _cosine(weighted, centroid, wnorm, cnorm)
         s = w.position * math.exp(-w.decay * k) + w.centrality * cent
+        if lede is None:
+            if c.n_words >= w.short:
+                lede, lede_norm = weighted, wnorm
+        elif w.lead:
+            s += w.lead * _cosine(weighted, lede, wnorm, lede_norm)
         if title_stems:
             s += w.title * len(title_stems & st.keys()) / len(title_stems)
         if c.heading:

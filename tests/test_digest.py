@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from summarize import SUMMARIZER_VERSION, summarize_article
+from summarize import SUMMARIZER_VERSION, KeyPoint, Summary, summarize_article
 from summarize._compress import compress, heading_to_sentence, resolve_pronoun, shorten
 from summarize._markdown import escape
 
@@ -137,6 +137,9 @@ def test_markdown_layout_and_escaping() -> None:
     assert "## Key points" in lines
     assert sum(1 for ln in lines if ln.startswith("- ")) >= 1
     assert escape("a *b* [c]") == r"a \*b\* \[c\]"
+    kp = KeyPoint("1. Fix the *pier*", "1. Fix the *pier*", 0, 1.0)
+    md = Summary(title=None, key_points=[kp], speakers=[]).to_markdown()
+    assert "- 1\\. Fix the \\*pier\\*" in md.splitlines()
 
 
 def test_version_is_a_string() -> None:
