@@ -49,7 +49,9 @@ def _timing(records: list[dict]) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=HERE.parents[2] / "shared" / "data")
-    ap.add_argument("--scorer", type=Path, default=HERE.parents[2] / "shared" / "tools" / "quotes_score.py")
+    ap.add_argument(
+        "--scorer", type=Path, default=HERE.parents[2] / "shared" / "tools" / "quotes_score.py"
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false statements")
     a = ap.parse_args()
     if not a.scorer.is_file():
@@ -68,12 +70,16 @@ def main() -> int:
         ms = _timing(records)
         rows.append((rel, len(records), res["quoted"], res["indirect"], ms))
     print()
-    print(f"{'corpus':28s} {'n':>4s} | {'quoted P':>8s} {'R':>6s} {'F1':>6s} | "
-          f"{'indirect P':>10s} {'R':>6s} {'F1':>6s} | {'ms/article':>10s}")
+    print(
+        f"{'corpus':28s} {'n':>4s} | {'quoted P':>8s} {'R':>6s} {'F1':>6s} | "
+        f"{'indirect P':>10s} {'R':>6s} {'F1':>6s} | {'ms/article':>10s}"
+    )
     print("-" * 100)
     for rel, n, q, ind, ms in rows:
-        print(f"{rel:28s} {n:4d} | {q['P']:8.3f} {q['R']:6.3f} {q['F1']:6.3f} | "
-              f"{ind['P']:10.3f} {ind['R']:6.3f} {ind['F1']:6.3f} | {ms:10.2f}")
+        print(
+            f"{rel:28s} {n:4d} | {q['P']:8.3f} {q['R']:6.3f} {q['F1']:6.3f} | "
+            f"{ind['P']:10.3f} {ind['R']:6.3f} {ind['F1']:6.3f} | {ms:10.2f}"
+        )
     print("(ms/article: median time of extract_speakers alone, one core)")
     return 0
 

@@ -20,8 +20,8 @@ from ._document import Document
 from ._model import Speaker, Statement
 from ._speech_lex import (
     AUX,
-    CLAUSE_VERBS,
     CLAUSE_BREAKS,
+    CLAUSE_VERBS,
     CUE_FORMS,
     DETERMINERS,
     HEARER_VERBS,
@@ -29,7 +29,6 @@ from ._speech_lex import (
     INTRO_STARTERS,
     NAME_CONNECTORS,
     NOT_NAMES,
-    OBJECT_CLAUSE_VERBS,
     ORG_WORDS,
     PASSIVE,
     PREPOSITIONS,
@@ -51,25 +50,154 @@ _WORDISH = re.compile(r"\w")
 _PUNCT_SEP = {",", "—", "–", "-", ":", ";", "(", ")", "…"}
 _HEARER_OBJECTS = {"him", "her", "them", "me", "us", "reporters", "journalists", "police"}
 _TIME_WORDS = {
-    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "earlier", "later", "recently", "previously", "last", "this", "week",
-    "month", "year", "night", "morning", "afternoon", "evening", "also", "then", "again",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "also",
+    "then",
+    "again",
 }
-_ING_OK = {"saying", "adding", "telling", "writing", "noting", "arguing", "claiming", "warning",
-           "insisting", "explaining", "stating", "declaring", "stressing", "calling", "asking",
-           "accusing", "suggesting", "urging", "posting", "tweeting", "complaining", "admitting",
-           "acknowledging", "announcing", "describing", "countering", "emphasizing", "predicting"}
-_NOUNISH_CUES = {"report", "reports", "claim", "claims", "post", "posts", "tweet", "tweets",
-                 "comment", "comments", "statement", "note", "notes", "answer", "answers",
-                 "question", "questions", "charge", "charges", "demand", "demands", "warning",
-                 "promise", "promises", "vow", "vows", "pledge", "pledges", "call", "calls",
-                 "shows", "show", "text", "email", "blog", "find", "finding", "counter",
-                 "reply", "replies", "response", "estimate", "estimates", "fear", "fears",
-                 "hint", "hints", "signal", "signals", "joke", "jokes", "testify", "state",
-                 "states", "repeat", "caution", "dispute", "remark", "remarks", "recall",
-                 "threat", "insist", "boast", "boasts", "muse", "sigh", "continue", "continues"}
-_BARE_FORMS = {"say", "tell", "add", "write", "claim", "warn", "insist", "deny", "argue", "note",
-               "state", "announce", "report", "suggest", "believe", "think", "find", "show"}
+_ING_OK = {
+    "saying",
+    "adding",
+    "telling",
+    "writing",
+    "noting",
+    "arguing",
+    "claiming",
+    "warning",
+    "insisting",
+    "explaining",
+    "stating",
+    "declaring",
+    "stressing",
+    "calling",
+    "asking",
+    "accusing",
+    "suggesting",
+    "urging",
+    "posting",
+    "tweeting",
+    "complaining",
+    "admitting",
+    "acknowledging",
+    "announcing",
+    "describing",
+    "countering",
+    "emphasizing",
+    "predicting",
+}
+_NOUNISH_CUES = {
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "post",
+    "posts",
+    "tweet",
+    "tweets",
+    "comment",
+    "comments",
+    "statement",
+    "note",
+    "notes",
+    "answer",
+    "answers",
+    "question",
+    "questions",
+    "charge",
+    "charges",
+    "demand",
+    "demands",
+    "warning",
+    "promise",
+    "promises",
+    "vow",
+    "vows",
+    "pledge",
+    "pledges",
+    "call",
+    "calls",
+    "shows",
+    "show",
+    "text",
+    "email",
+    "blog",
+    "find",
+    "finding",
+    "counter",
+    "reply",
+    "replies",
+    "response",
+    "estimate",
+    "estimates",
+    "fear",
+    "fears",
+    "hint",
+    "hints",
+    "signal",
+    "signals",
+    "joke",
+    "jokes",
+    "testify",
+    "state",
+    "states",
+    "repeat",
+    "caution",
+    "dispute",
+    "remark",
+    "remarks",
+    "recall",
+    "threat",
+    "insist",
+    "boast",
+    "boasts",
+    "muse",
+    "sigh",
+    "continue",
+    "continues",
+}
+_MODALS = {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}
+_BARE_FORMS = {
+    "say",
+    "tell",
+    "add",
+    "write",
+    "claim",
+    "warn",
+    "insist",
+    "deny",
+    "argue",
+    "note",
+    "state",
+    "announce",
+    "report",
+    "suggest",
+    "believe",
+    "think",
+    "find",
+    "show",
+}
 
 
 @dataclass(slots=True)
@@ -177,8 +305,10 @@ def _np_back(toks: list[Tok], end: int, lo: int) -> int:
             break
         j -= 1
     # drop dangling connectors and sentence-initial function words at the front
-    while start < end and (toks[start].low in NAME_CONNECTORS or (
-        toks[start].low in NOT_NAMES and toks[start].low not in DETERMINERS)):
+    while start < end and (
+        toks[start].low in NAME_CONNECTORS
+        or (toks[start].low in NOT_NAMES and toks[start].low not in DETERMINERS)
+    ):
         start += 1
     return start
 
@@ -198,7 +328,20 @@ def _np_fwd(toks: list[Tok], j: int, hi: int) -> int:
             end = k
             if t.low.endswith(("’s", "'s")):
                 continue
-        elif t.low in NAME_CONNECTORS and k + 1 < hi and (toks[k + 1].cap or toks[k + 1].low == "the"):
+        elif (
+            t.word
+            and t.text.islower()
+            and t.low not in CUE_FORMS
+            and not t.low.endswith("ed")
+            and not any(x.cap for x in toks[j:k])
+            and any(x.low in SPEAKER_NOUNS for x in toks[k + 1 : min(hi, k + 3)])
+        ):
+            k += 1  # "port officials", "hospital staff"
+        elif (
+            t.low in NAME_CONNECTORS
+            and k + 1 < hi
+            and (toks[k + 1].cap or toks[k + 1].low == "the")
+        ):
             k += 1
             if toks[k].low == "the":
                 k += 1
@@ -228,17 +371,22 @@ def _role_from_appos(s: str, toks: list[Tok], a: int, b: int) -> str | None:
     first = toks[a]
     if first.q >= 0 or first.low in {"who", "which", "that", "whose"} or first.low.endswith("ing"):
         return None
-    if first.text[:1].isdigit() or any(t.low in {"who", "which", "that", "whose"} for t in toks[a:b]):
+    if first.text[:1].isdigit() or any(
+        t.low in {"who", "which", "that", "whose"} for t in toks[a:b]
+    ):
         return None
-    if not any(t.low in ROLE_WORDS or t.low in SPEAKER_NOUNS for t in toks[a:b]):
+    if first.low not in {"a", "an", "the"} and not any(
+        t.low in ROLE_WORDS or t.low in SPEAKER_NOUNS for t in toks[a:b]
+    ):
         return None
     while a < b and toks[a].low in {"a", "an", "the"}:
         a += 1
     return _text(s, toks, a, b) or None
 
 
-def _make_ref(s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | None,
-              unit: int) -> Ref | None:
+def _make_ref(
+    s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | None, unit: int
+) -> Ref | None:
     if not _np_head_ok(toks, a, b):
         return None
     pos = toks[a].start
@@ -246,8 +394,11 @@ def _make_ref(s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | 
     if last.low in PRONOUNS:
         return Ref(last.low, None, "pronoun", unit, pos)
     role = _role_from_appos(s, toks, *appos) if appos else None
-    if not last.cap and appos and 1 <= appos[1] - appos[0] <= 4 and all(
-        t.cap and t.low not in ORG_WORDS for t in toks[appos[0] : appos[1]]
+    if (
+        not last.cap
+        and appos
+        and 1 <= appos[1] - appos[0] <= 4
+        and all(t.cap and t.low not in ORG_WORDS for t in toks[appos[0] : appos[1]])
     ):  # "his daughter, Claudette King, told ..."
         ra = a + 1 if toks[a].low in {"a", "an", "the"} else a
         return Ref(_text(s, toks, *appos), _text(s, toks, ra, b), "person", unit, pos)
@@ -268,7 +419,11 @@ def _make_ref(s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | 
     r = -1
     for k in range(a, b):
         t = toks[k]
-        if t.low in ROLE_WORDS or (t.low in ROLE_MODIFIERS and not t.cap) or t.low.endswith(("’s", "'s")):
+        if (
+            t.low in ROLE_WORDS
+            or (t.low in ROLE_MODIFIERS and not t.cap)
+            or t.low.endswith(("’s", "'s"))
+        ):
             r = k
     name_a = r + 1 if r >= 0 else a
     while name_a < b and (toks[name_a].low in HONORIFICS or toks[name_a].low in DETERMINERS):
@@ -285,17 +440,21 @@ def _make_ref(s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | 
             ra += 1
         pre = _text(s, toks, ra, r + 1)
         if pre:
-            role = pre + (" " + post if post else "") if not role else role
+            role = role or pre + (" " + post if post else "")
     elif post and not role:
         role = toks[name_a - 1].text + " " + post if name_a > a else post
     org = any(t.low in ORG_WORDS for t in name_toks) or (
         len(name_toks) == 1 and name_toks[0].text.isupper() and len(name_toks[0].text) > 1
     )
     name = _text(s, toks, name_a, b)
-    if b - name_a == 1 and not org and (
-        name_toks[0].low in CUE_FORMS
-        or name_toks[0].low in NOT_NAMES
-        or name_toks[0].low.endswith(("ly", "ed", "ing"))
+    if (
+        b - name_a == 1
+        and not org
+        and (
+            name_toks[0].low in CUE_FORMS
+            or name_toks[0].low in NOT_NAMES
+            or name_toks[0].low.endswith(("ly", "ed", "ing"))
+        )
     ):
         return None
     if org:
@@ -368,16 +527,17 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
             continue
         prev = toks[i - 1] if i else None
         if prev is not None and prev.q < 0:
-            if low in _NOUNISH_CUES and (prev.low in DETERMINERS or prev.low.endswith(("’s", "'s"))):
+            if low in _NOUNISH_CUES and (
+                prev.low in DETERMINERS or prev.low.endswith(("’s", "'s"))
+            ):
                 continue
             if prev.low in PASSIVE and not low.endswith("ing"):
                 continue
             if prev.low in {"to", "the", "a", "an"} and low != "saying":
                 continue
-        if low in _BARE_FORMS and prev is not None and prev.low not in PRONOUNS and not prev.low.endswith("s"):
-            # "say"/"tell" need a plural or pronoun subject ("officials say"), not "will say"
-            if prev.low in {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}:
-                continue
+        # "say"/"tell" after a modal or "to" ("will say") is not a report
+        if low in _BARE_FORMS and prev is not None and prev.low in _MODALS:
+            continue
         # speaker before the cue
         j = i - 1
         while j >= 0 and toks[j].low in AUX and toks[j].q < 0 and not toks[j].cap:
@@ -404,17 +564,21 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
                 ref = _make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
         r1 = i + 1
-        if ref is None and (low in _ING_OK or (prev is not None and prev.low in {"and", "but"})):
-            if prev is not None and (prev.text == "," or prev.low in {"and", "but"} or low.endswith("ing")):
-                if cues:
-                    ref = cues[-1].ref
-                else:
-                    if not subj_done:
-                        subj = _unit_subject(s, toks, i, unit)
-                        subj_done = True
-                    ref = subj
-                mode = "subj"
-                r0 = i - 1 if prev is not None and prev.text == "," else i
+        if (
+            ref is None
+            and prev is not None
+            and (low in _ING_OK or prev.low in {"and", "but"})
+            and (prev.text == "," or prev.low in {"and", "but"} or low.endswith("ing"))
+        ):
+            if cues:
+                ref = cues[-1].ref
+            else:
+                if not subj_done:
+                    subj = _unit_subject(s, toks, i, unit)
+                    subj_done = True
+                ref = subj
+            mode = "subj"
+            r0 = i - 1 if prev is not None and prev.text == "," else i
         if ref is None and (prev is None or prev.q >= 0 or prev.text in _PUNCT_SEP):
             e = _np_fwd(toks, i + 1, n)
             appos = None
@@ -432,7 +596,11 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
                     r1 = appos[1]
         if ref is None:
             continue
-        if ref.kind == "group" and base in {"call", "find", "show"} and not ref.name.split()[-1] in SPEAKER_NOUNS:
+        if (
+            ref.kind == "group"
+            and base in {"call", "find", "show"}
+            and ref.name.split()[-1] not in SPEAKER_NOUNS
+        ):
             continue
         cues.append(_Cue(i, i + 1, base, ref, r0, r1, mode))
     return cues
@@ -448,7 +616,12 @@ def _skip_adjuncts(toks: list[Tok], j: int, hi: int, hearer: bool) -> int:
                 j = e
             elif toks[j].low in DETERMINERS:
                 k = j + 1
-                while k < hi and k < j + 4 and toks[k].word and toks[k].low not in {"that", "he", "she", "they"}:
+                while (
+                    k < hi
+                    and k < j + 4
+                    and toks[k].word
+                    and toks[k].low not in {"that", "he", "she", "they"}
+                ):
                     k += 1
                 j = k
     while j < hi and toks[j].q < 0:
@@ -460,8 +633,14 @@ def _skip_adjuncts(toks: list[Tok], j: int, hi: int, hearer: bool) -> int:
             if k < hi and toks[k].low in DETERMINERS:
                 k += 1
             c = 0
-            while (k < hi and c < 4 and toks[k].word and toks[k].low not in DETERMINERS
-                   and toks[k].low not in PRONOUNS and toks[k].low != "that"):
+            while (
+                k < hi
+                and c < 4
+                and toks[k].word
+                and toks[k].low not in DETERMINERS
+                and toks[k].low not in PRONOUNS
+                and toks[k].low != "that"
+            ):
                 k += 1
                 c += 1
             if c == 0:
@@ -478,8 +657,10 @@ def _clause_end(toks: list[Tok], a: int, hi: int) -> int:
         t = toks[k]
         if t.text in {";", "(", ")"}:
             return k
-        if t.text in {",", "—", "–"} and k + 1 < hi and (
-            toks[k + 1].low in CLAUSE_BREAKS or toks[k + 1].low == "according"
+        if (
+            t.text in {",", "—", "–"}
+            and k + 1 < hi
+            and (toks[k + 1].low in CLAUSE_BREAKS or toks[k + 1].low == "according")
         ):
             return k
         k += 1
@@ -654,7 +835,13 @@ def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
             used, last = _analyze_unit(s, toks, spans, u, para.index, raws)
             qtoks = [t for t in toks if t.q >= 0 and t.q not in used]
             words = [t for t in toks if t.word]
-            if qtoks and len(raws) == before and not words and prev_ref is not None and prev_unit == u - 1:
+            if (
+                qtoks
+                and len(raws) == before
+                and not words
+                and prev_ref is not None
+                and prev_unit == u - 1
+            ):
                 # a unit that is only a quotation continues the previous speaker
                 for t in qtoks:
                     sp = spans[t.q]
@@ -671,7 +858,19 @@ _PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|va
 
 
 _PREV_WORD = re.compile(r"(\w+)\s+$")
-_PLACE_PREPS = {"in", "at", "from", "to", "near", "of", "into", "across", "outside", "inside", "via"}
+_PLACE_PREPS = {
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "of",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "via",
+}
 
 
 def _strip_role(words: list[str]) -> tuple[list[str], list[str]]:
@@ -749,7 +948,6 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         return []
     all_text = "\n".join(p.text for p in doc.paragraphs if p.kind != "boilerplate")
     # 1. named people: full names and the surnames that stand for them
-    persons: dict[str, _Person] = {}
     short_to_full: dict[str, str] = {}
 
     def canonical(name: str) -> str:
@@ -761,7 +959,11 @@ def extract_speakers(doc: Document) -> list[Speaker]:
                 return prior
             if prior is None:
                 short_to_full[last] = name
-            return prior if prior and len(prior.split()) >= len(words) and prior.split()[0] == words[0] else name
+            return (
+                prior
+                if prior and len(prior.split()) >= len(words) and prior.split()[0] == words[0]
+                else name
+            )
         if name in short_to_full:
             return short_to_full[name]
         pat = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]+){1,5})" + re.escape(name) + r"\b")
@@ -769,7 +971,11 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             _, first = _strip_role(m.group(1).split())
             while first and first[0].lower() in NOT_NAMES:
                 first = first[1:]
-            if first and not any(w.lower().strip(".") in ORG_WORDS for w in first) and not first[-1].endswith(("’s", "'s")):
+            if (
+                first
+                and not any(w.lower().strip(".") in ORG_WORDS for w in first)
+                and not first[-1].endswith(("’s", "'s"))
+            ):
                 full = " ".join([*first, name])
                 short_to_full[name] = full
                 return full
@@ -854,7 +1060,9 @@ def _role_in_doc(name: str, text: str) -> str | None:
             if lw in ROLE_WORDS:
                 has_role = True
                 run.insert(0, w)
-            elif lw in ROLE_MODIFIERS or (w[:1].isupper() and not w.endswith((":", ",", ".")) or w == "U.S."):
+            elif lw in ROLE_MODIFIERS or (
+                w[:1].isupper() and not w.endswith((":", ",", ".")) or w == "U.S."
+            ):
                 if lw in NOT_NAMES:
                     break
                 run.insert(0, w)
@@ -869,6 +1077,8 @@ def _role_in_doc(name: str, text: str) -> str | None:
         if am:
             cand = am.group(1)
             ws = [w.lower() for w in cand.split()]
-            if any(w in ROLE_WORDS for w in ws) and not any(w in {"who", "which", "that"} for w in ws):
+            if any(w in ROLE_WORDS for w in ws) and not any(
+                w in {"who", "which", "that"} for w in ws
+            ):
                 return re.sub(r"^(?:the|a|an) ", "", cand)
     return None

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def _forms(base: str) -> list[str]:
     """Regular inflections of a verb: say -> says, sayed (unused), saying."""
     if base.endswith("e"):
@@ -59,17 +63,97 @@ QUOTE_ONLY_VERBS = {"call", "sigh", "muse", "joke", "quip", "shout", "scream", "
 OBJECT_CLAUSE_VERBS = {"accuse", "charge", "urge"}
 
 AUX = {
-    "has", "have", "had", "also", "later", "previously", "reportedly", "then", "once", "again",
-    "recently", "repeatedly", "publicly", "privately", "would", "will", "did", "does", "do",
-    "earlier", "often", "frequently", "initially", "originally", "subsequently", "further",
-    "simply", "quickly", "flatly", "firmly", "angrily", "even", "still", "just", "already",
-    "not", "never", "is", "was", "are", "were", "had", "been", "has", "may", "might", "could",
-    "can", "should", "told", "always", "last", "night", "on", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "first",
-    "separately", "personally", "directly", "openly", "clearly", "explicitly", "bluntly",
-    "candidly", "defiantly", "tearfully", "calmly", "proudly", "confidently", "insistently",
-    "ominously", "cautiously", "emphatically", "famously", "memorably", "recently", "this",
-    "week", "month", "year", "morning", "afternoon", "evening", "lately", "finally",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "reportedly",
+    "then",
+    "once",
+    "again",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "earlier",
+    "often",
+    "frequently",
+    "initially",
+    "originally",
+    "subsequently",
+    "further",
+    "simply",
+    "quickly",
+    "flatly",
+    "firmly",
+    "angrily",
+    "even",
+    "still",
+    "just",
+    "already",
+    "not",
+    "never",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "told",
+    "always",
+    "last",
+    "night",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "first",
+    "separately",
+    "personally",
+    "directly",
+    "openly",
+    "clearly",
+    "explicitly",
+    "bluntly",
+    "candidly",
+    "defiantly",
+    "tearfully",
+    "calmly",
+    "proudly",
+    "confidently",
+    "insistently",
+    "ominously",
+    "cautiously",
+    "emphatically",
+    "famously",
+    "memorably",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "lately",
+    "finally",
 }
 AUX.discard("told")
 PASSIVE = {"is", "was", "were", "are", "been", "being", "be", "get", "got"}
@@ -78,7 +162,8 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 # Words that make a noun phrase a title or job (pre-modifier or apposition).
 ROLE_WORDS = set(
-    """
+    _words(
+        """
 president vice prime minister secretary spokesperson spokesman spokeswoman spokespeople senator
 sen. rep. representative congressman congresswoman governor gov. mayor chancellor ambassador
 envoy chief director ceo cfo coo chairman chairwoman chair founder co-founder head leader
@@ -96,23 +181,42 @@ presenter anchor broadcaster columnist commentator critic writer producer direct
 composer musician rapper guitarist drummer model designer chef player striker midfielder
 defender goalkeeper boss skipper referee umpire trainer agent publicist cofounder partner
 ruler monarch dictator emperor chieftain warlord commandant
-""".split()
+"""
+    )
 )
 # Lower-case modifiers that may sit inside a role ("former", "senior", "presidential").
 ROLE_MODIFIERS = set(
-    """
+    _words(
+        """
 former senior top chief deputy acting interim longtime long-time assistant vice associate
 presidential vice-presidential republican democratic foreign defense defence interior
 finance health state federal local national regional military police security press
 economic political campaign then-president then junior lead principal general executive
 child news communications public foreign-affairs white house party team club company
-""".split()
+"""
+    )
 )
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lady", "lord", "mx"}
+HONORIFICS = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "mx",
+}
 
 # Heads of noun phrases that can speak without a proper name ("police", "a spokesman").
 SPEAKER_NOUNS = set(
-    """
+    _words(
+        """
 official officials police authorities authority spokesman spokeswoman spokesperson spokespeople
 representative representatives prosecutor prosecutors investigator investigators officer officers
 expert experts analyst analysts researcher researchers scientist scientists doctor doctors
@@ -136,12 +240,14 @@ military ministers chairman ceo executive executives founder judge officials pro
 fans fan players player partner partners colleague colleagues spokesperson representatives
 paramedics firefighters rescuers investigators agents agent publicist rep reps
 medics coroner pathologist prosecution defence defense jurors panel organizers
-""".split()
+"""
+    )
 )
 
 # Words that make a capitalised name an organisation or a place, not a person.
 ORG_WORDS = set(
-    """
+    _words(
+        """
 ministry department police times news post journal network company inc corp corporation
 group association union administration service bureau commission board institute foundation
 center centre organization organisation council committee party court office university
@@ -153,12 +259,14 @@ street road avenue river sea ocean fleet city county state states island islands
 south east west republic kingdom nations cup games olympics festival museum library
 project campaign coalition alliance movement network media studios records entertainment
 pictures international global national united american british european online
-""".split()
+"""
+    )
 )
 
 # Words that look capitalised at a sentence start but are not names.
 NOT_NAMES = set(
-    """
+    _words(
+        """
 the a an in on at for as after when while however meanwhile yet so if some many most one
 two this that these those his her their its our my your but and or also then there here
 it he she they we i you what who why how where which during before since until although
@@ -167,34 +275,73 @@ instead indeed last next other another both each every all no not nor such than 
 unlike like mr mrs ms dr file photo photos image video watch read click scroll follow share
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december
-""".split()
+"""
+    )
 )
 
 # Heads of an introductory phrase before the subject ("In a post, X said").
 INTRO_STARTERS = set(
-    """
+    _words(
+        """
 in on at after before during however meanwhile still earlier later speaking asked when
 while although though because since as for with without by from over under in a instead
 also yet but and so then now today yesterday separately elsewhere again similarly likewise
 indeed moreover furthermore additionally last this following following, writing reacting
 responding addressing
-""".split()
+"""
+    )
 )
 
 PREPOSITIONS = set(
-    """
+    _words(
+        """
 in on at to via during from through after before over with while into about across
-""".split()
+"""
+    )
 )
 NAME_CONNECTORS = {"of", "for", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "der", "&"}
-DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "some", "several", "many", "other", "another", "both", "all", "three", "four"}
-CLAUSE_BREAKS = {"while", "whereas", "but", "although", "though", "because", "since", "adding", "saying"}
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "one",
+    "two",
+    "some",
+    "several",
+    "many",
+    "other",
+    "another",
+    "both",
+    "all",
+    "three",
+    "four",
+}
+CLAUSE_BREAKS = {
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "because",
+    "since",
+    "adding",
+    "saying",
+}
 # Verbs that take a reported clause without "that" ("said the plan failed").
 CLAUSE_VERBS = set(
-    """
+    _words(
+        """
 say tell add claim insist argue warn deny explain note state announce declare admit acknowledge
 confirm reveal report suggest stress emphasize emphasise maintain contend assert allege complain
 recall reply respond predict agree concede testify promise vow believe think fear find show
 indicate estimate conclude write according to retort reiterate caution accuse charge
-""".split()
+"""
+    )
 ) | {"according to"}

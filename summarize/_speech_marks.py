@@ -12,17 +12,24 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;‘“'\"") | {""}
 _CLOSE_FOLLOW = set(" \t\n,.;:!?)]}—–-…'\"’”") | {""}
 _SENT_END = re.compile(r"[.!?…][\"'”’]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 _RUNAWAY = 700  # an unclosed quote longer than this stops at its first sentence end
 
 _ABBREV = set(
-    """
+    _words(
+        """
 mr mrs ms dr prof sr jr st gov sen rep lt col gen maj capt cpl sgt adm cmdr pres supt det insp
 hon rev fr mt ft vs v etc inc corp co ltd bros dept no jan feb mar apr jun jul aug sep sept oct
 nov dec u.s u.k u.n e.u d.c a.m p.m n.y l.a st
-""".split()
+"""
+    )
 )
 _BOUNDARY = re.compile(r"(?:[.!?…]|\s\.)[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
@@ -124,7 +131,11 @@ def find_quotes(s: str) -> list[Span]:
             spans.append(Span(i, j + 1, i + 1, j, True, False))
             i = j + 1
             continue
-        if c in "‘'" and _prev(s, i) in _OPEN_CONTEXT and (_next(s, i).isalnum() or _next(s, i) in "…."):
+        if (
+            c in "‘'"
+            and _prev(s, i) in _OPEN_CONTEXT
+            and (_next(s, i).isalnum() or _next(s, i) in "….")
+        ):
             j = _single_close(s, i)
             if j > i + 1:
                 spans.append(Span(i, j + 1, i + 1, j, True, True))
