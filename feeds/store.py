@@ -159,14 +159,25 @@ class Store:
             raise StoreError(f"cannot write store {self.path}: {_reason(exc)}") from None
         try:
             yield self.db
+        except sqlite3.Error as exc:  # disk full, read-only file, I/O error: one clear line
+            self._rollback()
+            raise StoreError(f"cannot write store {self.path}: {_reason(exc)}") from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"cannot write store {self.path}: {_reason(exc)}") from None
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back (SQLITE_FULL, SQLITE_IOERR): don't mask the cause.
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
