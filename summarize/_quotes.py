@@ -897,12 +897,35 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
             continue
         if name[-1].endswith(("’s", "'s")):
             continue
-        found.append((m.start(), " ".join(name)))
+        found.append((m.start(), " ".join(name).rstrip(".")))
     for short, full in known.items():
         for m in re.finditer(r"\b" + re.escape(short) + r"\b(?![’'])", text):
             found.append((m.start(), full))
     found.sort()
     return found
+
+
+_PREFER_LAST_SPEAKER = True
+_FEMALE = set(
+    "mrs ms miss aunt mother wife actress spokeswoman daughter sister queen princess grandmother"
+    " chairwoman congresswoman businesswoman woman girl lady niece widow mum mom duchess".split()
+)
+_MALE = set(
+    "mr uncle father husband actor spokesman son brother king prince grandfather chairman"
+    " congressman businessman man boy nephew widower dad duke".split()
+)
+
+
+def _gender(name: str, text: str) -> str | None:
+    """'f'/'m' when a title or a gendered role word stands right before the name."""
+    last = name.split()[-1]
+    for m in re.finditer(r"(\w+)\.?\s+(?:[A-Z][\w’'-]*\s+){0,2}" + re.escape(last) + r"\b", text):
+        w = m.group(1).lower()
+        if w in _FEMALE:
+            return "f"
+        if w in _MALE:
+            return "m"
+    return None
 
 
 def _resolve_pronoun(
@@ -916,6 +939,18 @@ def _resolve_pronoun(
             if not any(w.lower() in ORG_WORDS for w in name):
                 return Ref(" ".join(name), None, "person", ref.unit, ref.pos)
     if ref.name in {"he", "she"} or ref.kind == "desc":
+        want = {"he": "m", "she": "f"}.get(ref.name)
+
+        def fits(name: str) -> bool:
+            g = _gender(name, all_text)
+            return want is None or g is None or g == want
+
+        if _PREFER_LAST_SPEAKER:
+            for r in reversed(before):
+                if ref.unit - r.unit > 1:
+                    break
+                if r.ref.kind == "person" and fits(r.ref.name):
+                    return r.ref
         u = ref.unit
         for back in range(4):
             k = u - back
@@ -924,13 +959,13 @@ def _resolve_pronoun(
             text = units[k].text
             if back == 0:  # only what precedes the pronoun in its own unit
                 text = text[: max(0, ref.pos - units[k].start)]
-            hits = _person_in(text, known)
-            if hits:
-                return Ref(hits[-1][1], None, "person", ref.unit, ref.pos)
+            for _, name in reversed(_person_in(text, known)):
+                if fits(name):
+                    return Ref(name, None, "person", ref.unit, ref.pos)
         for r in reversed(before):
             if ref.unit - r.unit > 3:
                 break
-            if r.ref.kind == "person":
+            if r.ref.kind == "person" and fits(r.ref.name):
                 return r.ref
         return None
     if ref.name in {"they", "it"}:
