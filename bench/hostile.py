@@ -1,0 +1,269 @@
+"""Hostile feeds bench: `newsdesk refresh` over 500+ broken, hostile and ordinary feeds.
+
+A loopback-only server (bench/hostile_corpus.py) serves the corpus; the real command
+line imports it as a newsboat `urls` file, refreshes, and lists the result. Printed:
+feeds read, per-feed errors by kind, how each case category fared, crashes (tracebacks
+or unexpected exit codes: must be 0), control characters reaching any output (must be 0),
+leaked secrets / external fetches (must be 0), wall time and peak memory of the refresh.
+Figures only: it never fails on time.
+
+    python bench/hostile.py [--bomb-mb 1024] [--big-mb 50] [--only SUBSTRING] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hostile_corpus as hc  # noqa: E402
+
+# Controls that must never reach a terminal: C0 but tab/newline, DEL, C1, bidi controls.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+ERROR_KINDS = [  # (kind, pattern over the one-line error), first match wins
+    ("timeout", r"time[d ]?out|too slow|took too long|deadline"),
+    ("too large", r"too (large|big)|size|exceed.*(mb|bytes|limit)|bomb"),
+    ("redirects", r"redirect"),
+    ("http status", r"\bHTTP\b.*\d{3}|\b[45]\d\d\b|status|retry"),
+    ("connection", r"connect|disconnect|reset|refused|protocol|closed|network|unsupported"),
+    ("encoding", r"encod|decod|charset|utf|gzip|brotli|compress"),
+    ("not a feed", r"not a feed|html|no feed|unknown format|unrecognised|unrecognized"),
+    ("parse", r"pars|xml|json|malformed|syntax|invalid|entity|token"),
+]
+
+
+def newsdesk_cmd() -> list[str]:
+    exe = shutil.which("newsdesk", path=os.path.dirname(sys.executable))
+    return [exe] if exe else [sys.executable, "-m", "tui"]
+
+
+def error_kind(error: str) -> str:
+    for kind, pattern in ERROR_KINDS:
+        if re.search(pattern, error, re.IGNORECASE):
+            return kind
+    return "other"
+
+
+class Run:
+    """Runs newsdesk commands, keeping every output for the checks."""
+
+    def __init__(self, db: Path, env: dict[str, str]):
+        self.db, self.env = db, env
+        self.outputs: list[tuple[str, str, str]] = []  # (what, stdout, stderr)
+        self.crashes: list[str] = []
+
+    def __call__(
+        self, *argv: str, ok_codes: tuple[int, ...] = (0,), timeout: float = 1800
+    ) -> subprocess.CompletedProcess[bytes]:
+        what = " ".join(argv)
+        try:
+            r = subprocess.run(
+                [*newsdesk_cmd(), "--db", str(self.db), *argv],
+                capture_output=True,
+                env=self.env,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired as exc:
+            self.crashes.append(f"{what}: did not finish in {timeout:.0f} s")
+            out, err = exc.stdout or b"", exc.stderr or b""
+            r = subprocess.CompletedProcess(argv, -9, out, err)
+        out = r.stdout.decode("utf-8", "replace")
+        err = r.stderr.decode("utf-8", "replace")
+        self.outputs.append((what, out, err))
+        if "Traceback (most recent call last)" in err:
+            self.crashes.append(f"{what}: traceback: {err.strip().splitlines()[-1][:160]}")
+        elif r.returncode not in ok_codes and r.returncode != -9:
+            self.crashes.append(f"{what}: exit {r.returncode}: {err.strip()[-160:]}")
+        return r
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bomb-mb", type=int, default=1024, help="decompressed size of the bombs")
+    ap.add_argument("--big-mb", type=int, default=50, help="size of the oversized feeds")
+    ap.add_argument("--only", help="only cases whose name contains this")
+    ap.add_argument("--keep", metavar="DIR", help="keep the store and urls file here")
+    ap.add_argument("--timeout", type=float, default=1800, help="give up on refresh after this")
+    args = ap.parse_args()
+
+    work = Path(args.keep or tempfile.mkdtemp(prefix="newsdesk-hostile-"))
+    work.mkdir(parents=True, exist_ok=True)
+    secret = f"NEWSDESK-SECRET-{secrets.token_hex(8)}"
+    secret_file = work / "secret.txt"
+    secret_file.write_text(secret + "\n")
+    cases = hc.build_corpus(str(secret_file), bomb_mb=args.bomb_mb, big_mb=args.big_mb)
+    if args.only:
+        cases = [c for c in cases if args.only in c.name]
+    db = work / "hostile.db"
+    for p in work.glob("hostile.db*"):
+        p.unlink()
+    env = {**os.environ, "NO_COLOR": "1", "NEWSDESK_NOW": "2024-01-03T00:00:00Z"}
+    env.pop("NEWSDESK_DB", None)
+    run = Run(db, env)
+
+    with hc.HostileServer(cases) as srv:
+        by_url = {srv.url(c): c for c in cases}
+        urls = work / "urls"
+        urls.write_text("".join(f"{srv.url(c)} {c.kind}\n" for c in cases))
+        print(f"corpus: {len(cases)} feeds on {hc.HOSTS} loopback hosts ({work})", flush=True)
+        run("import", str(urls))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t0 = time.monotonic()
+        r = run("refresh", ok_codes=(0, 3), timeout=args.timeout)
+        wall = time.monotonic() - t0
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        refresh_code = r.returncode
+        feeds_r = run("feeds", "--json")
+        run("feeds")
+        run("articles")
+        run("articles", "--json")
+        run("articles", "--unread", "--since", "3650d")
+        for kind in ("injection", "entity", "encoding", "malformed"):
+            run("digest", "--tag", kind)
+        canary_hits = srv.canary_hits()
+
+    # -- per-feed results
+    try:
+        feeds = json.loads(feeds_r.stdout or b"[]")
+        if isinstance(feeds, dict):
+            feeds = feeds.get("feeds", [])
+    except json.JSONDecodeError:
+        feeds = [json.loads(line) for line in feeds_r.stdout.splitlines() if line.strip()]
+    read, failed, never = 0, Counter[str](), 0
+    per_cat: dict[str, Counter[str]] = {}
+    surprises: list[str] = []
+    examples: dict[str, str] = {}
+    for f in feeds:
+        case = by_url.get(f.get("url", ""))
+        cat = case.kind if case else "?"
+        err = f.get("last_error") or f.get("error")
+        total = f.get("total", f.get("articles", 0)) or 0
+        tally = per_cat.setdefault(cat, Counter())
+        if err and not f.get("last_success"):
+            kind = error_kind(err)
+            failed[kind] += 1
+            tally["error"] += 1
+            examples.setdefault(kind, f"{case.name if case else '?'}: {err}"[:110])
+            if case and case.expect == "ok":
+                surprises.append(f"expected ok, got error: {case.name}: {err[:80]}")
+        elif f.get("last_success") or total:
+            read += 1
+            tally["read"] += 1
+            if case and case.expect == "error":
+                surprises.append(f"expected an error, was read: {case.name}")
+            if case and case.expect == "ok" and total < case.min_items:
+                surprises.append(f"{case.name}: {total} articles < {case.min_items}")
+        else:
+            never += 1
+            tally["not attempted"] += 1
+
+    # -- what reached output
+    controls = 0
+    control_where: Counter[str] = Counter()
+    leaks: list[str] = []
+    for what, out, err in run.outputs:
+        for stream in (out, err):
+            n = len(UNSAFE.findall(stream))
+            controls += n
+            if n:
+                control_where[what] += n
+            for needle in (secret, "root:x:0:0", "CANARY-FETCHED"):
+                if needle in stream:
+                    leaks.append(f"{needle[:20]} in `{what}` output")
+        if "--json" in what:
+            decoded = "".join(_strings(_loads(out)))
+            n = len(UNSAFE.findall(decoded))
+            controls += n
+            if n:
+                control_where[what + " (decoded)"] += n
+    db_bytes = b"".join(p.read_bytes() for p in work.glob("hostile.db*"))
+    for needle in (secret, "root:x:0:0", "CANARY-FETCHED"):
+        if needle.encode() in db_bytes:
+            leaks.append(f"{needle[:20]} stored in the database")
+
+    # -- the table
+    w = 46
+    print()
+    print(f"{'newsdesk hostile-feeds bench':<{w}}")
+    print("-" * (w + 14))
+    rows = [
+        ("feeds in corpus", len(cases)),
+        ("feeds listed by `feeds --json`", len(feeds)),
+        ("feeds read (stored)", read),
+        ("feeds with a one-line error", sum(failed.values())),
+        ("feeds never attempted", never),
+    ]
+    rows += [(f"  error: {k}", n) for k, n in failed.most_common()]
+    rows += [
+        ("refresh exit code", refresh_code),
+        ("crashes (tracebacks / bad exit codes)", len(run.crashes)),
+        ("control characters reaching output", controls),
+        ("secrets leaked / external fetches", f"{len(leaks)} / {canary_hits}"),
+        ("refresh wall time", f"{wall:.1f} s"),
+        ("refresh peak memory (max RSS)", f"{max(peak_kb, before) / 1024:.0f} MB"),
+    ]
+    for label, value in rows:
+        print(f"{label:<{w}} {value:>12}")
+    print()
+    print(f"{'category':<12} {'feeds':>6} {'read':>6} {'error':>6}")
+    for cat in sorted(per_cat):
+        t = per_cat[cat]
+        print(f"{cat:<12} {sum(t.values()):>6} {t['read']:>6} {t['error']:>6}")
+    if examples:
+        print("\nexample errors:")
+        for kind, text in sorted(examples.items()):
+            print(f"  {kind:<12} {text}")
+    for title, items in (
+        ("crashes", run.crashes),
+        ("controls in", [f"{k}: {n}" for k, n in control_where.items()]),
+        ("leaks", leaks),
+        ("surprises (not failures: expectations of the corpus)", surprises),
+    ):
+        if items:
+            print(f"\n{title}:")
+            for line in items[:25]:
+                print(f"  {line}")
+            if len(items) > 25:
+                print(f"  ... {len(items) - 25} more")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _loads(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        out = []
+        for line in text.splitlines():
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError:
+                pass
+        return out
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in [k, *_strings(v)]]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+if __name__ == "__main__":
+    sys.exit(main())
