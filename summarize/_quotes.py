@@ -857,6 +857,19 @@ def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
 _PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
 
 
+_PLACE_FIRST = {
+    "Las",
+    "Los",
+    "San",
+    "Santa",
+    "New",
+    "Saint",
+    "St.",
+    "Fort",
+    "Port",
+    "Mount",
+    "Lake",
+}
 _PREV_WORD = re.compile(r"(\w+)\s+$")
 _PLACE_PREPS = {
     "in",
@@ -893,7 +906,11 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
         _, name = _strip_role(words)
         while name and name[0].lower() in NOT_NAMES:
             name = name[1:]
-        if len(name) < 2 or any(w.lower().strip(".") in ORG_WORDS for w in name):
+        if (
+            len(name) < 2
+            or any(w.lower().strip(".") in ORG_WORDS for w in name)
+            or name[0] in _PLACE_FIRST
+        ):
             continue
         if name[-1].endswith(("’s", "'s")):
             continue
@@ -905,14 +922,22 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
     return found
 
 
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
 _PREFER_LAST_SPEAKER = True
 _FEMALE = set(
-    "mrs ms miss aunt mother wife actress spokeswoman daughter sister queen princess grandmother"
-    " chairwoman congresswoman businesswoman woman girl lady niece widow mum mom duchess".split()
+    _split(
+        "mrs ms miss aunt mother wife actress spokeswoman daughter sister queen princess grandmother"
+        " chairwoman congresswoman businesswoman woman girl lady niece widow mum mom duchess"
+    )
 )
 _MALE = set(
-    "mr uncle father husband actor spokesman son brother king prince grandfather chairman"
-    " congressman businessman man boy nephew widower dad duke".split()
+    _split(
+        "mr uncle father husband actor spokesman son brother king prince grandfather chairman"
+        " congressman businessman man boy nephew widower dad duke"
+    )
 )
 
 
@@ -1071,13 +1096,17 @@ def _expand_acronym(name: str, text: str) -> str:
     full = re.search(
         r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){1,8})\(" + acr + r"\)", text
     )
-    if not full:
-        return name
-    words = full.group(1).split()
-    while words and words[0].lower() in NOT_NAMES:
-        words = words[1:]
-    initials = "".join(w[0] for w in words if w[0].isupper())
-    return " ".join(words) if words and initials[:1] == acr[0] else name
+    cands = [full.group(1)] if full else []
+    cands += [x.group(0) for x in _CAP_RUN.finditer(text)]
+    for cand in cands:
+        words = [w for w in cand.split() if w.lower() not in NOT_NAMES and w != "U.S."]
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if initials == acr or (len(initials) == len(acr) + 1 and initials.startswith(acr)):
+            return " ".join(words)
+    return name
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w’'-]*){1,6}")
 
 
 _PRE_ROLE_TOKEN = re.compile(r"([\w.’'-]+)\s*$")
