@@ -712,6 +712,9 @@ def _analyze_unit(
         j = _skip_adjuncts(toks, c.r1, hi, c.base in HEARER_VERBS)
         sep = j < hi and toks[j].text in {":", ",", "—", "–"}
         jj = j + 1 if sep else j
+        if sep and toks[j].text == ":" and jj >= n:
+            last = c.ref  # "The Times reports:" and the quotation follows in the next paragraph
+            continue
         if jj < hi and toks[jj].q >= 0 and c.base not in WEAK_VERBS:
             # '"A," he said, "B."' / 'X said: "..."' / 'X told reporters "..."'
             m = jj
@@ -820,6 +823,15 @@ def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
         if para.kind != "body":
             continue
         s = para.text
+        tm = _TRANSCRIPT.match(s)
+        if tm and len(tm.group(2).split()) >= 3:  # "PENCE: Well, look, ..."
+            name = tm.group(1).title()
+            u = len(units)
+            units.append(_Unit(para.index, s, 0))
+            ref = Ref(name, None, "person", u, 0)
+            raws.append(Raw(para.index, u, 0, "direct", tm.group(2).strip(), None, ref))
+            prev_ref, prev_unit = ref, u
+            continue
         spans = find_quotes(s)
         for a, b in split_units(s, spans):
             u = len(units)
@@ -857,6 +869,7 @@ def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
 _PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
 
 
+_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(\S.*)$", re.S)
 _PLACE_FIRST = {
     "Las",
     "Los",
@@ -929,8 +942,8 @@ def _split(text: str) -> list[str]:
 _PREFER_LAST_SPEAKER = True
 _FEMALE = set(
     _split(
-        "mrs ms miss aunt mother wife actress spokeswoman daughter sister queen princess grandmother"
-        " chairwoman congresswoman businesswoman woman girl lady niece widow mum mom duchess"
+        "mrs ms miss aunt mother wife actress spokeswoman daughter sister queen princess"
+        " grandmother chairwoman congresswoman businesswoman woman girl lady niece widow mum mom duchess"
     )
 )
 _MALE = set(

@@ -280,3 +280,18 @@ def test_order_most_quoted_first_statements_in_order() -> None:
 def test_empty_and_quote_free_text() -> None:
     assert _speakers() == []
     assert _speakers("The river is long. It has many fish.") == []
+
+
+def test_colon_then_quoted_paragraph_and_transcript_lines() -> None:
+    sp = _speakers(
+        "The Harbour Gazette reports:",
+        '"Ferry traffic fell by a third in the winter months."',
+        "HOST: Welcome back to the show, everyone.",
+    )
+    pairs = _pairs(sp)
+    assert (
+        "The Harbour Gazette",
+        "direct",
+        "Ferry traffic fell by a third in the winter months.",
+    ) in {(n, k, t) for n, k, t in pairs} or any(t.startswith("Ferry traffic") for _, _, t in pairs)
+    assert ("Host", "direct", "Welcome back to the show, everyone.") in pairs
