@@ -943,7 +943,8 @@ _PREFER_LAST_SPEAKER = True
 _FEMALE = set(
     _split(
         "mrs ms miss aunt mother wife actress spokeswoman daughter sister queen princess"
-        " grandmother chairwoman congresswoman businesswoman woman girl lady niece widow mum mom duchess"
+        " grandmother chairwoman congresswoman businesswoman woman girl lady niece widow"
+        " mum mom duchess"
     )
 )
 _MALE = set(
