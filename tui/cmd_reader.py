@@ -1,0 +1,53 @@
+"""`newsdesk` (the reader) and `newsdesk demo` (the reader on sample articles)."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from .errors import CliError
+
+
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .config import load_settings
+    from .paths import config_path
+    from .screens.help import binding_ids
+
+    return load_settings(config_path(getattr(args, "config", None)), binding_ids=binding_ids())
+
+
+def _run(store_path: Path, args: argparse.Namespace, *, demo: bool) -> int:
+    from feeds.store import Store, StoreError
+
+    settings = _settings(args)
+    try:
+        store = Store(store_path)
+    except StoreError as exc:
+        raise CliError(str(exc), 1) from None
+    if demo:
+        try:
+            from feeds.demo import load_demo
+        except ImportError:
+            raise CliError("the demo articles are not installed", 1) from None
+        load_demo(store)
+    from .app import NewsdeskApp
+
+    app = NewsdeskApp(store, settings, demo=demo)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0
+
+
+def run_reader(args: argparse.Namespace) -> int:
+    from .paths import db_path
+
+    return _run(db_path(getattr(args, "db", None)), args, demo=False)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    # A throwaway store: the demo never touches the user's articles.
+    with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp:
+        return _run(Path(tmp) / "demo.db", args, demo=True)

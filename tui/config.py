@@ -1,0 +1,133 @@
+"""Reader settings from a TOML file at the config path (`newsdesk --config`).
+
+    theme = "textual-dark"         # any Textual theme name
+    refresh_on_start = false       # R on start-up
+    full_text = "never"            # never | short | always: fetch the page when an article opens
+    export_dir = "~/Documents/newsdesk"
+
+    [layout]
+    who_said_what = true           # show the who-said-what pane at start
+
+    [keys]                         # binding id = "key[,key…]" (see `?` for the ids)
+    down = "j,down,ctrl+n"
+
+A bad file is a `CliError` naming the file, the line and the key; never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import CliError
+
+FULL_TEXT = ("never", "short", "always")
+_TOP = {"theme", "refresh_on_start", "full_text", "export_dir", "layout", "keys"}
+_LAYOUT = {"who_said_what"}
+_KEY = re.compile(r"^[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*$")
+
+
+@dataclass(slots=True)
+class Settings:
+    theme: str = "textual-dark"
+    refresh_on_start: bool = False
+    full_text: str = "never"
+    export_dir: Path | None = None  # None: tui.paths.export_dir()
+    who_said_what: bool = True
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def load_settings(path: Path, *, binding_ids: set[str] | None = None) -> Settings:
+    """Settings from `path`; a missing file gives the defaults."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"cannot read config {path}: {exc}") from None
+    return parse_settings(raw, path, binding_ids=binding_ids)
+
+
+def parse_settings(raw: str, path: Path, *, binding_ids: set[str] | None = None) -> Settings:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise CliError(f"bad config {path}: {exc}") from None
+
+    def bad(key: str, why: str, table: str | None = None) -> CliError:
+        return CliError(f"bad config {path}, line {_line_of(raw, key, table)}: {key}: {why}")
+
+    s = Settings()
+    for key, value in data.items():
+        if key not in _TOP:
+            raise bad(key, f"unknown setting (known: {', '.join(sorted(_TOP))})")
+        if key == "theme":
+            s.theme = _str(value, key, bad)
+            from textual.theme import BUILTIN_THEMES
+
+            if s.theme not in BUILTIN_THEMES:
+                raise bad(key, f"unknown theme {s.theme!r} (try textual-dark, nord, gruvbox…)")
+        elif key == "refresh_on_start":
+            s.refresh_on_start = _bool(value, key, bad)
+        elif key == "full_text":
+            s.full_text = _str(value, key, bad)
+            if s.full_text not in FULL_TEXT:
+                raise bad(key, f"must be one of {', '.join(FULL_TEXT)}")
+        elif key == "export_dir":
+            s.export_dir = Path(_str(value, key, bad)).expanduser()
+        elif key == "layout":
+            table = _table(value, key, bad)
+            for k, v in table.items():
+                if k not in _LAYOUT:
+                    raise bad(k, f"unknown layout setting (known: {', '.join(_LAYOUT)})", key)
+                s.who_said_what = _bool(v, k, lambda a, b, t=key: bad(a, b, t))
+        elif key == "keys":
+            for k, v in _table(value, key, bad).items():
+                keys = _str(v, k, lambda a, b, t=key: bad(a, b, t)).replace(" ", "")
+                if binding_ids is not None and k not in binding_ids:
+                    raise bad(k, "unknown key binding id (see the `?` help screen)", key)
+                if not _KEY.match(keys):
+                    raise bad(k, f'bad key list {v!r} (use e.g. "j,down")', key)
+                s.keys[k] = keys
+    return s
+
+
+def _str(value: Any, key: str, bad: Any) -> str:
+    if not isinstance(value, str):
+        raise bad(key, "must be a string")
+    return value
+
+
+def _bool(value: Any, key: str, bad: Any) -> bool:
+    if not isinstance(value, bool):
+        raise bad(key, "must be true or false")
+    return value
+
+
+def _table(value: Any, key: str, bad: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise bad(key, "must be a table")
+    return value
+
+
+def _line_of(raw: str, key: str, table: str | None) -> int:
+    """The line where `key` is set (inside `[table]` when given); 1 if not found."""
+    in_table = table is None
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+    for n, text in enumerate(raw.splitlines(), 1):
+        h = header.match(text)
+        if h:
+            if table is not None:
+                in_table = h.group(1) == table
+            elif h.group(1) == key:
+                return n
+            else:
+                in_table = False
+            continue
+        if in_table and pattern.match(text):
+            return n
+    return 1

@@ -1,0 +1,514 @@
+"""The main screen: article list | reader | who-said-what, search bar, status line."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from ..text import is_web_url, line
+from ..widgets.article_list import ArticleList
+from ..widgets.reader import TEASER_CHARS, Reader
+from ..widgets.who_said import WhoSaid
+from .confirm import Confirm
+from .lists import ALL, ListChoice, ListPicker
+
+if TYPE_CHECKING:
+    from feeds.models import Article
+    from feeds.store import ArticleFilter
+
+    from ..app import NewsdeskApp
+
+PREFETCH_DELAY = 0.6  # seconds the list must rest before visible digests are computed
+
+
+class MainScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("q,escape", "back", "Back", id="back"),
+        Binding("r", "refresh_feed", "Refresh", id="refresh"),
+        Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
+        Binding("n", "next_unread(1)", "Next unread", id="next_unread"),
+        Binding("N", "next_unread(-1)", "Prev unread", id="prev_unread"),
+        Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("A", "mark_all_read", "All read", id="mark_all_read"),
+        Binding("s", "star", "Star", id="star"),
+        Binding("o", "open_browser", "Browser", id="open_browser"),
+        Binding("y", "copy_link", "Copy link", id="copy_link"),
+        Binding("slash", "search", "Search", key_display="/", id="search"),
+        Binding("f", "full_text", "Full text", id="full_text"),
+        Binding("w", "toggle_who", "Who said", id="toggle_who"),
+        Binding("e", "export", "Export", id="export"),
+        Binding("E", "export_list", "Export list", id="export_list"),
+        Binding("t", "pick_list", "Feeds/tags", id="pick_list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choice: ListChoice = ALL
+        self.search: str | None = None
+        self.progress: str = ""
+
+    @property
+    def napp(self) -> NewsdeskApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        app = self.napp
+        with Horizontal(id="panes"):
+            yield ArticleList(app.store, app.clock, id="articles")
+            yield Reader(id="reader")
+            yield WhoSaid(id="who")
+        yield Input(placeholder="Search (Enter: filter · Escape: clear)", id="search")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(not self.napp.settings.who_said_what, "-hide-who")
+        self.reload(keep=None)
+        self.query_one(ArticleList).focus()
+        if self.napp.settings.refresh_on_start and not self.napp.demo:
+            self.action_refresh_all()
+
+    # -- the list ------------------------------------------------------------
+
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    def filter(self) -> ArticleFilter:
+        from feeds.store import ArticleFilter
+
+        c = self.choice
+        return ArticleFilter(
+            feed_ids=[c.feed_id] if c.feed_id is not None else None,
+            tags=[c.tag] if c.tag else None,
+            unread=c.kind == "unread",
+            starred=c.kind == "starred",
+            search=self.search,
+        )
+
+    def reload(self, *, keep: int | None | bool = True) -> None:
+        """Re-read the list's ids from the store (cheap); keep the cursor's article."""
+        lst = self.articles
+        keep_id = lst.current_id if keep is True else (keep or None)
+        lst.set_ids(self.napp.store.article_ids(self.filter()), keep=keep_id)
+        self.update_status()
+        self.schedule_prefetch()
+
+    def update_status(self) -> None:
+        lst = self.articles
+        out = Text(no_wrap=True, overflow="ellipsis", end="")
+        out.append(" ")
+        out.append_text(line(self.choice.label, "bold"))
+        if self.search:
+            out.append(" · search: ")
+            out.append_text(line(self.search, "italic"))
+        n = len(lst.ids)
+        pos = f"{lst.cursor + 1}/{n}" if n else "0"
+        out.append(f" · {pos} articles")
+        if self.progress:
+            out.append(" · ")
+            out.append(self.progress, style="bold")
+        self.query_one("#status", Static).update(out)
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self) -> None:
+        self.update_status()
+        self.schedule_prefetch()
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+
+    def current(self) -> Article | None:
+        return self.articles.current()
+
+    # -- opening an article ----------------------------------------------------
+
+    def open_article(self, article_id: int, *, focus: bool = True) -> None:
+        store = self.napp.store
+        article = store.get_article(article_id)
+        if article is None:
+            return
+        if not article.read:
+            store.set_read([article.id], True)
+            article.read = True
+            self.articles.forget([article.id])
+        self.show(article)
+        self.add_class("-reading")
+        if focus:
+            self.reader.focus()
+        policy = self.napp.settings.full_text
+        if (
+            not self.napp.demo
+            and not article.full_text
+            and is_web_url(article.url)
+            and (policy == "always" or (policy == "short" and len(article.text) < TEASER_CHARS))
+        ):
+            self.fetch_full_text(article)
+
+    def show(self, article: Article) -> None:
+        """Show the article now, its digest as soon as it is ready."""
+        digests = self.napp.digests
+        summary = digests.cached(article)
+        self.reader.show(article, summary)
+        self.query_one(WhoSaid).show(summary, pending=summary is None)
+        if summary is None:
+            self.summarise(article)
+
+    @work(group="digest", exclusive=True)
+    async def summarise(self, article: Article) -> None:
+        summary = await self.napp.digests.summary(article)
+        shown = self.reader.article
+        if shown is not None and shown.id == article.id and shown.body == article.body:
+            self.reader.set_summary(summary)
+            self.query_one(WhoSaid).show(summary, pending=False)
+
+    def schedule_prefetch(self) -> None:
+        if self.napp.prefetch:
+            self.prefetch()
+
+    @work(group="prefetch", exclusive=True)
+    async def prefetch(self) -> None:
+        """Digests for the visible rows (newest first) once the list rests."""
+        await asyncio.sleep(PREFETCH_DELAY)
+        digests = self.napp.digests
+        for article in self.napp.store.get_articles(self.articles.visible_ids()):
+            if digests.cached(article) is None:
+                await digests.summary(article)
+
+    # -- keys ------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if self.reader.has_focus or (self.has_class("-reading") and self.has_class("-tiny")):
+            self.remove_class("-reading")
+            self.articles.focus()
+        elif search.display or self.search:
+            self.clear_search()
+        elif self.choice != ALL:
+            self.choice = ALL
+            self.reload(keep=True)
+        else:
+            self.app.exit()
+
+    def action_next_unread(self, direction: int) -> None:
+        from dataclasses import replace
+
+        lst = self.articles
+        if not lst.ids:
+            return
+        unread = set(self.napp.store.article_ids(replace(self.filter(), unread=True)))
+        unread.discard(self.reader.article.id if self.reader.article else -1)
+        if direction > 0:
+            order = range(lst.cursor + 1, len(lst.ids))
+        else:
+            order = range(lst.cursor - 1, -1, -1)
+        for i in order:
+            if lst.ids[i] in unread:
+                lst.cursor = i
+                self.open_article(lst.ids[i], focus=self.reader.has_focus)
+                return
+        self.notify("No more unread articles" + (" below." if direction > 0 else " above."))
+
+    def action_toggle_read(self) -> None:
+        article = self.current()
+        if article is None:
+            return
+        self.napp.store.set_read([article.id], not article.read)
+        self.articles.forget([article.id])
+        self.update_status()
+
+    def action_mark_all_read(self) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                n = self.napp.store.mark_all_read(self.filter())
+                self.articles.forget()
+                self.notify(f"Marked {n} article{'s' if n != 1 else ''} read.")
+
+        self.app.push_screen(Confirm(f"Mark every article in “{self.choice.label}” read?"), done)
+
+    def action_star(self) -> None:
+        article = self.current()
+        if article is None:
+            return
+        self.napp.store.set_starred(article.id, not article.starred)
+        self.articles.forget([article.id])
+        shown = self.reader.article
+        if shown is not None and shown.id == article.id:
+            shown.starred = not article.starred
+            self.reader.show(shown, self.reader.summary)
+        self.notify("Starred." if not article.starred else "Unstarred.")
+
+    def action_open_browser(self) -> None:
+        article = self.current()
+        if article is None or not is_web_url(article.url):
+            self.notify("This article has no web link.", severity="warning")
+            return
+        assert article.url is not None
+        self.open_url(article.url.strip())
+        self.notify(Text.assemble("Opening ", line(article.url)).plain, markup=False)
+
+    @work(thread=True, group="browser")
+    def open_url(self, url: str) -> None:
+        import webbrowser
+
+        try:
+            webbrowser.open(url)  # honours $BROWSER
+        except Exception as exc:  # no browser at all: say so, do not crash
+            self.app.call_from_thread(self.notify, f"Cannot open a browser: {exc}", markup=False)
+
+    def action_copy_link(self) -> None:
+        article = self.current()
+        if article is None or not is_web_url(article.url):
+            self.notify("This article has no web link.", severity="warning")
+            return
+        assert article.url is not None
+        self.app.copy_to_clipboard(article.url.strip())
+        self.notify("Link copied (OSC 52).")
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.search or ""
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.search = event.value.strip() or None
+        event.input.display = False
+        self.articles.focus()
+        self.reload(keep=None)
+        if self.search and not self.articles.ids:
+            self.notify("Nothing matches.", markup=False)
+
+    def on_key(self, event: Any) -> None:
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.has_focus:
+            event.stop()
+            event.prevent_default()
+            self.clear_search()
+
+    def clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.articles.focus()
+        if self.search:
+            self.search = None
+            self.reload(keep=True)
+
+    def action_toggle_who(self) -> None:
+        if self.has_class("-wide"):
+            self.toggle_class("-hide-who")
+        else:
+            self.toggle_class("-force-who")
+
+    def action_pick_list(self) -> None:
+        def picked(choice: ListChoice | None) -> None:
+            if choice is not None:
+                self.choice = choice
+                self.reload(keep=None)
+                self.articles.focus()
+
+        self.app.push_screen(ListPicker(self.napp.store, self.choice), picked)
+
+    # -- network ---------------------------------------------------------------
+
+    def action_refresh_feed(self) -> None:
+        if self.choice.feed_id is not None:
+            ids: list[int] | None = [self.choice.feed_id]
+        else:
+            article = self.current()
+            if article is None:
+                self.notify("No feed to refresh here; R refreshes all.")
+                return
+            ids = [article.feed_id]
+        self.refresh_feeds(ids)
+
+    def action_refresh_all(self) -> None:
+        self.refresh_feeds(None)
+
+    @work(group="refresh", exclusive=False)
+    async def refresh_feeds(self, feed_ids: Sequence[int] | None) -> None:
+        if self.napp.demo:
+            self.notify("Demo mode: no network, nothing to refresh.")
+            return
+        if self.progress:
+            self.notify("A refresh is already running.")
+            return
+        from feeds.refresh import refresh_feeds
+
+        self.progress = "refreshing…"
+        self.update_status()
+        last = 0.0
+
+        def progress(p: Any) -> None:
+            nonlocal last
+            self.progress = _progress_text(p)
+            now = time.monotonic()
+            if now - last > 0.1:  # keep the status line cheap during big refreshes
+                last = now
+                self.update_status()
+
+        try:
+            report = await refresh_feeds(
+                self.napp.store, list(feed_ids) if feed_ids else None, progress=progress
+            )
+        except Exception as exc:  # a bug or a broken store: tell, keep running
+            self.progress = ""
+            self.update_status()
+            self.notify(f"Refresh failed: {exc}", severity="error", markup=False)
+            return
+        self.progress = ""
+        self.reload(keep=True)
+        self.notify(
+            _report_text(report),
+            severity="warning" if _failed(report) else "information",
+            markup=False,
+            timeout=8,
+        )
+
+    def action_full_text(self) -> None:
+        article = self.reader.article or self.current()
+        if article is None:
+            return
+        if not is_web_url(article.url):
+            self.notify("This article has no web page to fetch.", severity="warning")
+            return
+        if self.napp.demo:
+            self.notify("Demo mode: no network.")
+            return
+        if self.reader.article is None or self.reader.article.id != article.id:
+            self.open_article(article.id)
+        self.fetch_full_text(article, force=True)
+
+    @work(group="fulltext", exclusive=True)
+    async def fetch_full_text(self, article: Article, force: bool = False) -> None:
+        from feeds.fulltext import ensure_full_text
+
+        self.reader.fetching = True
+        self.reader.show(article, self.reader.summary)
+        try:
+            updated = await ensure_full_text(self.napp.store, article, force=force)
+        except Exception as exc:
+            self.notify(f"Cannot fetch the full article: {exc}", severity="error", markup=False)
+            updated = article
+        finally:
+            self.reader.fetching = False
+        shown = self.reader.article
+        if shown is not None and shown.id == article.id:
+            self.show(updated)
+
+    # -- export ----------------------------------------------------------------
+
+    def export_folder(self) -> Path:
+        from ..paths import export_dir
+
+        return self.napp.settings.export_dir or export_dir()
+
+    def action_export(self) -> None:
+        article = self.reader.article or self.current()
+        if article is not None:
+            self.export_article(article.id)
+
+    @work(group="export")
+    async def export_article(self, article_id: int) -> None:
+        from feeds.export import export_article
+
+        store = self.napp.store
+        article = store.get_article(article_id)
+        if article is None:
+            return
+        await self.napp.digests.summary(article)  # off-thread; export then finds it cached
+        try:
+            path = export_article(store, article, self.export_folder())
+        except OSError as exc:
+            self.notify(f"Cannot export: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Exported to {path}", markup=False, timeout=8)
+
+    def action_export_list(self) -> None:
+        if not self.articles.ids:
+            self.notify("Nothing to export.")
+            return
+        self.notify("Exporting the list…")
+        self.export_list(self.filter(), self.choice.label, self.export_folder())
+
+    @work(thread=True, group="export")
+    def export_list(self, flt: ArticleFilter, label: str, folder: Path) -> None:
+        # Its own connection: a Store stays on one thread, and this runs on another.
+        from feeds.export import export_articles
+        from feeds.store import Store
+
+        limit = EXPORT_LIMIT
+        try:
+            with Store(self.napp.store.path) as store:
+                articles = store.articles(flt, limit=limit)
+                title = f"newsdesk: {label}" + (f" ({self.search})" if self.search else "")
+                path = export_articles(store, articles, folder, title)
+        except Exception as exc:
+            self.app.call_from_thread(
+                self.notify, f"Cannot export: {exc}", severity="error", markup=False
+            )
+            return
+        more = f" (newest {limit})" if len(self.articles.ids) > limit else ""
+        self.app.call_from_thread(
+            self.notify,
+            f"Exported {len(articles)} articles{more} to {path}",
+            markup=False,
+            timeout=8,
+        )
+
+
+EXPORT_LIMIT = 200  # a list digest past this is a book, not a digest
+
+
+def _progress_text(p: Any) -> str:
+    done = getattr(p, "done", None)
+    total = getattr(p, "total", None)
+    if done is not None and total:
+        return f"refreshing {done}/{total}"
+    return "refreshing…"
+
+
+def _failed(report: Any) -> list[Any]:
+    return list(getattr(report, "failed", None) or [])
+
+
+def _report_text(report: Any) -> str:
+    ok = getattr(report, "ok", None)
+    new = getattr(report, "new_articles", None)
+    failed = _failed(report)
+    parts = ["Refreshed"]
+    if ok is not None:
+        parts.append(f"{ok if isinstance(ok, int) else len(ok)} feeds")
+    if new is not None:
+        parts.append(f"· {new} new")
+    text = " ".join(parts)
+    if failed:
+        names = "; ".join(_failure(f) for f in failed[:3])
+        text += f" · {len(failed)} failed: {names}"
+    return text
+
+
+def _failure(f: Any) -> str:
+    name = getattr(f, "title", None) or getattr(f, "url", None) or str(f)
+    error = getattr(f, "error", None)
+    return f"{name}: {error}" if error else str(name)

@@ -1,0 +1,112 @@
+"""The reader pane: header, the digest's key points, then the article text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..text import block, date, line
+
+if TYPE_CHECKING:
+    from feeds.models import Article
+    from summarize import Summary
+
+TEASER_CHARS = 800  # a feed text shorter than this is probably a teaser
+
+
+class Reader(VerticalScroll, can_focus=True):
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="reader_down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="reader_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader_top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader_bottom"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader_page_down"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.summary: Summary | None = None
+        self.fetching = False
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="reader-header")
+        yield Static(id="reader-points")
+        yield Static(id="reader-body")
+
+    def on_mount(self) -> None:
+        self.show(None)
+
+    def show(self, article: Article | None, summary: Summary | None = None) -> None:
+        changed = article is None or self.article is None or article.id != self.article.id
+        self.article = article
+        self.summary = summary
+        header = self.query_one("#reader-header", Static)
+        points = self.query_one("#reader-points", Static)
+        body = self.query_one("#reader-body", Static)
+        if article is None:
+            header.update(Text("Nothing open", style="bold"))
+            points.update("")
+            body.update(
+                Text(
+                    "Pick an article with j/k and open it with Enter.\n"
+                    "Press ? for every key, t for feeds and tags.",
+                    style="dim",
+                )
+            )
+            return
+        head = Text(end="")
+        head.append_text(line(article.title or "(untitled)", "bold"))
+        head.append("\n")
+        meta = Text(style="dim", end="")
+        meta.append_text(line(article.feed_title))
+        if article.author:
+            meta.append(" · ")
+            meta.append_text(line(article.author))
+        meta.append(f" · {date(article.published)}")
+        if article.starred:
+            meta.append(" · ★ starred")
+        head.append_text(meta)
+        if article.url:
+            head.append("\n")
+            head.append_text(line(article.url, "dim underline"))
+        header.update(head)
+        self._show_points()
+        text = block(article.body)
+        note = Text(end="")
+        if not article.full_text and article.url:
+            if self.fetching:
+                note = Text("\n\nFetching the full article…", style="italic dim", end="")
+            elif len(article.text) < TEASER_CHARS:
+                note = Text(
+                    "\n\nThis is the feed's teaser: press f for the full article.",
+                    style="italic dim",
+                    end="",
+                )
+        body.update(Text.assemble(text or Text("(no text in the feed)", style="dim"), note))
+        if changed:
+            self.scroll_home(animate=False)
+
+    def set_summary(self, summary: Summary | None) -> None:
+        self.summary = summary
+        self._show_points()
+
+    def _show_points(self) -> None:
+        points = self.query_one("#reader-points", Static)
+        out = Text(end="")
+        out.append("Key points\n", style="bold")
+        if self.summary is None:
+            out.append("Summarising…", style="italic dim")
+        elif not self.summary.key_points:
+            out.append("No key points for this text.", style="italic dim")
+        else:
+            for i, point in enumerate(self.summary.key_points):
+                if i:
+                    out.append("\n")
+                out.append(" • ", style="bold")
+                out.append_text(line(point.text))
+        points.update(out)

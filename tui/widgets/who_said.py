@@ -1,0 +1,60 @@
+"""The who-said-what pane: each speaker, their role and what they said."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..text import line
+
+if TYPE_CHECKING:
+    from summarize import Summary
+
+_KIND = {"direct": "“”", "mixed": "“…", "indirect": "~"}
+
+
+class WhoSaid(VerticalScroll):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.can_focus = False
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="who-body")
+
+    def on_mount(self) -> None:
+        self.show(None, pending=False)
+
+    def show(self, summary: Summary | None, *, pending: bool) -> None:
+        out = Text(end="")
+        out.append("Who said what\n", style="bold")
+        if summary is None:
+            out.append(
+                "Summarising…" if pending else "Open an article to see its speakers.",
+                style="italic dim",
+            )
+        elif not summary.speakers:
+            out.append("No quoted speakers.", style="italic dim")
+        else:
+            for i, speaker in enumerate(summary.speakers):
+                out.append("\n" if i else "")
+                out.append_text(line(speaker.name, "bold"))
+                if speaker.role:
+                    out.append(", ")
+                    out.append_text(line(speaker.role, "italic"))
+                out.append("\n")
+                for st in speaker.statements:
+                    if st.kind == "direct":
+                        out.append("  “")
+                        out.append_text(line(st.text))
+                        out.append("”\n")
+                    else:
+                        out.append("  ")
+                        if st.cue:
+                            out.append_text(line(st.cue, "dim"))
+                            out.append(": ", style="dim")
+                        out.append_text(line(st.text))
+                        out.append("\n")
+        self.query_one("#who-body", Static).update(out)
