@@ -217,3 +217,42 @@ def test_store_never_keeps_controls(hostile_db: Path) -> None:
     for row in rows:
         for value in row:
             assert_clean(value or "", "store")
+
+
+def _tui_app():  # type: ignore[no-untyped-def]
+    try:
+        from tui.app import NewsdeskApp
+    except ImportError:
+        pytest.skip("tui/app.py not there yet")
+    return NewsdeskApp
+
+
+async def test_tui_shows_hostile_text_literally(
+    hostile_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import inspect
+    import webbrowser
+
+    app_cls = _tui_app()
+    opened: list[str] = []
+    for name in ("open", "open_new", "open_new_tab"):
+        monkeypatch.setattr(webbrowser, name, lambda url, *a, **k: opened.append(url) or True)
+    from textual.app import App
+
+    monkeypatch.setattr(App, "open_url", lambda self, url, **k: opened.append(url))
+    with Store(hostile_db) as store:
+        params = inspect.signature(app_cls).parameters
+        kw = {k: False for k in ("processes", "prefetch") if k in params}
+        app = app_cls(store, **kw)
+        screens: list[str] = []
+        async with app.run_test(size=(200, 50)) as pilot:
+            await pilot.pause()
+            for key in ("j", "enter", "o", "j", "o", "G", "enter", "o", "w"):
+                await pilot.press(key)
+                await pilot.pause()
+                strips = app.screen._compositor.render_strips()
+                screens.append("\n".join(s.text for s in strips))
+    text = "\n".join(screens)
+    assert_clean(text, "TUI screen")
+    assert "[bold red]big[/]" in text or "[link=javascript:alert(1)]" in text  # literal markup
+    assert all(u.startswith(("http://", "https://")) for u in opened), opened
