@@ -217,3 +217,117 @@ def test_read_only_store_reads_and_refuses_writes_clearly(tmp_path: Path) -> Non
             ), (argv, r.stderr)
     finally:
         _make_writable(paths)
+
+
+# -- the real `newsdesk refresh` ----------------------------------------------------
+
+needs_refresh = pytest.mark.skipif(
+    importlib.util.find_spec("feeds.refresh") is None
+    or importlib.util.find_spec("tui.cmd_feeds") is None,
+    reason="feeds/refresh.py and tui/cmd_feeds.py not there yet",
+)
+
+
+def _bench_corpus():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import hostile_corpus as hc
+
+    return hc
+
+
+def _served_feeds(hc, n_items: int):  # type: ignore[no-untyped-def]
+    """A few ordinary feeds, one of them big enough that writing it takes a while."""
+    cases = []
+    for i in range(8):
+        items = hc._items(n_items if i == 0 else 30)
+        for it in items:
+            it.guid = f"f{i}-{it.guid}"
+        cases.append(hc.Case(f"crash-{i}", "ok", body=hc.rss2(items).encode(), host=i))
+    return cases
+
+
+def _refresh(db: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui", "--db", str(db), "refresh"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _counts(db: Path) -> dict[int, int]:
+    with Store(db) as store:
+        assert store.integrity_check() == "ok"
+        rows = store.db.execute(
+            "SELECT feed_id, count(*), count(DISTINCT guid) FROM articles GROUP BY feed_id"
+        ).fetchall()
+    assert all(n == d for _, n, d in rows)  # nothing doubled
+    return {fid: n for fid, n, _ in rows}
+
+
+@needs_refresh
+def test_two_refreshes_at_once(tmp_path: Path) -> None:
+    hc = _bench_corpus()
+    cases = _served_feeds(hc, 3000)
+    db = tmp_path / "two.db"
+    with hc.HostileServer(cases) as srv, Store(db) as store:
+        for c in cases:
+            store.add_feed(srv.url(c))
+        store.close()
+        procs = [_refresh(db), _refresh(db)]
+        results = [p.communicate(timeout=100) for p in procs]
+    for p, (_out, err) in zip(procs, results, strict=True):
+        assert "Traceback" not in err
+        # Either both refresh (one waits for the other) or the second says so clearly.
+        assert p.returncode in (0, 1, 3), err
+        if p.returncode == 1:
+            assert err.strip().count("\n") == 0 or "another" in err.lower(), err
+    assert any(p.returncode == 0 for p in procs)
+    counts = _counts(db)
+    assert sorted(counts.values()) == sorted([3000] + [30] * 7)
+
+
+@needs_refresh
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5, 2.5])
+def test_sigkill_during_refresh_loses_nothing(tmp_path: Path, delay: float) -> None:
+    hc = _bench_corpus()
+    cases = _served_feeds(hc, 200)
+    db = tmp_path / "kill.db"
+    with hc.HostileServer(cases) as srv:
+        with Store(db) as store:
+            for c in cases:
+                store.add_feed(srv.url(c))
+        r = subprocess.run(
+            [sys.executable, "-m", "tui", "--db", str(db), "refresh"],
+            capture_output=True, text=True, timeout=100,
+        )  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        with Store(db) as store:  # the user reads and stars some articles
+            ids = store.article_ids()[::7]
+            store.set_read(ids)
+            for aid in ids[::2]:
+                store.set_starred(aid, True)
+        before = _counts(db)
+        for c in cases:  # the feeds grow: the same guids plus many new ones
+            items = hc._items(3000 if c.name == "crash-0" else 300)
+            for it in items:
+                it.guid = f"{c.name.replace('crash-', 'f')}-{it.guid}"
+            c.body = hc.rss2(items).encode()
+        proc = _refresh(db)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        counts = _counts(db)
+        for fid, n in counts.items():  # each feed: the old articles, or old + new, never half
+            assert n in (before[fid], 3000, 300), (fid, n, before[fid])
+        with Store(db) as store:
+            for aid in ids:
+                a = store.get_article(aid)
+                assert a is not None and a.read
+            assert sum(store.get_article(a).starred for a in ids[::2]) == len(ids[::2])  # type: ignore[union-attr]
+        r = subprocess.run(
+            [sys.executable, "-m", "tui", "--db", str(db), "refresh"],
+            capture_output=True, text=True, timeout=100,
+        )  # fmt: skip
+        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert sorted(_counts(db).values()) == sorted([3000] + [300] * 7)
