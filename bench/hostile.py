@@ -106,6 +106,7 @@ def main() -> int:
     cases = hc.build_corpus(str(secret_file), bomb_mb=args.bomb_mb, big_mb=args.big_mb)
     if args.only:
         cases = [c for c in cases if args.only in c.name]
+    by_kind = {c.kind for c in cases}
     db = work / "hostile.db"
     for p in work.glob("hostile.db*"):
         p.unlink()
@@ -130,7 +131,7 @@ def main() -> int:
         run("articles")
         run("articles", "--json")
         run("articles", "--unread", "--since", "3650d")
-        for kind in ("injection", "entity", "encoding", "malformed"):
+        for kind in sorted({"injection", "entity", "encoding", "malformed"} & by_kind):
             run("digest", "--tag", kind)
         canary_hits = srv.canary_hits()
 
