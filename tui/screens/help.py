@@ -40,18 +40,22 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False, id="help_up"),
     ]
 
+    rows: list[tuple[str, str, str]]  # (keys, action, id) as shown: tests read these
+
     def compose(self) -> ComposeResult:
+        self.rows = []
         overrides: dict[str, str] = getattr(self.app, "keymap_overrides", {})
         table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
         table.add_column("Keys", style="bold", no_wrap=True)
         table.add_column("Action")
-        table.add_column("Id (config [keys])", style="dim", no_wrap=True)
+        table.add_column(Text("Id (config [keys])"), style="dim", no_wrap=True)
         for area, group in all_bindings():
             table.add_row(Text(area, style="bold underline"), "", "")
             for b in group:
                 keys = overrides.get(b.id or "", b.key)
                 shown = ", ".join(_key(k) for k in keys.split(","))
                 table.add_row(shown, b.description, b.id or "")
+                self.rows.append((shown, b.description, b.id or ""))
             table.add_row("", "", "")
         table.add_row("ctrl+p", "Command palette: every action by name", "")
         table.add_row("mouse", "Click a row to open it; wheel scrolls", "")

@@ -36,7 +36,8 @@ class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
-        Binding("q,escape", "back", "Back", id="back"),
+        Binding("q", "back(True)", "Back/quit", id="back"),
+        Binding("escape", "back(False)", "Back", show=False, id="escape"),
         Binding("r", "refresh_feed", "Refresh", id="refresh"),
         Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
         Binding("n", "next_unread(1)", "Next unread", id="next_unread"),
@@ -195,7 +196,7 @@ class MainScreen(Screen[None]):
 
     # -- keys ------------------------------------------------------------------
 
-    def action_back(self) -> None:
+    def action_back(self, quit: bool = True) -> None:
         search = self.query_one("#search", Input)
         if self.reader.has_focus or (self.has_class("-reading") and self.has_class("-tiny")):
             self.remove_class("-reading")
@@ -205,7 +206,7 @@ class MainScreen(Screen[None]):
         elif self.choice != ALL:
             self.choice = ALL
             self.reload(keep=True)
-        else:
+        elif quit:
             self.app.exit()
 
     def action_next_unread(self, direction: int) -> None:

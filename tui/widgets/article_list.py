@@ -143,7 +143,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _row_text(self, article: Article, width: int) -> Text:
         meta = self.get_component_rich_style("article-list--meta", partial=True)
         star = self.get_component_rich_style("article-list--star", partial=True)
-        feed_width = 0 if width < 50 else min(16, max(8, width // 6))
+        feed_width = 0 if width < 40 else min(18, max(11, width // 4))
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append("N" if not article.read else " ")
         text.append("★" if article.starred else " ", style=star)
