@@ -86,7 +86,9 @@ def parse_settings(raw: str, path: Path, *, binding_ids: set[str] | None = None)
                 s.who_said_what = _bool(v, k, lambda a, b, t=key: bad(a, b, t))
         elif key == "keys":
             for k, v in _table(value, key, bad).items():
-                keys = _str(v, k, lambda a, b, t=key: bad(a, b, t)).replace(" ", "")
+                keys = ",".join(
+                    p.strip() for p in _str(v, k, lambda a, b, t=key: bad(a, b, t)).split(",")
+                )
                 if binding_ids is not None and k not in binding_ids:
                     raise bad(k, "unknown key binding id (see the `?` help screen)", key)
                 if not _KEY.match(keys):
