@@ -1,0 +1,244 @@
+"""Reader start-up and key latency in a real terminal (tmux), side by side with newsboat.
+
+    python bench/tui_startup.py [--runs 5] [--sizes 5000,20000] [--skip-keys]
+
+1. A local HTTP server serves RSS feeds (100 items each) on 127.0.0.1; a store is
+   filled with `newsdesk import` + `newsdesk refresh` (5,000, then 20,000 articles).
+2. First paint: launch `newsdesk` in tmux at 120x40 and poll capture-pane until the
+   newest article title is on screen; alternate with newsboat on the same feeds
+   (its first screen is the feed list, which it shows only after loading the cache).
+3. Keys: with 100 slow feeds added (each answers after 2 s), press R, then send 100
+   `j` and time each until the list's position counter moves on screen.
+
+Prints figures only; it never passes or fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from email.utils import formatdate
+from pathlib import Path
+
+ITEMS = 100
+BASE = 1_795_176_000  # fixed dates (Nov 2026)
+NEWSDESK = [sys.executable, "-m", "tui"]
+
+
+def rss(feed: int, items: int) -> bytes:
+    parts = [
+        '<?xml version="1.0"?><rss version="2.0"><channel>',
+        f"<title>Bench feed {feed:03d}</title><link>http://127.0.0.1/</link>",
+    ]
+    for i in range(items):
+        when = formatdate(BASE - (i * 500 + feed) * 60, usegmt=True)
+        parts.append(
+            f"<item><guid>f{feed}-i{i}</guid><title>Story {i} from feed {feed:03d}</title>"
+            f"<link>http://127.0.0.1/a/{feed}/{i}</link><pubDate>{when}</pubDate>"
+            f"<description>Paragraph about story {i}. The mayor said it was fine.</description>"
+            "</item>"
+        )
+    parts.append("</channel></rss>")
+    return "".join(parts).encode()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802
+        name = self.path.strip("/").split("/")
+        try:
+            kind, feed = name[0], int(name[1].split(".")[0])
+        except (IndexError, ValueError):
+            self.send_error(404)
+            return
+        if kind == "slow":
+            time.sleep(2.0)
+        body = rss(feed, ITEMS if kind != "slow" else 5)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve() -> str:
+    http.server.ThreadingHTTPServer.daemon_threads = True
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)  # type: ignore[call-overload]
+
+
+def fill(db: Path, urls: list[str]) -> str:
+    """Subscribe and refresh with the real commands; fall back to the store API if absent."""
+    listing = db.parent / "urls"
+    listing.write_text("".join(u + "\n" for u in urls))
+    env = {**os.environ, "NEWSDESK_DB": str(db)}
+    imp = run([*NEWSDESK, "import", str(listing)], env=env)
+    ref = run([*NEWSDESK, "refresh"], env=env) if imp.returncode == 0 else imp
+    if imp.returncode == 0 and ref.returncode in (0, 3):
+        return "newsdesk refresh"
+    import feedparser
+
+    from feeds.models import ParsedEntry, ParsedFeed
+    from feeds.store import Store
+
+    with Store(db) as store:
+        for url in urls:
+            feed, _ = store.add_feed(url)
+            import urllib.request
+
+            parsed = feedparser.parse(urllib.request.urlopen(url).read())
+            entries = [
+                ParsedEntry(
+                    e.id,
+                    e.link,
+                    e.title,
+                    None,
+                    time.mktime(e.published_parsed) - time.timezone,
+                    e.summary,
+                )
+                for e in parsed.entries
+            ]
+            store.save_feed(feed.id, ParsedFeed(parsed.feed.title, None, entries))
+    return f"store API (newsdesk refresh unavailable: {(ref.stderr or imp.stderr).strip()[:60]})"
+
+
+def tmux(*args: str) -> str:
+    return run(["tmux", *args]).stdout
+
+
+def first_paint(cmd: str, marker: str, timeout: float = 60.0) -> float:
+    tmux("kill-session", "-t", "bench")
+    t0 = time.perf_counter()
+    tmux("new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", cmd)
+    try:
+        while time.perf_counter() - t0 < timeout:
+            if marker in tmux("capture-pane", "-p", "-t", "bench"):
+                return (time.perf_counter() - t0) * 1000
+            time.sleep(0.005)
+        return float("nan")
+    finally:
+        tmux("kill-session", "-t", "bench")
+
+
+def newsboat_setup(tmp: Path, urls: list[str]) -> str | None:
+    if not shutil.which("newsboat"):
+        return None
+    (tmp / "nb-urls").write_text("".join(u + "\n" for u in urls))
+    (tmp / "nb-config").write_text("max-items 0\nshow-read-feeds yes\n")
+    base = f"newsboat -u {tmp}/nb-urls -c {tmp}/nb-cache.db -C {tmp}/nb-config"
+    run([*base.split(), "-x", "reload"], timeout=600)
+    return base
+
+
+def keys_under_refresh(db: Path, base: str, presses: int = 100) -> list[float]:
+    env = f"NEWSDESK_DB={db}"
+    tmux("kill-session", "-t", "bench")
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        "bench",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        f"env {env} {' '.join(NEWSDESK)}",
+    )
+    try:
+        deadline = time.time() + 60
+        while "articles" not in tmux("capture-pane", "-p", "-t", "bench"):
+            if time.time() > deadline:
+                return []
+            time.sleep(0.02)
+        tmux("send-keys", "-t", "bench", "R")
+        time.sleep(0.5)
+        out: list[float] = []
+        for n in range(2, presses + 2):
+            want = f"· {n}/"
+            t0 = time.perf_counter()
+            tmux("send-keys", "-t", "bench", "j")
+            while want not in tmux("capture-pane", "-p", "-t", "bench"):
+                if time.perf_counter() - t0 > 5:
+                    break
+            out.append((time.perf_counter() - t0) * 1000)
+        status = [
+            ln for ln in tmux("capture-pane", "-p", "-t", "bench").splitlines() if "articles" in ln
+        ]
+        print(f"  status line at the end: {status[-1].strip() if status else '?'}")
+        return out
+    finally:
+        tmux("kill-session", "-t", "bench")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sizes", default="5000,20000")
+    ap.add_argument("--skip-keys", action="store_true")
+    args = ap.parse_args()
+    if not shutil.which("tmux"):
+        print("tmux is not installed (apt-get install -y tmux)")
+        return 1
+    url = serve()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        for size in (int(s) for s in args.sizes.split(",")):
+            work = tmp / f"n{size}"
+            work.mkdir()
+            urls = [f"{url}/feed/{i}.xml" for i in range(size // ITEMS)]
+            db = work / "news.db"
+            how = fill(db, urls)
+            print(f"{size} articles: store filled via {how}")
+            marker = "Story 0 from feed 000"
+            nd = f"env NEWSDESK_DB={db} NEWSDESK_CONFIG={work}/none.toml {' '.join(NEWSDESK)}"
+            nb = newsboat_setup(work, urls)
+            ours, theirs = [], []
+            for _ in range(args.runs):
+                ours.append(first_paint(nd, marker))
+                if nb:
+                    theirs.append(first_paint(nb, "Bench feed 000"))
+            rows.append((size, ours, theirs))
+            if size == int(args.sizes.split(",")[0]) and not args.skip_keys:
+                slow = [f"{url}/slow/{i}.xml" for i in range(100)]
+                listing = work / "slow-urls"
+                listing.write_text("".join(u + "\n" for u in slow))
+                run([*NEWSDESK, "--db", str(db), "import", str(listing)])
+                keys = keys_under_refresh(db, url)
+        print()
+        print("First paint (ms, median of runs; newsboat: until its feed list shows)")
+        print(f"{'articles':>9} | {'newsdesk':>9} | {'newsboat':>9} | ratio")
+        for size, ours, theirs in rows:
+            o = statistics.median(ours)
+            t = statistics.median(theirs) if theirs else float("nan")
+            print(f"{size:>9} | {o:>9.0f} | {t:>9.0f} | {o / t:.2f}x")
+        if not args.skip_keys:
+            print()
+            print("100 j keypresses during a refresh of 100 slow feeds (ms per key, rendered)")
+            if keys:
+                q = statistics.quantiles(keys, n=20)
+                print(
+                    f"median {statistics.median(keys):.1f} | p95 {q[18]:.1f} | max {max(keys):.1f}"
+                )
+            else:
+                print("could not drive the reader")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

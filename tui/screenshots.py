@@ -1,0 +1,68 @@
+"""Regenerate the README's screenshots from the real app on the demo articles.
+
+    python -m tui.screenshots            # writes screenshots/{main,who-said-what,help}.svg
+
+Fixed size, theme and clock, so the files only change when the app does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+SIZE = (120, 36)
+THEME = "textual-dark"
+NOW = 1_795_176_000.0  # 2026-11-20 12:00 UTC, just after the demo articles
+
+
+async def _shoot(out: Path) -> list[Path]:
+    from feeds.demo import load_demo
+
+    from feeds.store import Store
+
+    from .app import NewsdeskApp
+    from .config import Settings
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="newsdesk-shots-") as tmp:
+        store = Store(Path(tmp) / "demo.db")
+        load_demo(store)
+        app = NewsdeskApp(
+            store,
+            Settings(theme=THEME),
+            clock=lambda: NOW,
+            demo=True,
+            processes=False,
+            prefetch=False,
+        )
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            written.append(Path(app.save_screenshot("main.svg", str(out))))
+            await pilot.press("enter")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            written.append(Path(app.save_screenshot("who-said-what.svg", str(out))))
+            await pilot.press("question_mark")
+            await pilot.pause()
+            written.append(Path(app.save_screenshot("help.svg", str(out))))
+        store.close()
+    return written
+
+
+def main() -> int:
+    out = Path(__file__).resolve().parent.parent / "screenshots"
+    out.mkdir(exist_ok=True)
+    try:
+        for path in asyncio.run(_shoot(out)):
+            print(path)
+    except ImportError as exc:
+        print(f"newsdesk: cannot make screenshots: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
