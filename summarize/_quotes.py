@@ -955,16 +955,64 @@ _MALE = set(
 )
 
 
+_PRON_GENDER = {
+    "he": "m",
+    "his": "m",
+    "him": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_GENDER_TOK = re.compile(r"[\w’'.-]+")
+_CAP_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+_GENDER_CACHE: dict[tuple[str, str], str | None] = {}
+
+
 def _gender(name: str, text: str) -> str | None:
-    """'f'/'m' when a title or a gendered role word stands right before the name."""
+    """'f'/'m' from a title or gendered role word right before the name, else from the
+    pronouns that follow the name before any other proper noun ("X said her ...")."""
+    key = (name, text)
+    if key in _GENDER_CACHE:
+        return _GENDER_CACHE[key]
+    if len(_GENDER_CACHE) > 512:
+        _GENDER_CACHE.clear()
     last = name.split()[-1]
-    for m in re.finditer(r"(\w+)\.?\s+(?:[A-Z][\w’'-]*\s+){0,2}" + re.escape(last) + r"\b", text):
+    got = None
+    first = name.split()[0].lower()
+    if first in _FEMALE or first in _MALE:
+        got = "f" if first in _FEMALE else "m"
+    given = re.escape(" ".join(name.split()[:-1]))
+    pat = r"(\w+)\.?\s+(?:" + given + r"\s+)?" + re.escape(last) + r"\b"
+    for m in [] if got else re.finditer(pat, text):
         w = m.group(1).lower()
         if w in _FEMALE:
-            return "f"
+            got = "f"
+            break
         if w in _MALE:
-            return "m"
-    return None
+            got = "m"
+            break
+    if got is None:
+        votes = {"m": 0, "f": 0}
+        own = set(name.split())
+        # the full name, or the surname alone (not "John Lennon" for "Cynthia Lennon")
+        for m in re.finditer(r"\b" + re.escape(last) + r"\b(?![’'])", text):
+            pre = _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if pre and pre.group(1) not in own:
+                continue
+            for k, t in enumerate(_GENDER_TOK.finditer(text, m.end(), m.end() + 160)):
+                w = t.group(0)
+                g = _PRON_GENDER.get(w.lower())
+                if g:
+                    votes[g] += 1
+                    break
+                if k >= 14 or (w[:1].isupper() and w not in own and k > 0):
+                    break
+        if votes["m"] != votes["f"]:
+            got = "m" if votes["m"] > votes["f"] else "f"
+    _GENDER_CACHE[key] = got
+    return got
 
 
 def _resolve_pronoun(
@@ -998,7 +1046,9 @@ def _resolve_pronoun(
             text = units[k].text
             if back == 0:  # only what precedes the pronoun in its own unit
                 text = text[: max(0, ref.pos - units[k].start)]
-            for _, name in reversed(_person_in(text, known)):
+            found = _person_in(text, known)
+            # the pronoun's own sentence: the nearest name; earlier ones: their subject
+            for _, name in reversed(found) if back == 0 else found:
                 if fits(name):
                     return Ref(name, None, "person", ref.unit, ref.pos)
         for r in reversed(before):

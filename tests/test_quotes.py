@@ -295,3 +295,27 @@ def test_colon_then_quoted_paragraph_and_transcript_lines() -> None:
         "Ferry traffic fell by a third in the winter months.",
     ) in {(n, k, t) for n, k, t in pairs} or any(t.startswith("Ferry traffic") for _, _, t in pairs)
     assert ("Host", "direct", "Welcome back to the show, everyone.") in pairs
+
+
+def test_pronoun_gender_from_later_pronouns_and_subject_preferred() -> None:
+    # "Ruth Okafor" has no title: her gender comes from "her" after her name; the
+    # "she" then goes to the sentence subject, not to the woman named last.
+    sp = _speakers(
+        "Ruth Okafor opened her bakery in 1990.",
+        "Ruth Okafor, born Ruth Bell, was raised by her Aunt Dora in Leeds.",
+        '"Bread was my whole life," she said.',
+    )
+    assert ("Ruth Okafor", "direct", "Bread was my whole life,") in _pairs(sp) or (
+        "Ruth Okafor",
+        "direct",
+        "Bread was my whole life",
+    ) in _pairs(sp)
+
+
+def test_role_word_before_other_name_sharing_surname_gives_no_gender() -> None:
+    # "her son Tom Okafor" says nothing about Ruth Okafor's gender
+    sp = _speakers(
+        "Ruth Okafor ran the shop with her son Tom Okafor for years.",
+        '"We never closed a single day," she said.',
+    )
+    assert [s.name for s in sp] == ["Ruth Okafor"]
