@@ -248,41 +248,22 @@ def decode_text(data: bytes) -> str | None:
 
 
 def _fetch(url: str) -> bytes:
-    """GET an article page (redirects and size capped); one clear line on failure."""
-    import httpx
+    """GET an article page through the feeds HTTP layer (timeouts, size and redirect caps)."""
+    import asyncio
 
-    headers = {"User-Agent": _user_agent(), "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
+    from feeds.errors import FetchError
+    from feeds.http import PAGE_ACCEPT, fetcher
+
+    async def get() -> tuple[bytes, str]:
+        async with fetcher() as f:
+            result = await f.fetch(url, accept=PAGE_ACCEPT)
+        return result.content, result.content_type
+
     try:
-        with (
-            httpx.Client(
-                follow_redirects=True, max_redirects=5, timeout=20.0, headers=headers
-            ) as client,
-            client.stream("GET", url) as resp,
-        ):
-            if resp.status_code >= 400:
-                raise CliError(f"cannot fetch {url}: HTTP {resp.status_code}")
-            ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype and not (ctype.startswith("text/") or "html" in ctype or "xml" in ctype):
-                raise CliError(f"cannot summarise {url}: not text ({ctype})")
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > MAX_INPUT:
-                    raise CliError(f"cannot fetch {url}: page larger than {MAX_INPUT // 2**20} MB")
-                chunks.append(chunk)
-            return b"".join(chunks)
-    except httpx.TooManyRedirects:
-        raise CliError(f"cannot fetch {url}: too many redirects") from None
-    except httpx.HTTPError as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CliError(f"cannot fetch {url}: {reason}") from None
-
-
-def _user_agent() -> str:
-    try:
-        from feeds.http import USER_AGENT
-
-        return str(USER_AGENT)
-    except ImportError:
-        return "newsdesk/0.1 (terminal newsreader)"
+        content, content_type = asyncio.run(get())
+    except FetchError as exc:
+        raise CliError(f"cannot fetch {url}: {exc}") from None
+    ctype = content_type.split(";")[0].strip().lower()
+    if ctype and not (ctype.startswith("text/") or "html" in ctype or "xml" in ctype):
+        raise CliError(f"cannot summarise {url}: not text ({ctype})")
+    return content
