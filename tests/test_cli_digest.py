@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -253,3 +256,74 @@ def test_fifty_articles_one_section_each(tmp_path: Path) -> None:
         assert s is not None
         assert len(sec["points"]) == len(s.key_points) > 0  # type: ignore[arg-type]
         assert len(sec["speakers"]) == len(s.speakers)  # type: ignore[arg-type]
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Ferry service returns</title></head><body>
+<nav>Home | News | Sport</nav>
+<article><h1>Ferry service returns</h1>
+<p>The island ferry returned to service on Friday after a month of repairs to its engine.</p>
+<p>"Passengers have waited long enough," said Captain Mira Holt, who has run the route for
+ten years. The first crossing left the harbour at seven in the morning.</p>
+<p>Tickets cost the same as before, and the timetable adds an extra evening crossing.</p>
+</article><footer>Subscribe now</footer></body></html>
+"""
+
+
+class _PageHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self.path != "/ferry":
+            self.send_error(404)
+            return
+        body = PAGE.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def page_server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PageHandler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_teasers_get_full_text_before_summarising(tmp_path: Path, page_server: str) -> None:
+    from feeds.models import ParsedEntry, ParsedFeed
+
+    db = tmp_path / "teaser.db"
+    with Store(db) as store:
+        feed, _ = store.add_feed(f"{page_server}/feed.xml", title="Island Post")
+        entries = [
+            ParsedEntry(
+                "f1",
+                f"{page_server}/ferry",
+                "Ferry service returns",
+                published=NOW_TS - 600,
+                text="The island ferry is back. Read more.",
+            ),
+            ParsedEntry(
+                "f2",
+                f"{page_server}/gone",
+                "A missing page",
+                published=NOW_TS - 1200,
+                text="This page is gone from the server.",
+            ),
+        ]
+        store.save_feed(feed.id, ParsedFeed(title="Island Post", site_url=None, entries=entries))
+    r = run(db, "digest", "--since", "24h")
+    assert r.returncode == 0, r.stderr
+    assert "month of repairs" in r.stdout or "Mira Holt" in r.stdout
+    assert "Subscribe" not in r.stdout
+    assert len(headings(r.stdout)) == 2  # the unreachable page keeps its teaser
+    with Store(db) as store:
+        texts = {a.guid: a.full_text for a in store.articles()}
+    assert texts["f1"] and "Mira Holt" in texts["f1"]
+    assert texts["f2"] is None

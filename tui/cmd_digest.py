@@ -116,36 +116,46 @@ def _check_writable(path: Path) -> None:
         raise CliError(f"cannot write {path}: permission denied")
 
 
+FULL_TEXT_CONCURRENCY = 4  # pages fetched at once (politeness; one host often serves all)
+
+
 def _ensure_full_text(store: Store, articles: list[Article]) -> list[Article]:
-    """Fetch full text where the feed gave only a teaser (per-feed policy), newest first."""
-    try:
-        from feeds.fulltext import ensure_full_text, needs_full_text
-    except ImportError:
-        return articles
+    """Fetch full text where the feed gave only a teaser (per-feed policy), newest first.
+
+    Failures keep the teaser (ensure_full_text never raises for the network).
+    """
+    from feeds.fulltext import ensure_full_text, needs_full_text
+
     feeds = {f.id: f for f in store.list_feeds()}
-    todo = [
-        i for i, a in enumerate(articles) if (f := feeds.get(a.feed_id)) and needs_full_text(a, f)
-    ]
+    todo = [i for i, a in enumerate(articles) if needs_full_text(a, feeds.get(a.feed_id))]
     if not todo:
         return articles
     import asyncio
 
+    from feeds.http import make_client
+
     progress = _progress("fetching full text")
+    out = list(articles)
 
-    async def fetch_all() -> list[Article]:
-        from feeds.http import make_client
+    async def fetch_all() -> None:
+        gate = asyncio.Semaphore(FULL_TEXT_CONCURRENCY)  # FIFO: newest articles go first
+        done = 0
 
-        out = list(articles)
-        async with make_client() as client:
-            for n, i in enumerate(todo):
-                if progress:
-                    progress(n, len(todo))
+        async def one(i: int) -> None:
+            nonlocal done
+            async with gate:
                 out[i] = await ensure_full_text(store, articles[i], client)
-        if progress:
-            progress(len(todo), len(todo))
-        return out
+            done += 1
+            if progress:
+                progress(done, len(todo))
 
-    return asyncio.run(fetch_all())
+        if progress:
+            progress(0, len(todo))
+        async with make_client() as client:
+            await asyncio.gather(*(one(i) for i in todo))
+
+    asyncio.run(fetch_all())
+    return out
 
 
 def _progress(what: str):  # type: ignore[no-untyped-def]
