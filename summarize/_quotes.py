@@ -177,6 +177,11 @@ _NOUNISH_CUES = {
     "continue",
     "continues",
 }
+# Documents a speaker issues: "a statement saying ..." is the issuer's speech.
+_MEDIUM_NOUNS = set(
+    "statement statements letter post tweet tweets release email message video ad speech"
+    " interview op-ed column memo note filing posting".split()
+)
 _MODALS = {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}
 _BARE_FORMS = {
     "say",
@@ -237,6 +242,7 @@ class Raw:
     text: str
     cue: str | None
     ref: Ref
+    alias: str | None = None  # how the text named the speaker here ("the GOP nominee")
 
 
 @dataclass(slots=True)
@@ -358,7 +364,7 @@ def _np_head_ok(toks: list[Tok], a: int, b: int) -> bool:
         return b - a == 1
     if last.low.endswith(("’s", "'s")) or last.low in DETERMINERS or last.low in NOT_NAMES:
         return False
-    return last.cap or last.low in SPEAKER_NOUNS
+    return last.cap or last.low in SPEAKER_NOUNS or (last.low in ROLE_WORDS and b - a >= 2)
 
 
 def _text(s: str, toks: list[Tok], a: int, b: int) -> str:
@@ -542,10 +548,27 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
         j = i - 1
         while j >= 0 and toks[j].low in AUX and toks[j].q < 0 and not toks[j].cap:
             j -= 1
+        if j >= 1 and toks[j].text == ")":  # "Jason Reed (R-Utah) said"
+            k = j - 1
+            while k > 0 and j - k < 8 and toks[k].text != "(" and toks[k].q < 0:
+                k -= 1
+            if toks[k].text == "(" and k > 0 and toks[k - 1].cap:
+                j = k - 1
         ref = None
         r0 = i
         mode = "back"
-        if j >= 0 and toks[j].low == "who" and j >= 1 and toks[j - 1].text == ",":
+        if (
+            low.endswith("ing") and prev is not None and prev.low in _MEDIUM_NOUNS and i - 1 == j
+        ):  # "issued a statement calling ...": the sentence subject speaks
+            if not subj_done:
+                subj = _unit_subject(s, toks, i, unit)
+                subj_done = True
+            if subj is None or subj.name.split()[-1].lower() in _MEDIUM_NOUNS:
+                continue
+            ref = subj
+            mode = "subj"
+            r0 = i
+        elif j >= 0 and toks[j].low == "who" and j >= 1 and toks[j - 1].text == ",":
             j -= 1
             a = _np_back(toks, j, 0)
             ref = _make_ref(s, toks, a, j, None, unit)
@@ -599,7 +622,7 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
         if (
             ref.kind == "group"
             and base in {"call", "find", "show"}
-            and ref.name.split()[-1] not in SPEAKER_NOUNS
+            and ref.name.split()[-1].lower() not in SPEAKER_NOUNS | ORG_WORDS
         ):
             continue
         cues.append(_Cue(i, i + 1, base, ref, r0, r1, mode))
@@ -1023,6 +1046,8 @@ def _resolve_pronoun(
         m = re.search(r"(?i:\b" + re.escape(head) + r")\s+((?:[A-Z][\w’'-]+\s?){2,3})", all_text)
         if m:
             name = m.group(1).split()
+            if name[-1].endswith(("’s", "'s")):
+                name[-1] = name[-1][:-2]
             if not any(w.lower() in ORG_WORDS for w in name):
                 return Ref(" ".join(name), None, "person", ref.unit, ref.pos)
     if ref.name in {"he", "she"} or ref.kind == "desc":
@@ -1117,7 +1142,8 @@ def extract_speakers(doc: Document) -> list[Speaker]:
                 if r.ref.kind == "pronoun":
                     continue
                 got = Ref(r.ref.name, r.ref.role, "group", r.ref.unit, r.ref.pos)
-            r = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, got)
+            alias = r.ref.name if r.ref.kind == "desc" and got.kind == "person" else None
+            r = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, got, alias)
         resolved.append(r)
     speakers: dict[str, Speaker] = {}
     firsts: dict[str, tuple[int, int]] = {}
@@ -1133,8 +1159,9 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         if sp is None:
             sp = speakers[key] = Speaker(name=name)
             firsts[key] = (r.para, r.order)
-        if ref.name != sp.name and ref.name not in sp.aliases and ref.kind != "pronoun":
-            sp.aliases.append(ref.name)
+        for alias in (ref.name, r.alias):
+            if alias and alias != sp.name and alias not in sp.aliases and ref.kind != "pronoun":
+                sp.aliases.append(alias)
         if sp.role is None and ref.role:
             sp.role = ref.role
         st = Statement(r.text, r.kind, r.cue, r.para)  # type: ignore[arg-type]

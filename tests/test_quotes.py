@@ -319,3 +319,28 @@ def test_role_word_before_other_name_sharing_surname_gives_no_gender() -> None:
         '"We never closed a single day," she said.',
     )
     assert [s.name for s in sp] == ["Ruth Okafor"]
+
+
+def test_role_noun_speaker_resolved_and_kept_as_alias() -> None:
+    sp = _speakers(
+        "Attorney General Rosa Vint spoke in Denver on Monday.",
+        'The attorney general said only that she wanted "to remind every office of the rules."',
+    )
+    (vint,) = sp
+    assert vint.name == "Rosa Vint"
+    assert "The attorney general" in vint.aliases or "the attorney general" in vint.aliases
+    assert vint.statements[0].kind == "mixed"
+
+
+def test_party_tag_in_parentheses_before_cue() -> None:
+    sp = _speakers("Senator Jane Roe (D-Ore.) said in a statement that taxes would rise.")
+    assert [s.name for s in sp] == ["Jane Roe"]
+    assert sp[0].statements[0].text.rstrip(".") == "taxes would rise"
+
+
+def test_statement_calling_is_the_issuers_speech() -> None:
+    sp = _speakers(
+        'The Harbour Board issued a statement calling the delay "entirely avoidable and costly."'
+    )
+    assert [s.name for s in sp] == ["the Harbour Board"]
+    assert sp[0].statements[0].text == "entirely avoidable and costly."
