@@ -219,7 +219,9 @@ def test_fifty_articles_one_section_each(tmp_path: Path) -> None:
     people = [("Ruth Okafor", "mayor"), ("Dan Pryce", "councillor"), ("Lena Voss", "engineer")]
     with Store(db) as store:
         for f, town in enumerate(towns):
-            feed, _ = store.add_feed(f"https://{town.lower()}.example/feed", title=f"{town} News")
+            feed, _ = store.add_feed(
+                f"https://{town.lower()}.example/feed", title=f"{town} News", policy="never"
+            )
             entries = []
             for i in range(10):
                 name, role = people[(f + i) % 3]
