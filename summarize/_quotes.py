@@ -27,6 +27,7 @@ from ._speech_lex import (
     HEARER_VERBS,
     HONORIFICS,
     INTRO_STARTERS,
+    MEDIUM_NOUNS,
     NAME_CONNECTORS,
     NOT_NAMES,
     ORG_WORDS,
@@ -177,11 +178,6 @@ _NOUNISH_CUES = {
     "continue",
     "continues",
 }
-# Documents a speaker issues: "a statement saying ..." is the issuer's speech.
-_MEDIUM_NOUNS = set(
-    "statement statements letter post tweet tweets release email message video ad speech"
-    " interview op-ed column memo note filing posting".split()
-)
 _MODALS = {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}
 _BARE_FORMS = {
     "say",
@@ -558,12 +554,12 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
         r0 = i
         mode = "back"
         if (
-            low.endswith("ing") and prev is not None and prev.low in _MEDIUM_NOUNS and i - 1 == j
+            low.endswith("ing") and prev is not None and prev.low in MEDIUM_NOUNS and i - 1 == j
         ):  # "issued a statement calling ...": the sentence subject speaks
             if not subj_done:
                 subj = _unit_subject(s, toks, i, unit)
                 subj_done = True
-            if subj is None or subj.name.split()[-1].lower() in _MEDIUM_NOUNS:
+            if subj is None or subj.name.split()[-1].lower() in MEDIUM_NOUNS:
                 continue
             ref = subj
             mode = "subj"

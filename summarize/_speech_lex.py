@@ -345,3 +345,13 @@ indicate estimate conclude write according to retort reiterate caution accuse ch
 """
     )
 ) | {"according to"}
+
+# Documents a speaker issues: "a statement saying ..." is the issuer's speech.
+MEDIUM_NOUNS = set(
+    _words(
+        """
+statement statements letter post tweet tweets release email message video ad speech
+interview op-ed column memo note filing posting
+"""
+    )
+)
