@@ -1129,11 +1129,18 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     for r in raws:
         if r.ref.kind == "person" and len(r.ref.name.split()) >= 2:
             canonical(r.ref.name)
+    # surnames of every full name in the text, for pronouns ("Lazar ... he said")
+    doc_names: dict[str, str] = {}
+    for _, full in _person_in(all_text, {}):
+        words = full.split()
+        if any(w.lower() in NOT_NAMES or (w.endswith(".") and len(w) > 2) for w in words):
+            continue  # "Julian. She": a sentence break, not a name
+        doc_names.setdefault(words[-1], full)
     # 2. resolve each statement's speaker
     resolved: list[Raw] = []
     for r in raws:
         if r.ref.kind in {"pronoun", "desc"}:
-            got = _resolve_pronoun(r.ref, resolved, units, short_to_full, all_text)
+            got = _resolve_pronoun(r.ref, resolved, units, {**doc_names, **short_to_full}, all_text)
             if got is None:
                 if r.ref.kind == "pronoun":
                     continue

@@ -344,3 +344,14 @@ def test_statement_calling_is_the_issuers_speech() -> None:
     )
     assert [s.name for s in sp] == ["the Harbour Board"]
     assert sp[0].statements[0].text == "entirely avoidable and costly."
+
+
+def test_pronoun_after_surname_only_mention() -> None:
+    # the last mention before "he" is the bare surname (even possessive); the full name
+    # was given earlier in the article, outside any statement
+    sp = _speakers(
+        "Photographer Pavel Marek spent a year in the villages of the north.",
+        "The winters were long. During Marek's visits, many of them wept.",
+        '"It was very hard for all of them," he said.',
+    )
+    assert [s.name for s in sp] == ["Pavel Marek"]
