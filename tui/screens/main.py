@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,11 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.timer import Timer
+from textual.widgets import Footer, Input
 
 from ..text import is_web_url, line
 from ..widgets.article_list import ArticleList
 from ..widgets.reader import TEASER_CHARS, Reader
+from ..widgets.status import StatusLine
 from ..widgets.who_said import WhoSaid
 from .confirm import Confirm
 from .lists import ALL, ListChoice, ListPicker
@@ -60,6 +61,7 @@ class MainScreen(Screen[None]):
         self.choice: ListChoice = ALL
         self.search: str | None = None
         self.progress: str = ""
+        self._prefetch_timer: Timer | None = None
 
     @property
     def napp(self) -> NewsdeskApp:
@@ -72,7 +74,7 @@ class MainScreen(Screen[None]):
             yield Reader(id="reader")
             yield WhoSaid(id="who")
         yield Input(placeholder="Search (Enter: filter · Escape: clear)", id="search")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -126,7 +128,7 @@ class MainScreen(Screen[None]):
         if self.progress:
             out.append(" · ")
             out.append(self.progress, style="bold")
-        self.query_one("#status", Static).update(out)
+        self.query_one(StatusLine).set(out)
 
     @on(ArticleList.Highlighted)
     def _highlighted(self) -> None:
@@ -182,13 +184,21 @@ class MainScreen(Screen[None]):
             self.query_one(WhoSaid).show(summary, pending=False)
 
     def schedule_prefetch(self) -> None:
-        if self.napp.prefetch:
-            self.prefetch()
+        # A timer reset per key (not a worker per key): cheap while j is held down.
+        if not self.napp.prefetch:
+            return
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.reset()
+        else:
+            self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._start_prefetch)
+
+    def _start_prefetch(self) -> None:
+        self._prefetch_timer = None
+        self.prefetch()
 
     @work(group="prefetch", exclusive=True)
     async def prefetch(self) -> None:
         """Digests for the visible rows (newest first) once the list rests."""
-        await asyncio.sleep(PREFETCH_DELAY)
         digests = self.napp.digests
         for article in self.napp.store.get_articles(self.articles.visible_ids()):
             if digests.cached(article) is None:
@@ -354,8 +364,11 @@ class MainScreen(Screen[None]):
         if self.progress:
             self.notify("A refresh is already running.")
             return
-        from feeds.refresh import refresh_feeds
-
+        try:
+            from feeds.refresh import refresh_feeds
+        except ImportError:
+            self.notify("Refreshing is not available in this build.", severity="error")
+            return
         self.progress = "refreshing…"
         self.update_status()
         last = 0.0
@@ -402,8 +415,11 @@ class MainScreen(Screen[None]):
 
     @work(group="fulltext", exclusive=True)
     async def fetch_full_text(self, article: Article, force: bool = False) -> None:
-        from feeds.fulltext import ensure_full_text
-
+        try:
+            from feeds.fulltext import ensure_full_text
+        except ImportError:
+            self.notify("Full-text fetching is not available in this build.", severity="error")
+            return
         self.reader.fetching = True
         self.reader.show(article, self.reader.summary)
         try:
