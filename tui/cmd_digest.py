@@ -216,7 +216,13 @@ def run_summarize(args: argparse.Namespace) -> int:
     text = clean_text(text)
     if not text.strip():
         raise CliError(f"{name} is empty: nothing to summarise")
-    sys.stdout.write(summarize_article(text, title=title).to_markdown())
+    try:
+        markdown = summarize_article(text, title=title).to_markdown()
+    except Exception as exc:  # a summariser bug: one line for the user, not a traceback
+        raise CliError(
+            f"cannot summarise {name}: internal error ({type(exc).__name__})", 1
+        ) from None
+    sys.stdout.write(markdown)
     sys.stdout.flush()
     return 0
 
