@@ -181,6 +181,9 @@ presenter anchor broadcaster columnist commentator critic writer producer direct
 composer musician rapper guitarist drummer model designer chef player striker midfielder
 defender goalkeeper boss skipper referee umpire trainer agent publicist cofounder partner
 ruler monarch dictator emperor chieftain warlord commandant
+photographer filmmaker journalist artist painter sculptor poet novelist playwright entrepreneur
+investor banker farmer pilot engineer architect astronaut comedian dancer filmmaker curator
+auctioneer veteran lobbyist consultant accountant planner contractor developer
 """
     )
 )
