@@ -19,7 +19,6 @@ NOW = 1_795_176_000.0  # 2026-11-20 12:00 UTC, just after the demo articles
 
 async def _shoot(out: Path) -> list[Path]:
     from feeds.demo import load_demo
-
     from feeds.store import Store
 
     from .app import NewsdeskApp
