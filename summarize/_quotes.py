@@ -820,7 +820,7 @@ def is_title(text: str) -> bool:
     words = _TITLE_WORD.findall(text)
     if not words or len(words) > 10:
         return False
-    if text.rstrip(" ,")[-1:] in ".!?" and len(words) > 3:
+    if text.rstrip(" ,")[-1:] in ".!?" and len(words) > 6:
         return False
     caps = [w for w in words if w.lower() not in _SMALL]
     return bool(caps) and all(w[0].isupper() for w in caps)

@@ -32,6 +32,7 @@ nov dec u.s u.k u.n e.u d.c a.m p.m n.y l.a st
     )
 )
 _BOUNDARY = re.compile(r"(?:[.!?…]|\s\.)[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+_DECADE = re.compile(r"\d\d(?:s|\b)")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
 
 
@@ -135,6 +136,7 @@ def find_quotes(s: str) -> list[Span]:
             c in "‘'"
             and _prev(s, i) in _OPEN_CONTEXT
             and (_next(s, i).isalnum() or _next(s, i) in "….")
+            and not _DECADE.match(s, i + 1)  # "the '90s", "in '08": an apostrophe
         ):
             j = _single_close(s, i)
             if j > i + 1:

@@ -355,3 +355,15 @@ def test_pronoun_after_surname_only_mention() -> None:
         '"It was very hard for all of them," he said.',
     )
     assert [s.name for s in sp] == ["Pavel Marek"]
+
+
+def test_decade_apostrophe_is_not_a_quote() -> None:
+    spans = find_quotes("In the '90s he lived on a farm. 'We loved it,' she said.")
+    assert len(spans) == 1 and spans[0].single
+
+
+def test_capitalised_show_title_with_period_is_not_speech() -> None:
+    sp = _speakers('"We will wait," Omar Bakri told a host on "Meet the Nation."')
+    assert _pairs(sp) == {("Omar Bakri", "direct", "We will wait,")} or _pairs(sp) == {
+        ("Omar Bakri", "direct", "We will wait")
+    }
