@@ -39,6 +39,7 @@ class Feed:
     last_success: float | None = None
     last_error: str | None = None
     unread: int = 0
+    retry_after: float | None = None  # the server asked us not to fetch before this unix time
     total: int = 0
 
 

@@ -228,6 +228,40 @@ class Store:
         assert feed is not None
         return feed, created
 
+    def add_feeds(
+        self, subscriptions: Iterable[tuple[str, str | None, Iterable[str]]]
+    ) -> tuple[int, int]:
+        """Subscribe to many (url, title, tags) at once, in one transaction (an import is
+        all or nothing); returns (feeds seen, feeds created). Existing feeds get the tags
+        and, when given, the title."""
+        seen = created = 0
+        with self.transaction() as db:
+            for url, title, tags in subscriptions:
+                url = clean_line(url)
+                if not url:
+                    continue
+                seen += 1
+                row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+                if row is None:
+                    cur = db.execute(
+                        "INSERT INTO feeds(url, user_title, added) VALUES (?, ?, ?)",
+                        (url, clean_line(title) or None, time.time()),
+                    )
+                    feed_id = int(cur.lastrowid or 0)
+                    created += 1
+                else:
+                    feed_id = row[0]
+                    if title:
+                        db.execute(
+                            "UPDATE feeds SET user_title = ? WHERE id = ?",
+                            (clean_line(title), feed_id),
+                        )
+                db.executemany(
+                    "INSERT OR IGNORE INTO feed_tags(feed_id, tag) VALUES (?, ?)",
+                    [(feed_id, clean_line(t)) for t in tags if clean_line(t)],
+                )
+        return seen, created
+
     def remove_feed(self, feed_id: int) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
@@ -267,7 +301,8 @@ class Store:
                        (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
                        (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
                        (SELECT group_concat(tag, char(31)) FROM
-                            (SELECT tag FROM feed_tags t WHERE t.feed_id = f.id ORDER BY tag))
+                            (SELECT tag FROM feed_tags t WHERE t.feed_id = f.id ORDER BY tag)),
+                       f.retry_after
                 FROM feeds f {where}
                 ORDER BY coalesce(f.user_title, f.feed_title, f.url) COLLATE NOCASE, f.id""",
             params,
@@ -286,6 +321,7 @@ class Store:
                 unread=r[9],
                 total=r[10],
                 tags=r[11].split("\x1f") if r[11] else [],
+                retry_after=r[12],
             )
             for r in rows
         ]
@@ -306,8 +342,24 @@ class Store:
         Known articles (same feed + guid) get their title/text updated; read and
         starred marks are never touched.
         """
+        return len(
+            self.save_parsed(
+                feed_id, parsed, etag=etag, last_modified=last_modified, problem=problem
+            )
+        )
+
+    def save_parsed(
+        self,
+        feed_id: int,
+        parsed: ParsedFeed,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        problem: str | None = None,
+    ) -> list[int]:
+        """`save_feed`, returning the ids of the new articles (for full-text prefetch)."""
         now = time.time()
-        new = 0
+        new: list[int] = []
         with self.transaction() as db:
             db.execute(
                 """UPDATE feeds SET feed_title = ?, site_url = coalesce(?, site_url), etag = ?,
@@ -339,7 +391,7 @@ class Store:
                     (feed_id, guid),
                 ).fetchone()
                 if row is None:
-                    db.execute(
+                    cur = db.execute(
                         """INSERT INTO articles(feed_id, guid, url, title, author, published,
                            fetched, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                         (
@@ -353,7 +405,7 @@ class Store:
                             text,
                         ),
                     )
-                    new += 1
+                    new.append(int(cur.lastrowid or 0))
                 elif (row[1], row[2]) != (title, text):
                     db.execute(
                         "UPDATE articles SET title = ?, text = ?, url = ? WHERE id = ?",
@@ -433,7 +485,9 @@ class Store:
 
     def count(self, flt: ArticleFilter | None = None) -> int:
         where, params = self._where(flt)
-        return int(self.db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0])
+        return int(
+            self.db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
+        )
 
     def get_article(self, article_id: int) -> Article | None:
         row = self.db.execute(
@@ -476,9 +530,7 @@ class Store:
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         with self.transaction() as db:
-            db.execute(
-                "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
-            )
+            db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
     def set_full_text(self, article_id: int, text: str) -> None:
         with self.transaction() as db:

@@ -1,0 +1,96 @@
+"""Article pages -> the article's own text, via trafilatura (the reference extractor).
+
+Bounded: pages over `MAX_HTML` are cut before parsing, and trafilatura's tree-size
+guard is on. The text comes back as paragraphs separated by blank lines and passes
+through `feeds.sanitize`. trafilatura is imported on first use (it is slow to import).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .sanitize import clean_line, clean_text
+
+MAX_HTML = 5 * 1024 * 1024  # bytes of HTML looked at; article pages are far smaller
+MAX_TREE = 200_000  # elements; trafilatura gives up on larger trees instead of crawling them
+
+
+@dataclass(slots=True)
+class Extracted:
+    title: str | None
+    text: str  # plain text, paragraphs separated by blank lines ("" when nothing found)
+    author: str | None = None
+    published: float | None = None  # unix time, UTC
+
+
+def extract_article(html: str | bytes, url: str | None = None) -> Extracted:
+    """The main text and metadata of one article page (never raises on bad HTML)."""
+    if isinstance(html, bytes):
+        html = html[:MAX_HTML]
+        if b"\x00" in html[:4096]:  # binary, not a page
+            return Extracted(title=None, text="")
+    else:
+        html = html[:MAX_HTML]
+    if not html or not html.strip():
+        return Extracted(title=None, text="")
+    doc = _run(html, url)
+    if doc is None:
+        return Extracted(title=None, text="")
+    text = _paragraphs(getattr(doc, "text", None) or "")
+    return Extracted(
+        title=clean_line(getattr(doc, "title", None)) or None,
+        text=text,
+        author=clean_line(getattr(doc, "author", None)) or None,
+        published=_date(getattr(doc, "date", None)),
+    )
+
+
+_CONFIG = None
+
+
+def _config():  # type: ignore[no-untyped-def]
+    global _CONFIG
+    if _CONFIG is None:
+        from copy import deepcopy
+
+        from trafilatura.settings import DEFAULT_CONFIG
+
+        _CONFIG = deepcopy(DEFAULT_CONFIG)
+        _CONFIG["DEFAULT"]["MAX_TREE_SIZE"] = str(MAX_TREE)
+    return _CONFIG
+
+
+def _run(html: str | bytes, url: str | None) -> object | None:
+    import trafilatura
+
+    try:
+        # Defaults as plain trafilatura.extract (its fallbacks included), plus metadata.
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            config=_config(),
+        )
+    except (RecursionError, ValueError, TypeError, AttributeError, IndexError, LookupError):
+        # trafilatura or lxml choking on a pathological page: no article, not a crash.
+        return None
+
+
+def _paragraphs(text: str) -> str:
+    lines = (" ".join(line.split()) for line in clean_text(text).split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def _date(value: object) -> float | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.timestamp()

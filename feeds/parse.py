@@ -1,0 +1,324 @@
+"""Feed bytes -> `ParsedFeed`: RSS 0.9x/1.0/2.0 and Atom via feedparser, JSON Feed via `json`.
+
+feedparser is the robustness reference (encodings, broken XML, odd dates); it is
+told not to sanitise or rewrite HTML because we turn every entry into plain text
+ourselves (`html_to_text`, lxml) and then through `feeds.sanitize`. A body that
+holds no feed at all (an HTML page, junk, nothing) raises `ParseError` with a
+one-line reason; a feed with recoverable faults is kept and `problem` says what.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from .errors import ParseError
+from .models import ParsedEntry, ParsedFeed
+from .sanitize import clean_line, clean_text
+
+MAX_TEXT = 1_000_000  # characters kept per entry: a feed item is not a book
+
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "main",
+        "nav",
+        "form",
+        "fieldset",
+        "address",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    ]
+)
+_SKIP = frozenset(
+    ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head"]
+)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_MARKUP = re.compile(r"[<&]")
+_TAG = re.compile(r"<[a-zA-Z/!]")
+
+
+def parse_feed(data: bytes, url: str) -> ParsedFeed:
+    """Parse one feed body fetched from `url` (used to resolve relative links)."""
+    if isinstance(data, str):  # be lenient with callers holding text
+        data = data.encode("utf-8", "surrogatepass")
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        raise ParseError("empty response: no feed")
+    if head[:1] in (b"{", b"["):
+        return _parse_json(data, url)
+    return _parse_xml(data, url)
+
+
+# -- RSS / Atom ------------------------------------------------------------------------
+
+
+def _parse_xml(data: bytes, url: str) -> ParsedFeed:
+    import feedparser
+
+    try:
+        d = feedparser.parse(
+            data,
+            response_headers={"content-location": url},
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as exc:  # feedparser is robust, but a parser bug must stay one feed's error
+        raise ParseError(f"cannot parse feed: {_one_line(exc)}") from None
+    feed = d.get("feed", {}) or {}
+    entries = d.get("entries", []) or []
+    version = d.get("version", "")
+    if not entries and not version:
+        if d.get("bozo"):
+            exc = d.get("bozo_exception")
+            if _looks_like_html(data):
+                raise ParseError("not a feed: the server sent an HTML page")
+            raise ParseError(f"not a feed: {_one_line(exc) if exc else 'unreadable data'}")
+        raise ParseError("not a feed: no RSS, Atom or JSON Feed found")
+    problem = None
+    if d.get("bozo") and d.get("bozo_exception") is not None:
+        exc = d["bozo_exception"]
+        name = type(exc).__name__
+        # A corrected encoding label or a missing Content-Type is no news to the reader.
+        if name not in ("CharacterEncodingOverride", "NonXMLContentType"):
+            problem = f"feed has errors: {_one_line(exc)}"[:300]
+    out = ParsedFeed(
+        title=clean_line(feed.get("title")) or "",
+        site_url=_abs(feed.get("link"), url),
+        problem=problem,
+    )
+    for e in entries:
+        out.entries.append(_xml_entry(e, url))
+    return out
+
+
+def _xml_entry(e: Any, base: str) -> ParsedEntry:
+    link = _abs(e.get("link"), base)
+    if not link:
+        for lnk in e.get("links", []) or []:
+            if lnk.get("rel", "alternate") == "alternate" and lnk.get("href"):
+                link = _abs(lnk["href"], base)
+                break
+    title = e.get("title") or ""
+    if _TAG.search(title):  # some feeds send HTML titles
+        title = html_to_text(title)
+    text = ""
+    contents = e.get("content") or []
+    best = max(contents, key=lambda c: len(c.get("value") or ""), default=None)
+    if best and best.get("value"):
+        text = _to_text(best.get("value", ""), best.get("type", "text/html"))
+    summary = e.get("summary") or ""
+    if not text and summary:
+        detail = e.get("summary_detail") or {}
+        text = _to_text(summary, detail.get("type", "text/html"))
+    published = _struct_time(e.get("published_parsed") or e.get("updated_parsed"))
+    author = e.get("author") or ""
+    if not author:
+        authors = e.get("authors") or []
+        author = ", ".join(a.get("name", "") for a in authors if a.get("name"))
+    guid = clean_line(e.get("id")) or link or _hash_guid(title, published, text)
+    return ParsedEntry(
+        guid=guid[:2048],
+        url=link,
+        title=clean_line(title),
+        author=clean_line(author) or None,
+        published=published,
+        text=text,
+    )
+
+
+# -- JSON Feed -------------------------------------------------------------------------
+
+
+def _parse_json(data: bytes, url: str) -> ParsedFeed:
+    try:
+        doc = json.loads(data.decode("utf-8-sig", errors="replace"))
+    except (ValueError, RecursionError) as exc:
+        raise ParseError(f"not a feed: bad JSON ({_one_line(exc)})") from None
+    if not isinstance(doc, dict) or not (
+        "jsonfeed.org" in str(doc.get("version", "")) or isinstance(doc.get("items"), list)
+    ):
+        raise ParseError("not a feed: JSON without a JSON Feed version or items")
+    items = doc.get("items")
+    if not isinstance(items, list):
+        items = []
+    out = ParsedFeed(
+        title=clean_line(_str(doc.get("title"))),
+        site_url=_abs(_str(doc.get("home_page_url")), url),
+    )
+    bad = 0
+    for it in items:
+        if not isinstance(it, dict):
+            bad += 1
+            continue
+        link = _abs(_str(it.get("url")) or _str(it.get("external_url")), url)
+        title = _str(it.get("title"))
+        html = _str(it.get("content_html"))
+        text = _to_text(html, "text/html") if html else clean_text(_str(it.get("content_text")))
+        if not text:
+            text = clean_text(_str(it.get("summary")))
+        published = _iso_time(_str(it.get("date_published")) or _str(it.get("date_modified")))
+        authors = it.get("authors")
+        if not isinstance(authors, list):
+            authors = [it.get("author")] if it.get("author") else []
+        author = ", ".join(
+            _str(a.get("name")) for a in authors if isinstance(a, dict) and _str(a.get("name"))
+        )
+        guid = clean_line(_str(it.get("id"))) or link or _hash_guid(title, published, text)
+        out.entries.append(
+            ParsedEntry(
+                guid=guid[:2048],
+                url=link,
+                title=clean_line(title),
+                author=clean_line(author) or None,
+                published=published,
+                text=text,
+            )
+        )
+    if bad:
+        out.problem = f"feed has errors: {bad} items are not objects"
+    return out
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _to_text(value: str, mime: str) -> str:
+    if "html" in (mime or "") or _MARKUP.search(value or ""):
+        return html_to_text(value)
+    return clean_text(value[:MAX_TEXT]).strip()
+
+
+def html_to_text(html: str) -> str:
+    """HTML fragment -> plain text: paragraphs separated by blank lines, headings on their own."""
+    if not html or not html.strip():
+        return ""
+    html = html[: MAX_TEXT * 2]
+    if not _MARKUP.search(html):
+        return clean_text(_SPACES.sub(" ", html)).strip()
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.LxmlError, ValueError):
+        return clean_text(html).strip()
+    blocks: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        lines = (_SPACES.sub(" ", line).strip() for line in "".join(buf).split("\n"))
+        text = "\n".join(line for line in lines if line)
+        buf.clear()
+        if text:
+            blocks.append(text)
+
+    skip_depth = 0
+    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if tag in _SKIP or not isinstance(el.tag, str):
+                skip_depth += 1
+                continue
+            if skip_depth:
+                continue
+            if tag in _BLOCK:
+                flush()
+            elif tag == "br":
+                buf.append("\n")
+            if el.text:
+                buf.append(el.text.replace("\n", " "))
+        else:
+            if tag in _SKIP or not isinstance(el.tag, str):
+                skip_depth -= 1
+            elif not skip_depth and tag in _BLOCK:
+                flush()
+            if not skip_depth and el.tail:
+                buf.append(el.tail.replace("\n", " "))
+    flush()
+    return clean_text("\n\n".join(blocks)[:MAX_TEXT]).strip()
+
+
+def _abs(link: object, base: str) -> str | None:
+    link = clean_line(_str(link))
+    if not link:
+        return None
+    try:
+        full = urljoin(base, link)
+        scheme = urlsplit(full).scheme.lower()
+    except ValueError:
+        return None
+    return full if scheme in ("http", "https") else None
+
+
+def _struct_time(t: Any) -> float | None:
+    if not t:
+        return None
+    try:
+        return float(calendar.timegm(t))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _iso_time(text: str) -> float | None:
+    if not text:
+        return None
+    try:
+        dt = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    try:
+        return dt.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _hash_guid(title: str, published: float | None, text: str) -> str:
+    key = f"{title}\x1f{published}\x1f{text[:2000]}".encode("utf-8", "surrogatepass")
+    return "sha1:" + hashlib.sha1(key, usedforsecurity=False).hexdigest()
+
+
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lower()
+    return b"<html" in head or b"<!doctype html" in head or b"<body" in head
+
+
+def _one_line(exc: BaseException | object) -> str:
+    text = str(exc) or type(exc).__name__
+    text = text.removeprefix("<unknown>:")
+    return clean_line(text.splitlines()[0] if text.splitlines() else text)[:200]
