@@ -124,10 +124,19 @@ def _ensure_full_text(store: Store, articles: list[Article]) -> list[Article]:
 
     Failures keep the teaser (ensure_full_text never raises for the network).
     """
+    feeds = {f.id: f for f in store.list_feeds()}
+    maybe = [
+        i
+        for i, a in enumerate(articles)
+        if not a.full_text
+        and (a.url or "").lower().startswith(("http://", "https://"))
+        and getattr(feeds.get(a.feed_id), "policy", "short") != "never"
+    ]
+    if not maybe:
+        return articles  # nothing to fetch: skip importing the HTTP stack (warm digests)
     from feeds.fulltext import ensure_full_text, needs_full_text
 
-    feeds = {f.id: f for f in store.list_feeds()}
-    todo = [i for i, a in enumerate(articles) if needs_full_text(a, feeds.get(a.feed_id))]
+    todo = [i for i in maybe if needs_full_text(articles[i], feeds.get(articles[i].feed_id))]
     if not todo:
         return articles
     import asyncio
