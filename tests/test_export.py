@@ -185,6 +185,22 @@ def test_safe_url_survives_markdown(url: str) -> None:
     assert link.attrs["href"].startswith(url.split(":")[0] + "://a.example/")
 
 
+URL_TAILS = st.text(alphabet=st.sampled_from(list("a/?#&;=()[]<> `\"'*_%é\\|~!")), max_size=25)
+
+
+@settings(max_examples=200, deadline=None)
+@given(URL_TAILS)
+def test_any_http_url_stays_one_link(tail: str) -> None:
+    dest = safe_url("https://a.example/" + tail)
+    assert dest is not None
+    tokens = md().parse(f"[t]({dest})\n")
+    children = tokens[1].children or []
+    assert [c.type for c in children] == ["link_open", "text", "link_close"]
+    href = children[0].attrs["href"]
+    assert str(href).startswith("https://a.example/")
+    assert not set(str(href)) & set(' <>"`\\')
+
+
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "", None, "http://"]
 )
