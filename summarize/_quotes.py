@@ -340,7 +340,10 @@ def _np_fwd(toks: list[Tok], j: int, hi: int) -> int:
         ):
             k += 1  # "port officials", "hospital staff"
         elif (
-            t.low in NAME_CONNECTORS
+            (
+                t.low in NAME_CONNECTORS
+                or (t.low == "and" and any(x.low in {"of", "for"} for x in toks[j:k]))
+            )
             and k + 1 < hi
             and (toks[k + 1].cap or toks[k + 1].low == "the")
         ):
@@ -396,8 +399,12 @@ def _make_ref(
     if last.low in PRONOUNS:
         return Ref(last.low, None, "pronoun", unit, pos)
     role = _role_from_appos(s, toks, *appos) if appos else None
+    titled = any(
+        toks[k].low in ROLE_WORDS and toks[k + 1].low in {"of", "for", "at", "on"}
+        for k in range(a, b - 1)
+    )  # "CERN Director for Accelerators, Frédérick Bordry"
     if (
-        not last.cap
+        (not last.cap or titled)
         and appos
         and 1 <= appos[1] - appos[0] <= 4
         and all(t.cap and t.low not in ORG_WORDS for t in toks[appos[0] : appos[1]])
@@ -948,7 +955,7 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
             continue
         found.append((m.start(), " ".join(name).rstrip(".")))
     for short, full in known.items():
-        for m in re.finditer(r"\b" + re.escape(short) + r"\b(?![’'])", text):
+        for m in re.finditer(r"\b" + re.escape(short) + r"\b", text):
             found.append((m.start(), full))
     found.sort()
     return found

@@ -367,3 +367,19 @@ def test_capitalised_show_title_with_period_is_not_speech() -> None:
     assert _pairs(sp) == {("Omar Bakri", "direct", "We will wait,")} or _pairs(sp) == {
         ("Omar Bakri", "direct", "We will wait")
     }
+
+
+def test_inverted_title_with_post_modifier_then_name() -> None:
+    sp = _speakers(
+        '"The tunnel is ready," said Port Director for Works and Planning, Hélène Dufort.'
+    )
+    assert [s.name for s in sp] == ["Hélène Dufort"]
+    assert sp[0].role and "Director for Works and Planning" in sp[0].role
+
+
+def test_pronoun_after_possessive_mention() -> None:
+    sp = _speakers(
+        "Painter Ivo Brandt opened a show in Oslo.",
+        'Look at Brandt\'s canvases. Each one is huge. "Colour is a language," he said.',
+    )
+    assert [s.name for s in sp] == ["Ivo Brandt"]
