@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarize import SUMMARIZER_VERSION, Summary, summarize_article
 
-from .store import content_hash
+from .store import StoreError, content_hash
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -47,7 +47,7 @@ def summary_for(store: Store, article: Article) -> Summary:
     data = _summarize_one(article.body, article.title)
     if data is None:
         return Summary(title=article.title or None, key_points=[], speakers=[])
-    store.put_digest(key, SUMMARIZER_VERSION, json.dumps(data, ensure_ascii=False))
+    _cache(store, key, data)
     return Summary.from_dict(data)
 
 
@@ -88,7 +88,7 @@ def summarize_many(
         if data is None:  # the summariser failed on this text: show it without a digest
             summary = Summary(title=group[0].title or None, key_points=[], speakers=[])
         else:
-            store.put_digest(key, SUMMARIZER_VERSION, json.dumps(data, ensure_ascii=False))
+            _cache(store, key, data)
             summary = Summary.from_dict(data)
         for a in group:
             out[a.id] = summary
@@ -157,6 +157,13 @@ def _summarize_one(text: str, title: str | None) -> dict[str, Any] | None:
 
 def _summarize_batch(items: list[tuple[str, str | None]]) -> list[dict[str, Any] | None]:
     return [_summarize_one(text, title) for text, title in items]
+
+
+def _cache(store: Store, key: str, data: dict[str, Any]) -> None:
+    try:
+        store.put_digest(key, SUMMARIZER_VERSION, json.dumps(data, ensure_ascii=False))
+    except StoreError:
+        pass  # a read-only or busy store: the digest is still shown, just not kept
 
 
 def _load(store: Store, key: str) -> Summary | None:

@@ -333,3 +333,16 @@ def test_entry_tags_come_from_the_feed(store: Store) -> None:
     assert tags["td-1"] == ["tech"] and tags["ww-1"] == ["news", "world"]
     assert isinstance(entries[0], DigestEntry)
     assert NOW_TS > 0
+
+
+def test_cache_write_failure_still_gives_digests(tmp_path: Path, monkeypatch) -> None:
+    from feeds.store import StoreError
+
+    def busy(*a: object) -> None:
+        raise StoreError("cannot write store: database is locked")
+
+    with fill_store(tmp_path / "n.db", seed_digests=False) as store:
+        monkeypatch.setattr(store, "put_digest", busy)
+        got = summarize_many(store, store.articles(), workers=1)
+        assert len(got) == 4 and all(s.key_points for s in got.values())
+        assert isinstance(summary_for(store, store.articles()[0]), Summary)

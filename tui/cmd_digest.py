@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sqlite3
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,9 +31,8 @@ URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def run_digest(args: argparse.Namespace) -> int:
-    from feeds.digests import summarize_many
-    from feeds.export import entries_for, now, period_text, render_digest, since_time, write_atomic
-    from feeds.store import ArticleFilter, Store, StoreError
+    from feeds.export import now, since_time
+    from feeds.store import Store, StoreError
 
     out_path = Path(args.output).expanduser() if args.output else None
     if out_path is not None:
@@ -42,44 +43,59 @@ def run_digest(args: argparse.Namespace) -> int:
         store = Store(db_path(args.db))
     except StoreError as exc:
         raise CliError(str(exc), 1) from None
-    with store:
-        feed_ids, feed_names = _feeds(store, args.feed)
-        _check_tags(store, args.tag)
-        flt = ArticleFilter(
-            feed_ids=feed_ids,
-            tags=args.tag or None,
-            unread=args.unread,
-            starred=args.starred,
-            since=since.timestamp() if since is not None else None,
-        )
-        articles = store.articles(flt)
-        articles = _ensure_full_text(store, articles)
-        summaries = summarize_many(store, articles, progress=_progress("summarising"))
-        title = "News digest"
-        if feed_names or args.tag:
-            title += ": " + ", ".join([*feed_names, *(f"#{t}" for t in args.tag)])
-        text = render_digest(
-            entries_for(store, articles, summaries),
-            title=title,
-            period=period_text(since, generated, articles),
-            generated=generated,
-            group_by=args.group_by,
-            front_matter=args.front_matter,
-            prefer_tags=args.tag,
-        )
-        if out_path is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            try:
-                write_atomic(out_path, text)
-            except OSError as exc:
-                raise CliError(f"cannot write {out_path}: {_why(exc)}") from None
-        if args.mark_read and articles:
-            try:
-                store.set_read([a.id for a in articles])
-            except StoreError as exc:
-                raise CliError(str(exc), 1) from None
+    try:
+        with store:
+            return _digest(args, store, out_path, generated, since)
+    except (StoreError, sqlite3.Error) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CliError(f"store {store.path}: {reason}", 1) from None
+
+
+def _digest(
+    args: argparse.Namespace,
+    store: Store,
+    out_path: Path | None,
+    generated: datetime,
+    since: datetime | None,
+) -> int:
+    from feeds.digests import summarize_many
+    from feeds.export import entries_for, period_text, render_digest, write_atomic
+    from feeds.store import ArticleFilter
+
+    feed_ids, feed_names = _feeds(store, args.feed)
+    _check_tags(store, args.tag)
+    flt = ArticleFilter(
+        feed_ids=feed_ids,
+        tags=args.tag or None,
+        unread=args.unread,
+        starred=args.starred,
+        since=since.timestamp() if since is not None else None,
+    )
+    articles = store.articles(flt)
+    articles = _ensure_full_text(store, articles)
+    summaries = summarize_many(store, articles, progress=_progress("summarising"))
+    title = "News digest"
+    if feed_names or args.tag:
+        title += ": " + ", ".join([*feed_names, *(f"#{t}" for t in args.tag)])
+    text = render_digest(
+        entries_for(store, articles, summaries),
+        title=title,
+        period=period_text(since, generated, articles),
+        generated=generated,
+        group_by=args.group_by,
+        front_matter=args.front_matter,
+        prefer_tags=args.tag,
+    )
+    if out_path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomic(out_path, text)
+        except OSError as exc:
+            raise CliError(f"cannot write {out_path}: {_why(exc)}") from None
+    if args.mark_read and articles:
+        store.set_read([a.id for a in articles])
     return 0
 
 
