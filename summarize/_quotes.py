@@ -30,6 +30,7 @@ from ._speech_lex import (
     MEDIUM_NOUNS,
     NAME_CONNECTORS,
     NOT_NAMES,
+    ORG_HEADS,
     ORG_WORDS,
     PASSIVE,
     PREPOSITIONS,
@@ -288,6 +289,9 @@ def _np_tok_ok(t: Tok) -> bool:
     )
 
 
+_NP_STOP = CUE_FORMS.keys() | AUX | PREPOSITIONS | PASSIVE | PRONOUNS | {"and", "or", "that"}
+
+
 def _np_back(toks: list[Tok], end: int, lo: int) -> int:
     """Start of the noun phrase that ends at ``end`` (exclusive); ``end`` if none."""
     j = end - 1
@@ -306,6 +310,15 @@ def _np_back(toks: list[Tok], end: int, lo: int) -> int:
         else:
             break
         j -= 1
+    # "the auction house", "the pest control firm": lower-case modifiers of a speaker noun
+    if start < end and toks[end - 1].low in ORG_HEADS | SPEAKER_NOUNS:
+        for d in range(start - 1, max(lo, start - 4) - 1, -1):
+            t = toks[d]
+            if t.low in {"the", "its", "a", "an"}:
+                start = d
+                break
+            if not (t.word and t.text.islower()) or t.low in _NP_STOP:
+                break
     # drop dangling connectors and sentence-initial function words at the front
     while start < end and (
         toks[start].low in NAME_CONNECTORS
@@ -1094,6 +1107,47 @@ def _resolve_pronoun(
     return None
 
 
+_ORG_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'&.-]*){0,6}")
+_ACRO = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _resolve_org(ref: Ref, before: list[Raw], all_text: str, units: list[_Unit]) -> Ref | None:
+    """ "the auction house", "the agency", "the statement": the organisation named before."""
+    words = ref.name.split()
+    if len(words) < 2 or words[0].lower() not in {"the", "its"}:
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None  # "the Senate Intelligence Committee" is a name already
+    head = words[-1].lower()
+    if head in MEDIUM_NOUNS:  # "the statement said": whoever issued it, just before
+        for r in reversed(before):
+            if ref.unit - r.unit > 3:
+                break
+            if r.ref.name.split()[-1].lower() not in MEDIUM_NOUNS:
+                return r.ref
+        return None
+    if head not in ORG_HEADS:
+        return None
+    for r in reversed(before):  # the last organisation quoted by name
+        if ref.unit - r.unit > 6:
+            break
+        if r.ref.kind == "group" and r.ref.name[:1].isupper():
+            return r.ref
+    keys = {w.lower() for w in words[1:]}
+    for m in _ORG_RUN.finditer(all_text):  # "Rago Arts and Auction Center" for "the auction house"
+        run = m.group(0).split()
+        if len(run) >= 2 and any(w.lower() in keys for w in run[1:]):
+            return Ref(m.group(0), None, "group", ref.unit, ref.pos)
+    counts: dict[str, int] = {}
+    for m in _ACRO.finditer(all_text):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    if counts:
+        acro, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 3:
+            return Ref(acro, None, "group", ref.unit, ref.pos)
+    return None
+
+
 def extract_speakers(doc: Document) -> list[Speaker]:
     raws, units = _collect(doc)
     if not raws:
@@ -1154,6 +1208,10 @@ def extract_speakers(doc: Document) -> list[Speaker]:
                 got = Ref(r.ref.name, r.ref.role, "group", r.ref.unit, r.ref.pos)
             alias = r.ref.name if r.ref.kind == "desc" and got.kind == "person" else None
             r = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, got, alias)
+        elif r.ref.kind == "group":
+            named = _resolve_org(r.ref, resolved, all_text, units)
+            if named is not None:
+                r = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, named, r.ref.name)
         resolved.append(r)
     speakers: dict[str, Speaker] = {}
     firsts: dict[str, tuple[int, int]] = {}

@@ -358,3 +358,17 @@ interview op-ed column memo note filing posting
 """
     )
 )
+
+# Heads of a definite description that stands for an organisation ("the agency said").
+ORG_HEADS = set(
+    _words(
+        """
+company firm agency house network group organization organisation union airline bank
+retailer website newspaper paper magazine channel broadcaster club team charity museum
+school university hospital department ministry office association foundation board
+committee council service authority commission bureau institute center centre studio
+label brand maker manufacturer carrier operator developer publisher chain store hotel
+insurer lender automaker giant startup league federation regulator watchdog
+"""
+    )
+)

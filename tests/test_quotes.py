@@ -383,3 +383,21 @@ def test_pronoun_after_possessive_mention() -> None:
         'Look at Brandt\'s canvases. Each one is huge. "Colour is a language," he said.',
     )
     assert [s.name for s in sp] == ["Ivo Brandt"]
+
+
+def test_definite_organisation_description_resolved() -> None:
+    sp = _speakers(
+        "Kestrel Fine Arts and Auction Hall pulled twelve lots on Friday.",
+        '"We listened to the families," the auction house said.',
+    )
+    assert [s.name for s in sp] == ["Kestrel Fine Arts and Auction Hall"]
+    assert "the auction house" in sp[0].aliases
+
+
+def test_the_statement_said_goes_to_its_issuer() -> None:
+    sp = _speakers(
+        "In a statement, the Brook family said they trusted the court.",
+        '"We only want the truth," the statement said.',
+    )
+    assert [s.name for s in sp] == ["the Brook family"]
+    assert len(sp[0].statements) == 2
