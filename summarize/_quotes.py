@@ -311,6 +311,8 @@ def _np_back(toks: list[Tok], end: int, lo: int) -> int:
             break
         j -= 1
     # "the auction house", "the pest control firm": lower-case modifiers of a speaker noun
+    if start == end and end - 1 >= lo and toks[end - 1].low in ORG_HEADS and toks[end - 1].q < 0:
+        start = end - 1  # "The bank said"
     if start < end and toks[end - 1].low in ORG_HEADS | SPEAKER_NOUNS:
         for d in range(start - 1, max(lo, start - 4) - 1, -1):
             t = toks[d]
@@ -374,8 +376,14 @@ def _np_head_ok(toks: list[Tok], a: int, b: int) -> bool:
     last = toks[b - 1]
     if last.low in PRONOUNS:
         return b - a == 1
+    if last.low in NOT_NAMES and last.cap and b - a >= 2:
+        prev = toks[b - 2]  # "Theresa May": a surname that is also a month
+        if prev.cap and prev.low not in NOT_NAMES and prev.low not in ROLE_WORDS:
+            return True
     if last.low.endswith(("’s", "'s")) or last.low in DETERMINERS or last.low in NOT_NAMES:
         return False
+    if last.low in ORG_HEADS and b - a >= 2:
+        return True
     return last.cap or last.low in SPEAKER_NOUNS or (last.low in ROLE_WORDS and b - a >= 2)
 
 
@@ -538,7 +546,7 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
                 k = e + 1
                 while k < n and toks[k].text not in {",", ".", ";"} and toks[k].q < 0:
                     k += 1
-                if k > e + 1 and (k >= n - 1 or toks[k].text == "."):
+                if k > e + 1 and (k >= n - 1 or toks[k].text == ".") and i > 0:
                     appos = (e + 1, k)
             ref = _make_ref(s, toks, i + 2, e, appos, unit)
             if ref:

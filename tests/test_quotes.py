@@ -401,3 +401,18 @@ def test_the_statement_said_goes_to_its_issuer() -> None:
     )
     assert [s.name for s in sp] == ["the Brook family"]
     assert len(sp[0].statements) == 2
+
+
+def test_bare_organisation_noun_subject() -> None:
+    sp = _speakers("The bank said that it had closed forty branches since 2019.")
+    assert _pairs(sp) == {("the bank", "indirect", "it had closed forty branches since 2019")}
+
+
+def test_according_to_at_sentence_start_takes_the_clause() -> None:
+    sp = _speakers("According to the survey, most drivers ignore the new limit.")
+    assert _pairs(sp) == {("the survey", "indirect", "most drivers ignore the new limit")}
+
+
+def test_surname_that_is_also_a_month() -> None:
+    sp = _speakers("Prime Minister Alice May said that the vote would go ahead.")
+    assert [s.name for s in sp] == ["Alice May"]
