@@ -7,7 +7,9 @@ exit code: 2 for usage errors and bad input, 1 for fatal errors; never a traceba
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
@@ -37,10 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal newsreader that reads the news for you first: "
         "key-point digests, who said what, Markdown export. Offline.",
     )
-    p.add_argument("--db", metavar="PATH", help="the store (default: platform data dir; "
-                   "env NEWSDESK_DB)")
-    p.add_argument("--config", metavar="PATH", help="settings TOML (default: platform config "
-                   "dir; env NEWSDESK_CONFIG)")
+    p.add_argument(
+        "--db", metavar="PATH", help="the store (default: platform data dir; env NEWSDESK_DB)"
+    )
+    p.add_argument(
+        "--config",
+        metavar="PATH",
+        help="settings TOML (default: platform config dir; env NEWSDESK_CONFIG)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("demo", help="the reader on bundled sample articles (no network)")
@@ -61,8 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("refresh", help="fetch all (or some) feeds")
     s.add_argument("--feed", action="append", default=[], metavar="NAME")
-    s.add_argument("--full-text", action="store_true",
-                   help="also fetch full article pages for new teaser-only articles")
+    s.add_argument(
+        "--full-text",
+        action="store_true",
+        help="also fetch full article pages for new teaser-only articles",
+    )
 
     s = sub.add_parser("articles", help="list stored articles")
     s.add_argument("--feed", action="append", default=[], metavar="NAME")
@@ -113,6 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - last resort: a user never sees a traceback
+        if os.environ.get("NEWSDESK_DEBUG"):
+            raise
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        kind = "store error" if isinstance(exc, sqlite3.Error) else "unexpected error"
+        print(f"newsdesk: {kind}: {reason} (NEWSDESK_DEBUG=1 shows details)", file=sys.stderr)
+        return 1
 
 
 def entry() -> None:
