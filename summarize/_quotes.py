@@ -629,11 +629,18 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
         if ref is None and (prev is None or prev.q >= 0 or prev.text in _PUNCT_SEP):
             e = _np_fwd(toks, i + 1, n)
             appos = None
-            if e < n and toks[e].text == ",":
+            e2 = e
+            if e < n and toks[e].text == "(":  # "said Rep. Ann Lee (D-Ore.), head of ..."
                 k = e + 1
+                while k < n and k < e + 8 and toks[k].text != ")" and toks[k].q < 0:
+                    k += 1
+                if k < n and toks[k].text == ")":
+                    e2 = k + 1
+            if e2 < n and toks[e2].text == ",":
+                k = e2 + 1
                 while k < n and toks[k].text not in {",", ".", ";"} and toks[k].q < 0:
                     k += 1
-                appos = (e + 1, k)
+                appos = (e2 + 1, k)
             ref = _make_ref(s, toks, i + 1, e, appos, unit)
             if ref is not None:
                 mode = "inv"
@@ -876,10 +883,34 @@ def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
             u = len(units)
             units.append(_Unit(para.index, s, 0))
             ref = Ref(name, None, "person", u, 0)
-            raws.append(Raw(para.index, u, 0, "direct", tm.group(2).strip(), None, ref))
+            text = tm.group(2).strip()
+            if s[:1] in '"“' and text[-1:] in '"”' and text.count(text[-1]) % 2:
+                text = text[:-1].rstrip()
+            raws.append(Raw(para.index, u, 0, "direct", text, None, ref))
             prev_ref, prev_unit = ref, u
             continue
         spans = find_quotes(s)
+        sm = _SIGNED.match(s, spans[-1].end) if spans and not s[: spans[0].start].strip() else None
+        if sm and all(
+            not s[x.end : y.start].strip() for x, y in zip(spans, spans[1:], strict=False)
+        ):
+            u = len(units)
+            units.append(_Unit(para.index, s, 0))
+            ref = Ref(sm.group(1).rstrip("."), None, "person", u, sm.start(1))
+            for sp in spans:
+                raws.append(
+                    Raw(
+                        para.index,
+                        u,
+                        sp.start,
+                        "direct",
+                        s[sp.inner_start : sp.inner_end],
+                        None,
+                        ref,
+                    )
+                )
+            prev_ref, prev_unit = ref, u
+            continue
         for a, b in split_units(s, spans):
             u = len(units)
             toks = _tokenize(s, a, b, spans)
@@ -916,7 +947,9 @@ def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
 _PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
 
 
-_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(\S.*)$", re.S)
+_TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(\S.*)$", re.S)
+# "“...” ― Ana Ruiz": a quotation signed with a dash and a name, nothing else
+_SIGNED = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[.,]?\s*$")
 _PLACE_FIRST = {
     "Las",
     "Los",

@@ -416,3 +416,25 @@ def test_according_to_at_sentence_start_takes_the_clause() -> None:
 def test_surname_that_is_also_a_month() -> None:
     sp = _speakers("Prime Minister Alice May said that the vote would go ahead.")
     assert [s.name for s in sp] == ["Alice May"]
+
+
+def test_quotation_signed_with_a_dash() -> None:
+    sp = _speakers(
+        "Readers sent us their views.",
+        "“The new park changed our street for the better.” ― Ana Ruiz",
+        "“We waited ten years for it.” — Tom Beck.",
+    )
+    pairs = _pairs(sp)
+    assert ("Ana Ruiz", "direct", "The new park changed our street for the better.") in pairs
+    assert ("Tom Beck", "direct", "We waited ten years for it.") in pairs
+
+
+def test_transcript_line_opened_with_a_quote_mark() -> None:
+    sp = _speakers('"HOST: Will the mayor be there tomorrow night, sir?')
+    assert _pairs(sp) == {("Host", "direct", "Will the mayor be there tomorrow night, sir?")}
+
+
+def test_inverted_speaker_with_party_tag_and_apposition() -> None:
+    sp = _speakers('"This is a sad day," said Rep. Ann Lee (D-Ore.), head of the caucus.')
+    assert [s.name for s in sp] == ["Ann Lee"]
+    assert sp[0].role == "head of the caucus"
