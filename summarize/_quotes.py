@@ -179,6 +179,7 @@ _NOUNISH_CUES = {
     "continue",
     "continues",
 }
+_NOT_CLAUSE_START = {"of", "before", "after", "up", "upon", "during", "than", "until", "off"}
 _MODALS = {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}
 _BARE_FORMS = {
     "say",
@@ -789,6 +790,8 @@ def _analyze_unit(
         a = jj if sep and toks[j].text == ":" else j
         if a < hi and toks[a].low == "that":
             a += 1
+        elif a < hi and toks[a].low in _NOT_CLAUSE_START:
+            a = hi  # "said before he died", "recalled of the hearing": no reported clause
         if c.mode != "inv" and a < hi and not (sep and toks[j].text == ","):
             b = _clause_end(toks, a, hi)
             qs = [t for t in toks[a:b] if t.q >= 0 and not is_title(quote_text(t))]
@@ -827,7 +830,19 @@ def _analyze_unit(
                             add("mixed", quote_text(t), cue_word, c.ref, t.start)
                     last = c.ref
                 elif nwords >= 3:
-                    add("indirect", _text(s, toks, b0, e), cue_word, c.ref, toks[b0].start)
+                    text = _text(s, toks, b0, e)
+                    if (
+                        j + 2 < hi
+                        and toks[j].text == ","
+                        and toks[j + 1].word
+                        and toks[j + 1].low not in CLAUSE_BREAKS
+                        and not toks[j + 1].low.endswith("ing")
+                        and toks[j + 1].low != "according"
+                    ):  # "During his term, Mr. Ng said, crime fell": both halves
+                        b1 = _clause_end(toks, j + 1, hi)
+                        if b1 - (j + 1) >= 3 and not any(t.q >= 0 for t in toks[j + 1 : b1]):
+                            text = text + ", " + _text(s, toks, j + 1, b1)
+                    add("indirect", text, cue_word, c.ref, toks[b0].start)
                     last = c.ref
             # "According to X, the plan failed."
         if c.base == "according to" and c.r0 == 0 and j < hi and toks[j].text == ",":

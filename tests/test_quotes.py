@@ -438,3 +438,15 @@ def test_inverted_speaker_with_party_tag_and_apposition() -> None:
     sp = _speakers('"This is a sad day," said Rep. Ann Lee (D-Ore.), head of the caucus.')
     assert [s.name for s in sp] == ["Ann Lee"]
     assert sp[0].role == "head of the caucus"
+
+
+def test_attribution_in_mid_sentence_keeps_both_halves() -> None:
+    sp = _speakers("During her first term, Mayor Ana Ruiz said, crime fell in every district.")
+    (st,) = sp[0].statements
+    assert st.kind == "indirect"
+    assert "During her first term" in st.text and "crime fell in every district" in st.text
+
+
+def test_no_reported_clause_after_said_before() -> None:
+    sp = _speakers('He wore a shirt reading "Let us rest," as Omar Bakri said before he left.')
+    assert not any(st.kind == "indirect" for s in sp for st in s.statements)
