@@ -550,8 +550,41 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
                 if k > e + 1 and (k >= n - 1 or toks[k].text == ".") and i > 0:
                     appos = (e + 1, k)
             ref = _make_ref(s, toks, i + 2, e, appos, unit)
+            if ref is None:  # "according to a new national poll": whatever source follows
+                k = i + 2
+                while (
+                    k < n
+                    and k < i + 14
+                    and toks[k].q < 0
+                    and toks[k].text not in _PUNCT_SEP | {"."}
+                ):
+                    k += 1
+                if k - (i + 2) >= 2 and (k >= n - 1 or toks[k].text in {",", ".", ";"}):
+                    e = k
+                    name = _text(s, toks, i + 2, e)
+                    if toks[i + 2].low in DETERMINERS:
+                        name = toks[i + 2].low + name[len(toks[i + 2].text) :]
+                    ref = Ref(name, None, "group", unit, toks[i + 2].start)
             if ref:
                 cues.append(_Cue(i, i + 2, "according to", ref, i, appos[1] if appos else e, "inv"))
+            continue
+        if (
+            low in {"call", "calls", "called", "calling"}
+            and i + 1 < n
+            and toks[i + 1].low in {"for", "on"}
+            and t.text.islower()
+        ):  # "called for a moratorium", "called on lawmakers to act"
+            prev = toks[i - 1] if i else None
+            j = i - 1
+            while j >= 0 and toks[j].low in AUX and toks[j].q < 0 and not toks[j].cap:
+                j -= 1
+            a = _np_back(toks, j + 1, 0) if j >= 0 else j + 1
+            ref = _make_ref(s, toks, a, j + 1, None, unit) if a <= j else None
+            if ref is None and prev is not None and (prev.text == "," or low == "calling"):
+                ref = cues[-1].ref if cues else _unit_subject(s, toks, i, unit)
+                a = i
+            if ref is not None:
+                cues.append(_Cue(i, i + 2, "call " + toks[i + 1].low, ref, a, i + 2, "back"))
             continue
         base = CUE_FORMS.get(low)
         if base is None or not t.text[:1].islower():
@@ -747,6 +780,8 @@ def _analyze_unit(
     for ci, c in enumerate(cues):
         hi = cues[ci + 1].r0 if ci + 1 < len(cues) and cues[ci + 1].r0 > c.r1 else n
         cue_word = c.base if c.base == "according to" else toks[c.i].text
+        if c.base.startswith("call "):
+            cue_word = toks[c.i].text + " " + toks[c.i + 1].text
         got = False
         # quotations right before the attribution: '"...," X said' / '"...," said X'
         k = c.r0 - 1
@@ -806,6 +841,8 @@ def _analyze_unit(
                 last = c.ref
                 continue
             needs_that = c.base not in CLAUSE_VERBS or toks[a].low in {"a", "an"}
+            if c.base.startswith("call "):
+                needs_that = False
             if needs_that and (a == 0 or toks[a - 1].low != "that"):
                 continue
             if nwords >= 3 and c.base not in QUOTE_ONLY_VERBS:

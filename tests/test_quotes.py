@@ -450,3 +450,19 @@ def test_attribution_in_mid_sentence_keeps_both_halves() -> None:
 def test_no_reported_clause_after_said_before() -> None:
     sp = _speakers('He wore a shirt reading "Let us rest," as Omar Bakri said before he left.')
     assert not any(st.kind == "indirect" for s in sp for st in s.statements)
+
+
+def test_called_for_and_called_on_report_a_demand() -> None:
+    sp = _speakers(
+        "The city council called for a freeze on new charter schools.",
+        "Senator Jane Roe called on the governor to veto the bill.",
+    )
+    pairs = {(n, k, t.rstrip(".")) for n, k, t in _pairs(sp)}
+    assert ("the city council", "indirect", "a freeze on new charter schools") in pairs
+    assert ("Jane Roe", "indirect", "the governor to veto the bill") in pairs
+
+
+def test_according_to_a_lower_case_source() -> None:
+    sp = _speakers("Both candidates are tied, according to a new national phone survey.")
+    assert [s.name for s in sp] == ["a new national phone survey"]
+    assert sp[0].statements[0].text == "Both candidates are tied"
