@@ -1044,7 +1044,7 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
     """(offset, full name) of person names in ``text``."""
     found: list[tuple[int, str]] = []
     for m in _PERSON_RUN.finditer(text):
-        pw = _PREV_WORD.search(text, 0, m.start())
+        pw = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
         if pw and pw.group(1).lower() in _PLACE_PREPS:
             continue  # "in Santa Monica"
         words = m.group(0).split()
