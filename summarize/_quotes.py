@@ -27,6 +27,7 @@ from ._speech_lex import (
     HEARER_VERBS,
     HONORIFICS,
     INTRO_STARTERS,
+    KIN_WORDS,
     MEDIUM_NOUNS,
     NAME_CONNECTORS,
     NOT_NAMES,
@@ -314,10 +315,12 @@ def _np_back(toks: list[Tok], end: int, lo: int) -> int:
     # "the auction house", "the pest control firm": lower-case modifiers of a speaker noun
     if start == end and end - 1 >= lo and toks[end - 1].low in ORG_HEADS and toks[end - 1].q < 0:
         start = end - 1  # "The bank said"
-    if start < end and toks[end - 1].low in ORG_HEADS | SPEAKER_NOUNS:
+    if start < end and toks[end - 1].low in ORG_HEADS | SPEAKER_NOUNS | ROLE_WORDS:
         for d in range(start - 1, max(lo, start - 4) - 1, -1):
             t = toks[d]
-            if t.low in {"the", "its", "a", "an"}:
+            if t.low in {"the", "its", "a", "an", "his", "her", "their"} or (
+                t.cap and t.low.endswith(("’s", "'s"))
+            ):  # "the auction house", "Ohio's tax commissioner"
                 start = d
                 break
             if not (t.word and t.text.islower()) or t.low in _NP_STOP:
@@ -437,7 +440,11 @@ def _make_ref(
         name = _text(s, toks, a, b)
         if toks[a].low in DETERMINERS:
             name = toks[a].low + name[len(toks[a].text) :]
-        if toks[a].low in {"the", "his", "her"} and last.low in ROLE_WORDS and b - a <= 4:
+        if (
+            toks[a].low in {"the", "his", "her"}
+            and (last.low in ROLE_WORDS or last.low in KIN_WORDS)
+            and b - a <= 4
+        ):
             return Ref(name, role, "desc", unit, pos)  # "the lawyer": someone named before
         return Ref(name, role, "group", unit, pos)
     # "Lt. Lincoln Hoshino of the Beverly Hills Police Department": post-modifier role

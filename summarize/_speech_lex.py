@@ -372,3 +372,14 @@ insurer lender automaker giant startup league federation regulator watchdog
 """
     )
 )
+
+# Family words: "the father said", "his widow said" stand for someone named before.
+KIN_WORDS = set(
+    _words(
+        """
+father mother son daughter wife husband brother sister grandfather grandmother uncle aunt
+cousin nephew niece widow widower fiance fiancee fiancé fiancée girlfriend boyfriend dad mom
+mum stepfather stepmother
+"""
+    )
+)

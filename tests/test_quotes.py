@@ -466,3 +466,17 @@ def test_according_to_a_lower_case_source() -> None:
     sp = _speakers("Both candidates are tied, according to a new national phone survey.")
     assert [s.name for s in sp] == ["a new national phone survey"]
     assert sp[0].statements[0].text == "Both candidates are tied"
+
+
+def test_family_word_speaker_resolved_to_the_person_named_before() -> None:
+    sp = _speakers(
+        "Omar Bakri waited for news of his daughter for two months.",
+        '"I thought I had lost you," the relieved father said.',
+    )
+    assert [s.name for s in sp] == ["Omar Bakri"]
+    assert "the relieved father" in sp[0].aliases
+
+
+def test_possessive_place_and_lower_case_modifier_before_role() -> None:
+    sp = _speakers("Ohio’s tax commissioner says that no one in his office leaked the forms.")
+    assert [s.name for s in sp] == ["Ohio’s tax commissioner"]
