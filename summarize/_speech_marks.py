@@ -132,6 +132,15 @@ def find_quotes(s: str) -> list[Span]:
             spans.append(Span(i, j + 1, i + 1, j, True, False))
             i = j + 1
             continue
+        if s.startswith("''", i) and _prev(s, i) in _OPEN_CONTEXT and s[i + 2 : i + 3].strip():
+            # two apostrophes standing for a double quotation mark (''Like this,'' he said)
+            j = s.find("''", i + 2)
+            while j >= 0 and s[j + 2 : j + 3] not in _CLOSE_FOLLOW:
+                j = s.find("''", j + 2)
+            if j > i + 2:
+                spans.append(Span(i, j + 2, i + 2, j, True, False))
+                i = j + 2
+                continue
         if (
             c in "‘'"
             and _prev(s, i) in _OPEN_CONTEXT

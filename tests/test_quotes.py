@@ -480,3 +480,13 @@ def test_family_word_speaker_resolved_to_the_person_named_before() -> None:
 def test_possessive_place_and_lower_case_modifier_before_role() -> None:
     sp = _speakers("Ohio’s tax commissioner says that no one in his office leaked the forms.")
     assert [s.name for s in sp] == ["Ohio’s tax commissioner"]
+
+
+def test_doubled_apostrophes_as_quotation_marks() -> None:
+    sp = _speakers(
+        "''The plan is far too complex,'' said Ana Ruiz, a tax lawyer. ''Nobody reads it.''"
+    )
+    pairs = _pairs(sp)
+    assert ("Ana Ruiz", "direct", "The plan is far too complex") in pairs
+    assert ("Ana Ruiz", "direct", "Nobody reads it.") in pairs
+    assert find_quotes("The drivers'' union met.") == []
