@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import CliError
+
+if TYPE_CHECKING:
+    from .splash import Splash
 
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -18,6 +21,21 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _run(store_path: Path, args: argparse.Namespace, *, demo: bool) -> int:
+    splash: Splash | None = None
+    if not demo:
+        # The store's first screen before Textual loads (a TTY only; see tui/splash.py).
+        from .paths import config_path
+        from .splash import Splash
+
+        splash = Splash.show(store_path, config_path(getattr(args, "config", None)))
+    try:
+        return _open(store_path, args, demo=demo, splash=splash)
+    finally:
+        if splash is not None:
+            splash.close()
+
+
+def _open(store_path: Path, args: argparse.Namespace, *, demo: bool, splash: Splash | None) -> int:
     from feeds.store import Store, StoreError
 
     settings = _settings(args)
@@ -35,6 +53,8 @@ def _run(store_path: Path, args: argparse.Namespace, *, demo: bool) -> int:
 
     app = NewsdeskApp(store, settings, demo=demo)
     try:
+        if splash is not None:
+            splash.handed_over = True  # Textual takes the alternate screen over (and leaves it)
         app.run()
     finally:
         store.close()
@@ -48,6 +68,8 @@ def run_reader(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
     # A throwaway store: the demo never touches the user's articles.
     with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp:
         return _run(Path(tmp) / "demo.db", args, demo=True)
