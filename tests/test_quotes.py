@@ -483,9 +483,7 @@ def test_possessive_place_and_lower_case_modifier_before_role() -> None:
 
 
 def test_doubled_apostrophes_as_quotation_marks() -> None:
-    sp = _speakers(
-        "''The plan is far too complex,'' said Ana Ruiz, a tax lawyer. ''Nobody reads it.''"
-    )
+    sp = _speakers("''The plan is far too complex,'' said Ana Ruiz, a lawyer. ''Nobody reads it.''")
     pairs = _pairs(sp)
     assert ("Ana Ruiz", "direct", "The plan is far too complex") in pairs
     assert ("Ana Ruiz", "direct", "Nobody reads it.") in pairs
