@@ -180,7 +180,20 @@ _NOUNISH_CUES = {
     "continue",
     "continues",
 }
-_NOT_CLAUSE_START = {"of", "before", "after", "up", "upon", "during", "than", "until", "off"}
+_NOT_CLAUSE_START = {
+    "of",
+    "before",
+    "after",
+    "up",
+    "upon",
+    "during",
+    "than",
+    "until",
+    "off",
+    "as",
+    "when",
+    "while",
+}
 _MODALS = {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}
 _BARE_FORMS = {
     "say",
@@ -606,6 +619,11 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
                 continue
             if prev.low in {"to", "the", "a", "an"} and low != "saying":
                 continue
+        # "member states", "a battleground state": the noun, unless a clause follows
+        if low in {"state", "states"} and (
+            i + 1 < n and toks[i + 1].low != "that" and toks[i + 1].text not in {":", ",", "."}
+        ):
+            continue
         # "say"/"tell" after a modal or "to" ("will say") is not a report
         if low in _BARE_FORMS and prev is not None and prev.low in _MODALS:
             continue

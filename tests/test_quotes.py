@@ -488,3 +488,16 @@ def test_doubled_apostrophes_as_quotation_marks() -> None:
     assert ("Ana Ruiz", "direct", "The plan is far too complex") in pairs
     assert ("Ana Ruiz", "direct", "Nobody reads it.") in pairs
     assert find_quotes("The drivers'' union met.") == []
+
+
+def test_state_as_a_noun_is_not_a_cue() -> None:
+    sp = _speakers(
+        "Twenty member states backed the motion on Monday.",
+        '"Funding will rise," the report states.',
+    )
+    assert _pairs(sp) == {("the report", "direct", "Funding will rise")}
+
+
+def test_said_as_or_when_is_not_a_reported_clause() -> None:
+    sp = _speakers('"We will be back," Ana Ruiz said as she left the square.')
+    assert _pairs(sp) == {("Ana Ruiz", "direct", "We will be back")}
