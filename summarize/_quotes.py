@@ -180,6 +180,7 @@ _NOUNISH_CUES = {
     "continue",
     "continues",
 }
+_OBJ_PRONOUNS = {"him", "her", "them", "it", "himself", "herself", "themselves", "itself"}
 _NOT_CLAUSE_START = {
     "of",
     "before",
@@ -737,6 +738,8 @@ def _skip_adjuncts(toks: list[Tok], j: int, hi: int, hearer: bool) -> int:
                 ):
                     k += 1
                 j = k
+        if j < hi and toks[j].low == "to":
+            return j  # "told them to stay": an infinitive, not a place
     while j < hi and toks[j].q < 0:
         low = toks[j].low
         if low in _TIME_WORDS:
@@ -856,6 +859,14 @@ def _analyze_unit(
             b = _clause_end(toks, a, hi)
             qs = [t for t in toks[a:b] if t.q >= 0 and not is_title(quote_text(t))]
             nwords = sum(1 for t in toks[a:b] if t.word or t.q >= 0)
+            # "called them relocation centres", "what police called a plot": a verdict
+            verdict = c.base == "call" and (
+                toks[a].low in _OBJ_PRONOUNS or (c.r0 > 0 and toks[c.r0 - 1].low == "what")
+            )
+            if verdict and not qs and nwords >= 3:
+                add("indirect", _text(s, toks, a, b), cue_word, c.ref, toks[a].start)
+                last = c.ref
+                continue
             if c.base in QUOTE_ONLY_VERBS and not any(t.q >= 0 for t in toks[a : min(b, a + 6)]):
                 continue
             if qs:
@@ -868,6 +879,10 @@ def _analyze_unit(
             needs_that = c.base not in CLAUSE_VERBS or toks[a].low in {"a", "an"}
             if c.base.startswith("call "):
                 needs_that = False
+            elif c.base in HEARER_VERBS and toks[a].low == "to" and a > c.r1 and c.mode != "inv":
+                a = c.r1  # "told him to stay seated", "asked voters to wait"
+                needs_that = False
+                nwords = sum(1 for t in toks[a:b] if t.word or t.q >= 0)
             if needs_that and (a == 0 or toks[a - 1].low != "that"):
                 continue
             if nwords >= 3 and c.base not in QUOTE_ONLY_VERBS:

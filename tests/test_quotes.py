@@ -501,3 +501,28 @@ def test_state_as_a_noun_is_not_a_cue() -> None:
 def test_said_as_or_when_is_not_a_reported_clause() -> None:
     sp = _speakers('"We will be back," Ana Ruiz said as she left the square.')
     assert _pairs(sp) == {("Ana Ruiz", "direct", "We will be back")}
+
+
+def test_called_with_an_object_pronoun_or_what_is_a_verdict() -> None:
+    sp = _speakers(
+        "The ministry called them temporary shelters.",
+        "He faces charges over what prosecutors called a plot to burn the depot.",
+    )
+    pairs = {(n, k, t.rstrip(".")) for n, k, t in _pairs(sp)}
+    assert ("The ministry", "indirect", "them temporary shelters") in pairs or (
+        "the ministry",
+        "indirect",
+        "them temporary shelters",
+    ) in pairs
+    assert ("prosecutors", "indirect", "a plot to burn the depot") in pairs
+    # a phone call is not a verdict
+    assert not _speakers("The mayor called the fire chief on Friday.")
+
+
+def test_hearer_verb_with_to_infinitive() -> None:
+    sp = _speakers("The captain told them to stay in their seats until landing.")
+    assert _pairs(sp) == {
+        ("The captain", "indirect", "them to stay in their seats until landing")
+    } or {(n.lower(), k, t.rstrip(".")) for n, k, t in _pairs(sp)} == {
+        ("the captain", "indirect", "them to stay in their seats until landing")
+    }
