@@ -369,9 +369,11 @@ def _np_fwd(toks: list[Tok], j: int, hi: int) -> int:
             and t.low not in CUE_FORMS
             and not t.low.endswith("ed")
             and not any(x.cap for x in toks[j:k])
-            and any(x.low in SPEAKER_NOUNS for x in toks[k + 1 : min(hi, k + 3)])
+            and any(
+                x.low in SPEAKER_NOUNS or x.low in ROLE_WORDS for x in toks[k + 1 : min(hi, k + 3)]
+            )
         ):
-            k += 1  # "port officials", "hospital staff"
+            k += 1  # "port officials", "hospital staff", "fertility specialist Dr. Ana Ruiz"
         elif (
             (
                 t.low in NAME_CONNECTORS
@@ -914,7 +916,8 @@ def _analyze_unit(
                         and toks[j + 1].word
                         and toks[j + 1].low not in CLAUSE_BREAKS
                         and not toks[j + 1].low.endswith("ing")
-                        and toks[j + 1].low != "according"
+                        and toks[j + 1].low not in {"according", "who", "which", "whose", "where"}
+                        and c.mode == "back"
                     ):  # "During his term, Mr. Ng said, crime fell": both halves
                         b1 = _clause_end(toks, j + 1, hi)
                         if b1 - (j + 1) >= 3 and not any(t.q >= 0 for t in toks[j + 1 : b1]):

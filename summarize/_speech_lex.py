@@ -184,6 +184,8 @@ ruler monarch dictator emperor chieftain warlord commandant
 photographer filmmaker journalist artist painter sculptor poet novelist playwright entrepreneur
 investor banker farmer pilot engineer architect astronaut comedian dancer filmmaker curator
 auctioneer veteran lobbyist consultant accountant planner contractor developer
+specialist businessman businesswoman scholar fellow sociologist biologist physicist
+chemist epidemiologist virologist meteorologist geologist astronomer
 """
     )
 )

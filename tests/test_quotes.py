@@ -526,3 +526,11 @@ def test_hearer_verb_with_to_infinitive() -> None:
     } or {(n.lower(), k, t.rstrip(".")) for n, k, t in _pairs(sp)} == {
         ("the captain", "indirect", "them to stay in their seats until landing")
     }
+
+
+def test_inverted_speaker_with_lower_case_job_before_title_and_name() -> None:
+    sp = _speakers(
+        "Usually a contract settles it, said fertility specialist Dr. Ana Ruiz, who was not there."
+    )
+    assert [s.name for s in sp] == ["Ana Ruiz"]
+    assert sp[0].statements[0].text == "Usually a contract settles it"
