@@ -28,16 +28,22 @@ def extract_article(html: str | bytes, url: str | None = None) -> Extracted:
     """The main text and metadata of one article page (never raises on bad HTML)."""
     if isinstance(html, bytes):
         html = html[:MAX_HTML]
-        if b"\x00" in html[:4096]:  # binary, not a page
+        if html[:4096].count(b"\x00") > 32:  # binary (or UTF-16 junk), not a page
             return Extracted(title=None, text="")
+        try:  # most pages are UTF-8; guessing (trafilatura's default) can go wrong on odd ones
+            html = html.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # let trafilatura detect the declared or likely encoding
     else:
         html = html[:MAX_HTML]
     if not html or not html.strip():
         return Extracted(title=None, text="")
     doc = _run(html, url)
-    if doc is None:
-        return Extracted(title=None, text="")
     text = _paragraphs(getattr(doc, "text", None) or "")
+    if not text:  # trafilatura keeps nothing under its minimum size: take the page's paragraphs
+        text = _baseline(html)
+        if not text:
+            return Extracted(title=None, text="")
     return Extracted(
         title=clean_line(getattr(doc, "title", None)) or None,
         text=text,
@@ -77,6 +83,16 @@ def _run(html: str | bytes, url: str | None) -> object | None:
     except (RecursionError, ValueError, TypeError, AttributeError, IndexError, LookupError):
         # trafilatura or lxml choking on a pathological page: no article, not a crash.
         return None
+
+
+def _baseline(html: str | bytes) -> str:
+    from trafilatura import baseline
+
+    try:
+        _tree, text, _length = baseline(html)
+    except (RecursionError, ValueError, TypeError, AttributeError, IndexError, LookupError):
+        return ""
+    return _paragraphs(text or "")
 
 
 def _paragraphs(text: str) -> str:

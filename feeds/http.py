@@ -145,6 +145,8 @@ class Fetcher:
             raise FetchTimeout("timed out") from None
         except httpx.HTTPError as exc:
             raise FetchError(_http_reason(exc)) from None
+        except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+            raise FetchError(f"bad URL: {_http_reason(exc)}") from None
         try:
             status = response.status_code
             if status in (301, 302, 303, 307, 308):
@@ -201,6 +203,8 @@ class Fetcher:
 
 
 def _check_url(url: str) -> None:
+    if any(ord(c) < 33 or 127 <= ord(c) < 160 for c in url):  # controls or spaces: not a URL
+        raise FetchError("bad URL: control characters or spaces in it")
     try:
         parts = urlsplit(url)
     except ValueError:

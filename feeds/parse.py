@@ -13,6 +13,7 @@ import calendar
 import hashlib
 import json
 import re
+import zlib
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -21,6 +22,7 @@ from .errors import ParseError
 from .models import ParsedEntry, ParsedFeed
 from .sanitize import clean_line, clean_text
 
+MAX_GUNZIP = 20 * 1024 * 1024  # a gzipped body is opened up to this size
 MAX_TEXT = 1_000_000  # characters kept per entry: a feed item is not a book
 
 _BLOCK = frozenset(
@@ -70,6 +72,8 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
     """Parse one feed body fetched from `url` (used to resolve relative links)."""
     if isinstance(data, str):  # be lenient with callers holding text
         data = data.encode("utf-8", "surrogatepass")
+    if data[:2] == b"\x1f\x8b":  # gzip saved as is (a Content-Encoding applied twice)
+        data = _gunzip(data)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         raise ParseError("empty response: no feed")
@@ -139,7 +143,8 @@ def _xml_entry(e: Any, base: str) -> ParsedEntry:
     if not text and summary:
         detail = e.get("summary_detail") or {}
         text = _to_text(summary, detail.get("type", "text/html"))
-    published = _struct_time(e.get("published_parsed") or e.get("updated_parsed"))
+    # dict.get: feedparser's own mapping of a missing key warns (DeprecationWarning).
+    published = _struct_time(dict.get(e, "published_parsed") or dict.get(e, "updated_parsed"))
     author = e.get("author") or ""
     if not author:
         authors = e.get("authors") or []
@@ -209,6 +214,17 @@ def _parse_json(data: bytes, url: str) -> ParsedFeed:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+def _gunzip(data: bytes) -> bytes:
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, MAX_GUNZIP + 1)
+    except zlib.error:
+        raise ParseError("not a feed: broken gzip data") from None
+    if len(out) > MAX_GUNZIP:
+        raise ParseError("not a feed: gzip data too large once decompressed")
+    return out
 
 
 def _to_text(value: str, mime: str) -> str:

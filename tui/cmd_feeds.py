@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 import time
@@ -50,6 +51,9 @@ def open_store(args: argparse.Namespace, *, read_only_ok: bool = False) -> Itera
         yield store
     except StoreError as exc:
         raise CliError(str(exc), 1) from None
+    except sqlite3.Error as exc:  # e.g. a read-only folder that cannot hold the WAL index
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CliError(f"cannot use store {path}: {reason}", 1) from None
     finally:
         store.close()
 
@@ -66,11 +70,11 @@ def run_add(args: argparse.Namespace) -> int:
         if created:
             new = len(store.save_parsed(feed.id, parsed, etag=etag, last_modified=last_modified))
         feed = store.get_feed(feed.id) or feed
-    tags = f" [{', '.join(feed.tags)}]" if feed.tags else ""
+    tags = f" [{', '.join(_c(t) for t in feed.tags)}]" if feed.tags else ""
     if created:
-        print(f"added {feed.title}{tags} <{feed.url}> ({new} articles)")
+        print(f"added {_c(feed.title)}{tags} <{_c(feed.url)}> ({new} articles)")
     else:
-        print(f"already subscribed: {feed.title}{tags} <{feed.url}>")
+        print(f"already subscribed: {_c(feed.title)}{tags} <{_c(feed.url)}>")
     return 0
 
 
@@ -178,13 +182,13 @@ def run_feeds(args: argparse.Namespace) -> int:
         for f in feeds:
             obj = {
                 "id": f.id,
-                "title": f.title,
-                "url": f.url,
-                "tags": f.tags,
+                "title": _c(f.title),
+                "url": _c(f.url),
+                "tags": [_c(t) for t in f.tags],
                 "unread": f.unread,
                 "total": f.total,
                 "last_success": _iso(f.last_success),
-                "last_error": f.last_error,
+                "last_error": _c(f.last_error) or None,
             }
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         return 0
@@ -193,10 +197,10 @@ def run_feeds(args: argparse.Namespace) -> int:
         return 0
     width = max(len(str(f.id)) for f in feeds)
     for f in feeds:
-        tags = f" [{', '.join(f.tags)}]" if f.tags else ""
-        state = f"  ! {f.last_error}" if f.last_error else ""
+        tags = f" [{', '.join(_c(t) for t in f.tags)}]" if f.tags else ""
+        state = f"  ! {_c(f.last_error)}" if f.last_error else ""
         counts = f"{f.unread}/{f.total}"
-        out.write(f"{f.id:>{width}}  {counts:>11}  {f.title}{tags}  <{f.url}>{state}\n")
+        out.write(f"{f.id:>{width}}  {counts:>11}  {_c(f.title)}{tags}  <{_c(f.url)}>{state}\n")
     return 0
 
 
@@ -219,10 +223,10 @@ def run_articles(args: argparse.Namespace) -> int:
                 if args.json:
                     obj = {
                         "id": a.id,
-                        "feed": a.feed_title,
+                        "feed": _c(a.feed_title),
                         "feed_id": a.feed_id,
-                        "title": a.title,
-                        "url": a.url,
+                        "title": _c(a.title),
+                        "url": _c(a.url) or None,
                         "published": _iso(a.published),
                         "read": a.read,
                         "starred": a.starred,
@@ -231,8 +235,8 @@ def run_articles(args: argparse.Namespace) -> int:
                 else:
                     flags = ("r" if a.read else "N") + ("*" if a.starred else "-")
                     lines.append(
-                        f"{a.id}\t{flags}\t{_iso(a.published) or '-'}\t{a.feed_title}\t"
-                        f"{a.title}\t{a.url or '-'}"
+                        f"{a.id}\t{flags}\t{_iso(a.published) or '-'}\t{_c(a.feed_title)}\t"
+                        f"{_c(a.title)}\t{_c(a.url) or '-'}"
                     )
             out.write("\n".join(lines) + "\n")
     return 0
@@ -294,7 +298,7 @@ def run_refresh(args: argparse.Namespace) -> int:
         parts.append(f"{len(failed)} failed")
     print(", ".join(parts))
     for r in failed:
-        print(f"newsdesk: {r.title}: {r.error}", file=sys.stderr)
+        print(f"newsdesk: {_c(r.title)}: {_c(r.error)}", file=sys.stderr)
     return 3 if failed else 0
 
 
@@ -317,7 +321,7 @@ class _ProgressBar:
         cells = 20
         filled = cells * p.done // max(p.total, 1)
         what = "full text" if p.phase == "full text" else "refreshing"
-        name = p.result.title if p.result is not None else ""
+        name = _c(p.result.title) if p.result is not None else ""
         line = f"{what} [{'#' * filled}{'.' * (cells - filled)}] {p.done}/{p.total} {name}"
         sys.stderr.write("\r\x1b[K" + line[: max(self.width - 1, 10)])
         sys.stderr.flush()
@@ -328,6 +332,13 @@ class _ProgressBar:
 
 
 # -- helpers -----------------------------------------------------------------------------
+
+
+def _c(text: str | None) -> str:
+    """Store text on its way to a terminal: controls and escapes out, even from old rows."""
+    from feeds.sanitize import clean_line
+
+    return clean_line(text)
 
 
 def _iso(t: float | None) -> str | None:
