@@ -1159,9 +1159,13 @@ def _gender(name: str, text: str) -> str | None:
     if first in _FEMALE or first in _MALE:
         got = "f" if first in _FEMALE else "m"
     given = re.escape(" ".join(name.split()[:-1]))
-    pat = r"(\w+)\.?\s+(?:" + given + r"\s+)?" + re.escape(last) + r"\b"
-    for m in [] if got else re.finditer(pat, text):
-        w = m.group(1).lower()
+    before = re.compile(r"(\w+)\.?\s+(?:" + given + r"\s+)?$")
+    # find the surname first (a literal search), then look at the word before it
+    for m in [] if got else re.finditer(r"\b" + re.escape(last) + r"\b", text):
+        bm = before.search(text, max(0, m.start() - 60), m.start())
+        if bm is None:
+            continue
+        w = bm.group(1).lower()
         if w in _FEMALE:
             got = "f"
             break
@@ -1308,8 +1312,10 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             )
         if name in short_to_full:
             return short_to_full[name]
-        pat = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]+){1,5})" + re.escape(name) + r"\b")
-        for m in pat.finditer(all_text):
+        for nm in re.finditer(r"\b" + re.escape(name) + r"\b", all_text):
+            m = _CAPS_BEFORE.search(all_text, max(0, nm.start() - 90), nm.start())
+            if m is None:
+                continue
             _, first = _strip_role(m.group(1).split())
             while first and first[0].lower() in NOT_NAMES:
                 first = first[1:]
@@ -1379,6 +1385,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     return [speakers[k] for k in order]
 
 
+_CAPS_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]+){1,5})$")
 _ACRONYM = re.compile(r"^(?:the )?([A-Z]{2,6})$")
 
 
