@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
@@ -31,6 +31,25 @@ if TYPE_CHECKING:
     from ..app import NewsdeskApp
 
 PREFETCH_DELAY = 0.6  # seconds the list must rest before visible digests are computed
+
+
+class RefreshProgress(Message):
+    """How far a refresh is; a newer one replaces one still queued (no backlog of repaints)."""
+
+    def __init__(self, done: int, total: int, new: int = 0, phase: str = "feeds") -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+        self.new = new
+        self.phase = phase
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgress)
+
+    def text(self) -> str:
+        what = "full text" if self.phase == "full text" else "refreshing"
+        new = f", {self.new} new" if self.new else ""
+        return f"{what} {self.done}/{self.total}{new}" if self.total else "refreshing…"
 
 
 class MainScreen(Screen[None]):
@@ -364,33 +383,21 @@ class MainScreen(Screen[None]):
         if self.progress:
             self.notify("A refresh is already running.")
             return
-        try:
-            from feeds.refresh import refresh_feeds
-        except ImportError:
-            self.notify("Refreshing is not available in this build.", severity="error")
-            return
         self.progress = "refreshing…"
         self.update_status()
-        last = 0.0
-
-        def progress(p: Any) -> None:
-            nonlocal last
-            self.progress = _progress_text(p)
-            now = time.monotonic()
-            if now - last > 0.1:  # keep the status line cheap during big refreshes
-                last = now
-                self.update_status()
-
         try:
-            report = await refresh_feeds(
-                self.napp.store, list(feed_ids) if feed_ids else None, progress=progress
-            )
+            if str(self.napp.store.path) == ":memory:":  # no file a child could open
+                report = await self._refresh_here(feed_ids)
+            else:
+                report = await self._refresh_in_child(feed_ids)
         except Exception as exc:  # a bug or a broken store: tell, keep running
-            self.progress = ""
-            self.update_status()
             self.notify(f"Refresh failed: {exc}", severity="error", markup=False)
             return
-        self.progress = ""
+        finally:
+            self.progress = ""
+            self.update_status()
+        if report is None:
+            return
         self.reload(keep=True)
         self.notify(
             _report_text(report),
@@ -398,6 +405,71 @@ class MainScreen(Screen[None]):
             markup=False,
             timeout=8,
         )
+
+    async def _refresh_in_child(self, feed_ids: Sequence[int] | None) -> Any:
+        """Run tui.refresh_child: the refresh takes none of the UI's CPU; we read its progress."""
+        import asyncio
+        import json
+        import sys
+        from types import SimpleNamespace
+
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "tui.refresh_child",
+            str(self.napp.store.path),
+            *(str(i) for i in feed_ids or ()),
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            limit=1 << 20,
+        )
+        result: dict[str, Any] | None = None
+        error: str | None = None
+        try:
+            assert proc.stdout is not None
+            async for raw in proc.stdout:
+                try:
+                    msg = json.loads(raw)
+                except ValueError:
+                    continue
+                if "progress" in msg:
+                    self.post_message(RefreshProgress(**msg["progress"]))
+                elif "report" in msg:
+                    result = msg["report"]
+                elif "error" in msg:
+                    error = str(msg["error"])
+            assert proc.stderr is not None
+            stderr = (await proc.stderr.read()).decode("utf-8", "replace").strip()
+            await proc.wait()
+        finally:
+            if proc.returncode is None:  # the app is quitting: stop the child (per-feed commits)
+                proc.kill()
+        if result is None:
+            last = stderr.splitlines()[-1] if stderr else f"exit status {proc.returncode}"
+            raise RuntimeError(error or last)
+        failed = [SimpleNamespace(**f) for f in result["failed"]]
+        return SimpleNamespace(ok=result["feeds"], new_articles=result["new"], failed=failed)
+
+    async def _refresh_here(self, feed_ids: Sequence[int] | None) -> Any:
+        try:
+            from feeds.refresh import refresh_feeds
+        except ImportError:
+            self.notify("Refreshing is not available in this build.", severity="error")
+            return None
+
+        def progress(p: Any) -> None:
+            self.post_message(RefreshProgress(p.done, p.total, 0, p.phase))
+
+        return await refresh_feeds(
+            self.napp.store, list(feed_ids) if feed_ids else None, progress=progress
+        )
+
+    @on(RefreshProgress)
+    def _refresh_progress(self, event: RefreshProgress) -> None:
+        if self.progress:  # not after the end (a stale message)
+            self.progress = event.text()
+            self.update_status()
 
     def action_full_text(self) -> None:
         article = self.reader.article or self.current()
@@ -495,14 +567,6 @@ class MainScreen(Screen[None]):
 
 
 EXPORT_LIMIT = 200  # a list digest past this is a book, not a digest
-
-
-def _progress_text(p: Any) -> str:
-    done = getattr(p, "done", None)
-    total = getattr(p, "total", None)
-    if done is not None and total:
-        return f"refreshing {done}/{total}"
-    return "refreshing…"
 
 
 def _failed(report: Any) -> list[Any]:

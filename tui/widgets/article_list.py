@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from feeds.store import Store
 
 _CACHE_LIMIT = 2000  # rows kept in memory; refilled from the store on demand
+_STRIP_LIMIT = 1000  # rendered rows kept: scrolling by one row re-renders only the new rows
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -49,7 +50,8 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--star",
     }
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # repaint=False: a move repaints only the two changed rows (watch_cursor), not the list.
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class Highlighted(Message):
         def __init__(self, article_id: int | None, index: int) -> None:
@@ -68,6 +70,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.clock = clock
         self.ids: list[int] = []
         self._rows: dict[int, Article] = {}
+        # Rendered rows keyed by everything they show, so a scroll reuses all but the new rows.
+        self._strips: dict[tuple[object, ...], Strip] = {}
 
     # -- data ----------------------------------------------------------------
 
@@ -75,6 +79,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Show a new list; the cursor stays on article `keep` when it is still there."""
         self.ids = list(ids)
         self._rows.clear()
+        self._strips.clear()
         self.virtual_size = Size(0, len(self.ids))
         index = 0
         if keep is not None:
@@ -89,6 +94,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Drop cached rows (marks changed) so they are re-read from the store."""
         if article_ids is None:
             self._rows.clear()
+            self._strips.clear()
         else:
             for i in article_ids:
                 self._rows.pop(i, None)
@@ -125,29 +131,42 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
-        base = self.rich_style
         if index >= len(self.ids):
             if not self.ids and y == 0:
-                return self._strip(Text(" No articles here.", style="dim"), width, base)
-            return Strip.blank(width, base)
+                return self._strip(Text(" No articles here.", style="dim"), width, self.rich_style)
+            return Strip.blank(width, self.rich_style)
         article = self._row(index)
         if article is None:
-            return Strip.blank(width, base)
-        style = base + self.get_component_rich_style(
-            "article-list--unread" if not article.read else "article-list--read"
-        )
-        if index == self.cursor:
-            style += self.get_component_rich_style("article-list--cursor")
-        return self._strip(self._row_text(article, width), width, style)
+            return Strip.blank(width, self.rich_style)
+        cursor = index == self.cursor
+        ago = age(article.published, self.clock())
+        key = (article.id, article.read, article.starred, ago, cursor, self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = self.rich_style + self.get_component_rich_style(
+                "article-list--unread" if not article.read else "article-list--read"
+            )
+            if cursor:
+                style += self.get_component_rich_style("article-list--cursor")
+            strip = self._strip(self._row_text(article, width, ago), width, style)
+            if len(self._strips) >= _STRIP_LIMIT:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip
 
-    def _row_text(self, article: Article, width: int) -> Text:
+    def notify_style_update(self) -> None:
+        # A theme or CSS change restyles every row.
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _row_text(self, article: Article, width: int, ago: str) -> Text:
         meta = self.get_component_rich_style("article-list--meta", partial=True)
         star = self.get_component_rich_style("article-list--star", partial=True)
         feed_width = 0 if width < 40 else min(18, max(11, width // 4))
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append("N" if not article.read else " ")
         text.append("★" if article.starred else " ", style=star)
-        text.append(f"{age(article.published, self.clock()):>4} ", style=meta)
+        text.append(f"{ago:>4} ", style=meta)
         if feed_width:
             feed = line(article.feed_title)
             feed.truncate(feed_width - 1, overflow="ellipsis", pad=True)

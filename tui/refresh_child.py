@@ -1,0 +1,67 @@
+"""A refresh for the reader, run in a child process: `python -m tui.refresh_child DB [FEED_ID]...`.
+
+The reader starts this instead of refreshing on its own event loop, so fetching,
+parsing and writing hundreds of feeds never takes the UI's CPU or GIL; it only
+reads the progress lines. The child opens its own Store (SQLite WAL: the reader
+keeps reading while it writes) and calls `feeds.refresh.refresh_feeds`.
+
+Output on stdout, one JSON object per line:
+    {"progress": {"done": 3, "total": 150, "new": 12, "phase": "feeds"}}
+    {"report": {"feeds": 150, "new": 500, "failed": [{"title": …, "url": …, "error": …}]}}
+    {"error": "one line"}                    (then exit 1)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _emit(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+async def _refresh(db: Path, feed_ids: list[int] | None) -> dict[str, Any]:
+    from feeds.refresh import refresh_feeds
+    from feeds.store import Store
+
+    new = 0
+
+    def progress(p: Any) -> None:
+        nonlocal new
+        if p.result is not None:
+            new += p.result.new
+        _emit({"progress": {"done": p.done, "total": p.total, "new": new, "phase": p.phase}})
+
+    with Store(db) as store:
+        report = await refresh_feeds(store, feed_ids, progress=progress)
+    return {
+        "feeds": len(report.ok),
+        "new": report.new_articles,
+        "failed": [{"title": r.title, "url": r.url, "error": r.error} for r in report.failed],
+    }
+
+
+def main(argv: list[str]) -> int:
+    try:
+        db = Path(argv[0])
+        feed_ids = [int(a) for a in argv[1:]] or None
+    except (IndexError, ValueError):
+        _emit({"error": "usage: python -m tui.refresh_child DB [FEED_ID]..."})
+        return 2
+    try:
+        _emit({"report": asyncio.run(_refresh(db, feed_ids))})
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # RefreshBusy, StoreError, a bug: one line for the reader to show
+        _emit({"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__})
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
