@@ -554,6 +554,45 @@ class _Cue:
     mode: str  # back | inv | subj
 
 
+def _long_description(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tuple[Ref, int] | None:
+    """A speaker described at length before the cue, right after a quote or a name:
+    '"...," the former governor of the state and likely candidate said' (someone named
+    before), 'Ann Lee, the top Democrat on the committee said' (Ann Lee, with her role)."""
+    k = j
+    start = -1
+    while k >= 0 and j - k < 14:
+        t = toks[k]
+        if not t.word or t.low in CUE_FORMS or t.low in PASSIVE or t.low in PRONOUNS:
+            break
+        if t.low in {"the", "a", "an"} and (
+            k == 0 or toks[k - 1].text == "," or toks[k - 1].q >= 0
+        ):
+            start = k
+        k -= 1
+    if start < 0 or start >= a:
+        return None
+    words = {t.low for t in toks[start : j + 1]}
+    roleish = bool(words & (ROLE_WORDS | KIN_WORDS | {"top", "senior", "former"})) or any(
+        w.startswith("top-") for w in words
+    )
+    if not roleish:
+        return None
+    role = _text(s, toks, start + 1, j + 1)
+    if start >= 2 and toks[start - 1].text == "," and toks[start - 2].q < 0:
+        b = start - 1
+        na = _np_back(toks, b, 0)
+        if na < b - 1 and toks[b - 1].cap:
+            ref = _make_ref(s, toks, na, b, None, unit)
+            if ref is not None and ref.kind == "person":
+                ref.role = ref.role or role
+                return ref, na
+        return None
+    name = _text(s, toks, start, j + 1)
+    return Ref(
+        toks[start].low + name[len(toks[start].text) :], role, "desc", unit, toks[start].start
+    ), start
+
+
 def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
     cues: list[_Cue] = []
     n = len(toks)
@@ -624,7 +663,7 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
                 continue
         # "member states", "a battleground state": the noun, unless a clause follows
         if low in {"state", "states"} and (
-            i + 1 < n and toks[i + 1].low != "that" and toks[i + 1].text not in {":", ",", "."}
+            i + 1 < n and toks[i + 1].low != "that" and toks[i + 1].text not in {":", "."}
         ):
             continue
         # "say"/"tell" after a modal or "to" ("will say") is not a report
@@ -672,6 +711,9 @@ def _find_cues(s: str, toks: list[Tok], unit: int) -> list[_Cue]:
             if a <= j:
                 ref = _make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
+            long = _long_description(s, toks, a if a <= j else j + 1, j, unit)
+            if long is not None:
+                ref, r0 = long
         r1 = i + 1
         if (
             ref is None

@@ -534,3 +534,29 @@ def test_inverted_speaker_with_lower_case_job_before_title_and_name() -> None:
     )
     assert [s.name for s in sp] == ["Ana Ruiz"]
     assert sp[0].statements[0].text == "Usually a contract settles it"
+
+
+def test_long_description_after_a_quote_is_the_person_named_before() -> None:
+    sp = _speakers(
+        "Former Ohio Gov. Ana Ruiz spoke to voters in Dayton on Friday.",
+        '"I have seen this before," the former governor of Ohio and likely candidate said.',
+    )
+    assert [s.name for s in sp] == ["Ana Ruiz"]
+
+
+def test_name_then_long_role_without_closing_comma() -> None:
+    sp = _speakers("Ana Ruiz, the top Democrat on the budget committee said the deal was close.")
+    assert [s.name for s in sp] == ["Ana Ruiz"]
+    assert sp[0].role == "top Democrat on the budget committee"
+
+
+def test_sentence_initial_long_description_and_intro_word_not_a_name() -> None:
+    sp = _speakers(
+        'Senator Ana Ruiz said she hoped the talks "would hold."',
+        "The top-ranking Democrat on the budget committee said the talks were close to a deal.",
+        "Overall, the fund predicts that growth will slow next year.",
+    )
+    names = {s.name for s in sp}
+    assert "Ana Ruiz" in names and "Overall" not in names
+    ruiz = _by_name(sp)["Ana Ruiz"]
+    assert any("close to a deal" in st.text for st in ruiz.statements)
