@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,12 @@ def main(argv: list[str]) -> int:
     except (IndexError, ValueError):
         _emit({"error": "usage: python -m tui.refresh_child DB [FEED_ID]..."})
         return 2
+    try:
+        # Background work: the reader the user is typing into gets the CPU first
+        # (this process and its parser pool run at a lower priority).
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
     try:
         _emit({"report": asyncio.run(_refresh(db, feed_ids))})
     except KeyboardInterrupt:

@@ -28,6 +28,16 @@ def compute(body: str, title: str | None) -> dict[str, Any] | None:
         return None
 
 
+def _background() -> None:
+    """Digest workers yield the CPU to the reader: keys must not wait on summarising."""
+    import os
+
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
+
+
 class DigestService:
     def __init__(self, store: Store, *, processes: bool = True) -> None:
         self.store = store
@@ -47,7 +57,7 @@ class DigestService:
                 ctx = multiprocessing.get_context(
                     "forkserver" if "forkserver" in methods else "spawn"
                 )
-                self._executor = ProcessPoolExecutor(1, mp_context=ctx)
+                self._executor = ProcessPoolExecutor(1, mp_context=ctx, initializer=_background)
             else:
                 from concurrent.futures import ThreadPoolExecutor
 
