@@ -5,10 +5,13 @@
 1. A local HTTP server serves RSS feeds (100 items each) on 127.0.0.1; a store is
    filled with `newsdesk import` + `newsdesk refresh` (5,000, then 20,000 articles).
 2. First paint: launch `newsdesk` in tmux at 120x40 and poll capture-pane until the
-   newest article title is on screen; alternate with newsboat on the same feeds
-   (its first screen is the feed list, which it shows only after loading the cache).
-3. Keys: with 100 slow feeds added (each answers after 2 s), press R, then send 100
-   `j` and time each until the list's position counter moves on screen.
+   newest article title is on screen (newsdesk's first frame comes from the store
+   before Textual loads, see tui/splash.py); "ready" is until the Textual app has
+   taken over (its footer shows). Alternate with newsboat on the same feeds (its
+   first screen is the feed list, which it shows only after loading the cache).
+3. Keys: once the app is ready, with 100 slow feeds added (each answers after 2 s),
+   press R, then send 100 `j` and time each until the list's position counter moves
+   on screen.
 
 Prints figures only; it never passes or fails on time.
 """
@@ -31,6 +34,9 @@ from pathlib import Path
 ITEMS = 100
 BASE = 1_795_176_000  # fixed dates (Nov 2026)
 NEWSDESK = [sys.executable, "-m", "tui"]
+READY = (
+    "^p Palette"  # only the Textual app draws its footer (the first frame from the store does not)
+)
 
 
 def rss(feed: int, items: int) -> bytes:
@@ -166,7 +172,8 @@ def keys_under_refresh(db: Path, base: str, presses: int = 100) -> list[float]:
     )
     try:
         deadline = time.time() + 60
-        while "articles" not in tmux("capture-pane", "-p", "-t", "bench"):
+        # The app's footer, not the first frame's status line: keys are timed in the running app.
+        while READY not in tmux("capture-pane", "-p", "-t", "bench"):
             if time.time() > deadline:
                 return []
             time.sleep(0.02)
@@ -213,12 +220,13 @@ def main() -> int:
             marker = "Story 0 from feed 000"
             nd = f"env NEWSDESK_DB={db} NEWSDESK_CONFIG={work}/none.toml {' '.join(NEWSDESK)}"
             nb = newsboat_setup(work, urls)
-            ours, theirs = [], []
+            ours, ready, theirs = [], [], []
             for _ in range(args.runs):
                 ours.append(first_paint(nd, marker))
+                ready.append(first_paint(nd, READY))
                 if nb:
                     theirs.append(first_paint(nb, "Bench feed 000"))
-            rows.append((size, ours, theirs))
+            rows.append((size, ours, ready, theirs))
             if size == int(args.sizes.split(",")[0]) and not args.skip_keys:
                 slow = [f"{url}/slow/{i}.xml" for i in range(100)]
                 listing = work / "slow-urls"
@@ -227,11 +235,18 @@ def main() -> int:
                 keys = keys_under_refresh(db, url)
         print()
         print("First paint (ms, median of runs; newsboat: until its feed list shows)")
-        print(f"{'articles':>9} | {'newsdesk':>9} | {'newsboat':>9} | ratio")
-        for size, ours, theirs in rows:
+        print(f"{'articles':>9} | {'newsdesk':>9} | {'newsboat':>9} | ratio | newsdesk ready")
+        for size, ours, ready, theirs in rows:
             o = statistics.median(ours)
+            r = statistics.median(ready)
             t = statistics.median(theirs) if theirs else float("nan")
-            print(f"{size:>9} | {o:>9.0f} | {t:>9.0f} | {o / t:.2f}x")
+            print(f"{size:>9} | {o:>9.0f} | {t:>9.0f} | {o / t:.2f}x | {r:>9.0f}")
+        print(
+            "newsdesk: until the newest article titles show (its first frame, drawn from the\n"
+            "store before Textual loads); ready: until the Textual app has taken over\n"
+            "(its footer shows). "
+            "newsboat: until its first screen, the feed list, shows (it has no article-list start)."
+        )
         if not args.skip_keys:
             print()
             print("100 j keypresses during a refresh of 100 slow feeds (ms per key, rendered)")
