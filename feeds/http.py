@@ -9,7 +9,7 @@ Limits (all in `FetchLimits`, defaults in brackets):
   (gzip/deflate/brotli are decoded here, in bounded steps, so a compression bomb
   stops at the cap instead of filling memory);
 - `max_redirects` [5]: only http(s) targets are followed;
-- `concurrency` [32] requests at once overall, `per_host` [4] per host name.
+- `concurrency` [32] requests at once overall, `per_host` [8] per host name.
 
 Requests carry a real User-Agent and, for feeds, If-None-Match / If-Modified-Since:
 a 304 comes back as `FetchResult(not_modified=True)`. A 429/503 raises
@@ -58,7 +58,7 @@ class FetchLimits:
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
     concurrency: int = 32
-    per_host: int = 4
+    per_host: int = 8
 
 
 @dataclass(slots=True)

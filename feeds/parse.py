@@ -13,6 +13,7 @@ import calendar
 import hashlib
 import json
 import re
+import threading
 import zlib
 from datetime import UTC, datetime
 from typing import Any
@@ -85,7 +86,85 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
 # -- RSS / Atom ------------------------------------------------------------------------
 
 
+def parse_fast(data: bytes, url: str) -> ParsedFeed | None:
+    """The quick path for well-formed RSS/Atom (fastfeedparser, ~30x feedparser's speed).
+
+    None when the body is not clearly well-formed XML without a DOCTYPE, or
+    fastfeedparser finds nothing: then `parse_feed` takes feedparser's careful
+    path, so broken feeds get feedparser's behaviour exactly.
+    """
+    if (
+        data[:2] == b"\x1f\x8b"
+        or b"<!DOCTYPE" in data[:4096]
+        or b"<!ENTITY" in data
+        or b"xml:base" in data  # feedparser resolves relative links against it
+    ):
+        return None
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"<"):
+        return None
+    try:
+        import fastfeedparser
+        import lxml.etree as etree
+
+        strict = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+        root = etree.fromstring(data, strict)  # raises on anything not well-formed
+        tag = etree.QName(root).localname.lower() if isinstance(root.tag, str) else ""
+        if tag not in ("rss", "feed", "rdf"):
+            return None
+        d = fastfeedparser.parse(data)
+    except Exception:  # not well-formed, or a parser bug: feedparser decides
+        return None
+    try:
+        return _from_fast(d, tag, url)
+    except Exception:  # an odd value fastfeedparser let through: feedparser decides
+        return None
+
+
+def _from_fast(d: Any, tag: str, url: str) -> ParsedFeed | None:
+    entries = d.get("entries") or []
+    if not entries:
+        return None
+    feed = d.get("feed") or {}
+    out = ParsedFeed(
+        title=clean_line(feed.get("title")) or "", site_url=_abs(feed.get("link"), url)
+    )
+    for e in entries:
+        link = _abs(e.get("link"), url)
+        title = e.get("title") or ""
+        if _TAG.search(title):
+            title = html_to_text(title)
+        text = ""
+        contents = e.get("content") or []
+        best = max(contents, key=lambda c: len(c.get("value") or ""), default=None)
+        if best and best.get("value"):
+            text = _to_text(best.get("value", ""), best.get("type") or "text/html")
+        if not text and e.get("description"):
+            text = _to_text(e.get("description") or "", "text/html")
+        published = _iso_time(e.get("published") or e.get("updated") or "")
+        guid = clean_line(e.get("id"))
+        if guid and tag == "feed":  # as feedparser does: an Atom id is a URI, resolved
+            guid = urljoin(url, guid)
+        guid = guid or link or _hash_guid(title, published, text)
+        out.entries.append(
+            ParsedEntry(
+                guid=guid[:2048],
+                url=link,
+                title=clean_line(title),
+                author=clean_line(e.get("author")) or None,
+                published=published,
+                text=text,
+            )
+        )
+    return out
+
+
 def _parse_xml(data: bytes, url: str) -> ParsedFeed:
+    fast = parse_fast(data, url)
+    if fast is not None:
+        return fast
     import feedparser
 
     try:
@@ -241,28 +320,34 @@ def html_to_text(html: str) -> str:
     if not _MARKUP.search(html):
         return clean_text(_SPACES.sub(" ", html)).strip()
     import lxml.etree
-    import lxml.html
 
     try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
+        doc = lxml.etree.fromstring(f"<div>{html}</div>", _html_parser())
     except (lxml.etree.LxmlError, ValueError):
         return clean_text(html).strip()
+    if doc is None:
+        return ""
+    root = doc.find("body")
+    if root is None:
+        root = doc
     blocks: list[str] = []
     buf: list[str] = []
 
     def flush() -> None:
-        lines = (_SPACES.sub(" ", line).strip() for line in "".join(buf).split("\n"))
-        text = "\n".join(line for line in lines if line)
+        joined = "".join(buf)
         buf.clear()
+        if "\n" in joined:  # <br> line breaks survive inside a paragraph
+            text = "\n".join(w for w in (" ".join(ln.split()) for ln in joined.split("\n")) if w)
+        else:
+            text = " ".join(joined.split())
         if text:
             blocks.append(text)
 
     skip_depth = 0
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in _SKIP or not isinstance(el.tag, str):
+            if not tag or tag in _SKIP:
                 skip_depth += 1
                 continue
             if skip_depth:
@@ -274,7 +359,7 @@ def html_to_text(html: str) -> str:
             if el.text:
                 buf.append(el.text.replace("\n", " "))
         else:
-            if tag in _SKIP or not isinstance(el.tag, str):
+            if not tag or tag in _SKIP:
                 skip_depth -= 1
             elif not skip_depth and tag in _BLOCK:
                 flush()
@@ -282,6 +367,20 @@ def html_to_text(html: str) -> str:
                 buf.append(el.tail.replace("\n", " "))
     flush()
     return clean_text("\n\n".join(blocks)[:MAX_TEXT]).strip()
+
+
+_LOCAL = threading.local()  # lxml parsers must not be shared between threads
+
+
+def _html_parser():  # type: ignore[no-untyped-def]
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        import lxml.etree
+
+        parser = _LOCAL.parser = lxml.etree.HTMLParser(
+            recover=True, no_network=True, remove_comments=True, remove_pis=True
+        )
+    return parser
 
 
 def _abs(link: object, base: str) -> str | None:

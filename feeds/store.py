@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .models import Article, Feed, FullTextPolicy, ParsedFeed
+from .models import Article, Feed, FullTextPolicy, ParsedEntry, ParsedFeed
 from .sanitize import clean_line, clean_text
 
 
@@ -378,18 +378,26 @@ class Store:
                     feed_id,
                 ),
             )
-            seen: set[str] = set()
-            for e in parsed.entries:
+            entries: dict[str, ParsedEntry] = {}
+            for e in parsed.entries:  # the first of duplicate guids wins
                 guid = clean_line(e.guid)[:2048]
-                if not guid or guid in seen:
-                    continue
-                seen.add(guid)
+                if guid and guid not in entries:
+                    entries[guid] = e
+            # Known articles in a few queries, not one per entry (a refresh is mostly known).
+            known: dict[str, tuple[int, str, str]] = {}
+            guids = list(entries)
+            for start in range(0, len(guids), 500):
+                chunk = guids[start : start + 500]
+                for row in db.execute(
+                    "SELECT guid, id, title, text FROM articles WHERE feed_id = ? AND guid IN "
+                    f"({','.join('?' * len(chunk))})",
+                    (feed_id, *chunk),
+                ):
+                    known[row[0]] = (row[1], row[2], row[3])
+            for guid, e in entries.items():
                 title = clean_line(e.title)
                 text = clean_text(e.text)
-                row = db.execute(
-                    "SELECT id, title, text FROM articles WHERE feed_id = ? AND guid = ?",
-                    (feed_id, guid),
-                ).fetchone()
+                row = known.get(guid)
                 if row is None:
                     cur = db.execute(
                         """INSERT INTO articles(feed_id, guid, url, title, author, published,
