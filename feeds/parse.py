@@ -145,7 +145,9 @@ def _from_fast(d: Any, tag: str, url: str) -> ParsedFeed | None:
             text = _to_text(e.get("description") or "", "text/html")
         published = _iso_time(e.get("published") or e.get("updated") or "")
         guid = clean_line(e.get("id"))
-        if guid and tag == "feed":  # as feedparser does: an Atom id is a URI, resolved
+        if guid and guid == clean_line(e.get("link")):  # no guid: fastfeedparser used the link
+            guid = link or guid
+        elif guid and tag == "feed":  # as feedparser does: an Atom id is a URI, resolved
             guid = urljoin(url, guid)
         guid = guid or link or _hash_guid(title, published, text)
         out.entries.append(
