@@ -1,0 +1,73 @@
+"""SIGKILL `newsdesk refresh` part-way: the store stays sound, nothing doubled, no mark lost."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from feedserver import FeedServer, Item, rss
+
+from feeds.store import Store
+
+
+def feed(i: int, n: int) -> str:
+    return rss(
+        f"Feed {i}", [Item(f"F{i} story {k}", f"/f{i}/{k}", "<p>Text.</p>" * 20) for k in range(n)]
+    )
+
+
+def refresh(db: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui", "--db", str(db), "refresh"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def check(db: Path) -> dict[int, int]:
+    with Store(db) as s:
+        assert s.integrity_check() == "ok"
+        s.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        rows = s.db.execute(
+            "SELECT feed_id, count(*), count(DISTINCT guid) FROM articles GROUP BY feed_id"
+        ).fetchall()
+    assert all(n == d for _, n, d in rows)  # no duplicates
+    return {fid: n for fid, n, _ in rows}
+
+
+def test_sigkill_mid_refresh(tmp_path: Path, feed_server: FeedServer) -> None:
+    db = tmp_path / "k.db"
+    with Store(db) as s:
+        for i in range(6):
+            s.add_feed(feed_server.route(f"/f{i}.xml", feed(i, 20)))
+    assert refresh(db).wait(timeout=60) == 0
+    with Store(db) as s:
+        marked = s.article_ids()[::5]
+        s.set_read(marked)
+        for aid in marked:
+            s.set_starred(aid, True)
+    before = check(db)
+    # The feeds grow; half of them answer slowly, so the kill lands mid-refresh.
+    for i in range(6):
+        feed_server.route(f"/f{i}.xml", feed(i, 60), delay=5 if i % 2 else 0)
+    proc = refresh(db)
+    deadline = time.monotonic() + 30
+    while not all(feed_server.hits(f"/f{i}.xml")[1:] for i in range(6)):
+        assert time.monotonic() < deadline, "refresh never reached the slow feeds"
+        time.sleep(0.05)
+    time.sleep(0.3)  # the fast feeds are being written or done
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    counts = check(db)
+    assert all(counts[fid] in (before[fid], 60) for fid in counts)  # each feed all or nothing
+    for i in range(6):
+        feed_server.route(f"/f{i}.xml", feed(i, 60))
+    r = refresh(db)
+    assert r.wait(timeout=60) == 0, r.stderr.read() if r.stderr else ""
+    assert sorted(check(db).values()) == [60] * 6
+    with Store(db) as s:
+        for aid in marked:
+            a = s.get_article(aid)
+            assert a is not None and a.read and a.starred
