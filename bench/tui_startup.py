@@ -241,12 +241,9 @@ def main() -> int:
             r = statistics.median(ready)
             t = statistics.median(theirs) if theirs else float("nan")
             print(f"{size:>9} | {o:>9.0f} | {t:>9.0f} | {o / t:.2f}x | {r:>9.0f}")
-        print(
-            "newsdesk: until the newest article titles show (its first frame, drawn from the\n"
-            "store before Textual loads); ready: until the Textual app has taken over\n"
-            "(its footer shows). "
-            "newsboat: until its first screen, the feed list, shows (it has no article-list start)."
-        )
+        print("newsdesk: until the newest titles show (its first frame, drawn from the store")
+        print("  before Textual loads); ready: until the Textual app has taken over (its footer).")
+        print("newsboat: until its first screen, the feed list, shows.")
         if not args.skip_keys:
             print()
             print("100 j keypresses during a refresh of 100 slow feeds (ms per key, rendered)")
