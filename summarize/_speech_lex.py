@@ -19,6 +19,7 @@ def _forms(base: str) -> list[str]:
 
 
 # Verbs that introduce speech: a quote or a reported clause. Irregular forms are listed.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _REGULAR = """
 add claim warn insist deny argue counter explain note state announce declare admit
 acknowledge confirm reveal report suggest stress emphasize emphasise maintain contend assert
@@ -115,13 +116,7 @@ AUX = {
     "last",
     "night",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
     "yesterday",
     "today",
     "tonight",

@@ -1,7 +1,7 @@
 """Offline sentence splitting and word tokenising (no nltk data downloads).
 
 nltk's Punkt *code* is used with parameters this module builds itself (an abbreviation
-list and common sentence starters), so nothing is loaded from ``nltk_data``. Word
+list and common sentence starters), so nothing is read from nltk's downloadable data directory. Word
 tokens come from a cheap regex (for ranking) or nltk's Treebank tokenizer (which
 needs no data either); stop words are sumy's shipped English list; stems are Snowball.
 nltk is imported lazily so ``import summarize`` stays light.
