@@ -17,88 +17,17 @@ from pathlib import Path
 
 from .models import Article, Feed, FullTextPolicy, ParsedEntry, ParsedFeed
 from .sanitize import clean_line, clean_text
+from .schema import FEED_TITLE, MIGRATIONS, SCHEMA_VERSION, SORT, select_rows
 
 
 class StoreError(Exception):
     """The store cannot be opened or written (one-line reason)."""
 
 
-# Each entry moves the schema from version i to i+1. Append only; never edit a shipped step.
-MIGRATIONS: list[str] = [
-    """
-    CREATE TABLE feeds (
-        id INTEGER PRIMARY KEY,
-        url TEXT NOT NULL UNIQUE,
-        feed_title TEXT,            -- the feed's own title
-        user_title TEXT,            -- the user's rename (newsboat "~Title", OPML text)
-        site_url TEXT,
-        policy TEXT NOT NULL DEFAULT 'short',
-        etag TEXT,
-        last_modified TEXT,
-        last_attempt REAL,
-        last_success REAL,
-        last_error TEXT,
-        retry_after REAL,           -- do not fetch before this unix time (429/503 Retry-After)
-        added REAL NOT NULL
-    );
-    CREATE TABLE feed_tags (
-        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
-        tag TEXT NOT NULL,
-        PRIMARY KEY (feed_id, tag)
-    ) WITHOUT ROWID;
-    CREATE INDEX feed_tags_tag ON feed_tags(tag);
-    CREATE TABLE articles (
-        id INTEGER PRIMARY KEY,
-        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
-        guid TEXT NOT NULL,
-        url TEXT,
-        title TEXT NOT NULL DEFAULT '',
-        author TEXT,
-        published REAL,
-        fetched REAL NOT NULL,
-        text TEXT NOT NULL DEFAULT '',
-        full_text TEXT,
-        read INTEGER NOT NULL DEFAULT 0,
-        starred INTEGER NOT NULL DEFAULT 0,
-        UNIQUE (feed_id, guid)
-    );
-    CREATE INDEX articles_date ON articles(coalesce(published, fetched) DESC, id DESC);
-    CREATE INDEX articles_feed_date ON articles(feed_id, coalesce(published, fetched) DESC);
-    CREATE INDEX articles_unread ON articles(read) WHERE read = 0;
-    CREATE INDEX articles_starred ON articles(starred) WHERE starred = 1;
-    CREATE VIRTUAL TABLE articles_fts USING fts5(
-        title, text, full_text, content='articles', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text, full_text)
-        VALUES (new.id, new.title, new.text, coalesce(new.full_text, ''));
-    END;
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text, full_text)
-        VALUES ('delete', old.id, old.title, old.text, coalesce(old.full_text, ''));
-    END;
-    CREATE TRIGGER articles_au AFTER UPDATE OF title, text, full_text ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text, full_text)
-        VALUES ('delete', old.id, old.title, old.text, coalesce(old.full_text, ''));
-        INSERT INTO articles_fts(rowid, title, text, full_text)
-        VALUES (new.id, new.title, new.text, coalesce(new.full_text, ''));
-    END;
-    CREATE TABLE digests (
-        content_hash TEXT NOT NULL,
-        version TEXT NOT NULL,
-        data TEXT NOT NULL,          -- JSON of summarize.Summary.to_dict()
-        PRIMARY KEY (content_hash, version)
-    ) WITHOUT ROWID;
-    """,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-_ARTICLE_COLUMNS = """
-    a.id, a.feed_id, coalesce(f.user_title, f.feed_title, f.url), a.guid, a.url, a.title,
+_ARTICLE_COLUMNS = f"""
+    a.id, a.feed_id, {FEED_TITLE}, a.guid, a.url, a.title,
     a.author, a.published, a.text, a.full_text, a.read, a.starred
 """
-_SORT = "coalesce(a.published, a.fetched) DESC, a.id DESC"
 
 
 def content_hash(text: str) -> str:
@@ -116,6 +45,19 @@ class ArticleFilter:
     starred: bool = False
     since: float | None = None  # unix time; by published date, else fetch time
     search: str | None = None  # FTS5 over title and text
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """What one row of an article list shows: an article without its bodies."""
+
+    id: int
+    feed_id: int
+    feed_title: str
+    title: str
+    published: float | None
+    read: bool
+    starred: bool
 
 
 class Store:
@@ -482,7 +424,7 @@ class Store:
         """Articles newest first; page with limit/offset (lists never load everything)."""
         where, params = self._where(flt)
         sql = f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
-                  {where} ORDER BY {_SORT}"""
+                  {where} ORDER BY {SORT}"""
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -491,7 +433,7 @@ class Store:
     def article_ids(self, flt: ArticleFilter | None = None) -> list[int]:
         """Just the ids, newest first: cheap even for 100,000 articles."""
         where, params = self._where(flt)
-        sql = f"SELECT a.id FROM articles a {where} ORDER BY {_SORT}"
+        sql = f"SELECT a.id FROM articles a {where} ORDER BY {SORT}"
         return [r[0] for r in self.db.execute(sql, params)]
 
     def count(self, flt: ArticleFilter | None = None) -> int:
@@ -521,6 +463,25 @@ class Store:
                 chunk,
             )
             found.update((r[0], _article(r)) for r in rows)
+        return [found[i] for i in ids if i in found]
+
+    def rows(
+        self, flt: ArticleFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[ArticleRow]:
+        """`articles` without the bodies: the same rows in the same order, for lists."""
+        where, params = self._where(flt)
+        if limit is not None:
+            params += [limit, offset]
+        sql = select_rows(where, paged=limit is not None)
+        return [_row(r) for r in self.db.execute(sql, params)]
+
+    def get_rows(self, ids: Sequence[int]) -> list[ArticleRow]:
+        """`get_articles` without the bodies: list rows by id, in the order given."""
+        found: dict[int, ArticleRow] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            where = f"WHERE a.id IN ({','.join('?' * len(chunk))})"
+            found.update((r[0], _row(r)) for r in self.db.execute(select_rows(where), chunk))
         return [found[i] for i in ids if i in found]
 
     def set_read(self, ids: Iterable[int], read: bool = True) -> None:
@@ -590,6 +551,18 @@ def _article(r: Sequence[object]) -> Article:
         full_text=r[9],  # type: ignore[arg-type]
         read=bool(r[10]),
         starred=bool(r[11]),
+    )
+
+
+def _row(r: Sequence[object]) -> ArticleRow:
+    return ArticleRow(
+        id=r[0],  # type: ignore[arg-type]
+        feed_id=r[1],  # type: ignore[arg-type]
+        feed_title=r[2],  # type: ignore[arg-type]
+        title=r[3],  # type: ignore[arg-type]
+        published=r[4],  # type: ignore[arg-type]
+        read=bool(r[5]),
+        starred=bool(r[6]),
     )
 
 

@@ -11,7 +11,10 @@ import os
 import pty
 import re
 import select
+import sqlite3
 import struct
+import subprocess
+import sys
 import termios
 from pathlib import Path
 
@@ -19,7 +22,7 @@ import pytest
 from app_data import HOSTILE_TITLE, NOW, make_store
 
 from feeds.sanitize import UNSAFE
-from feeds.store import SCHEMA_VERSION, Store
+from feeds.store import SCHEMA_VERSION, ArticleRow, Store
 from tui import splash
 from tui.app import NewsdeskApp
 from tui.config import Settings
@@ -37,12 +40,32 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_schema_and_order_follow_the_store(db: Path) -> None:
-    assert splash.SCHEMA_VERSION == SCHEMA_VERSION
     rows, count = splash.read_rows(db, 30)  # type: ignore[misc]
     with Store(db) as store:
         expected = store.get_articles(store.article_ids()[:30])
         assert count == store.count()
-    assert [r[4] for r in rows] == [a.title for a in expected]
+        assert [ArticleRow(*r[:5], bool(r[5]), bool(r[6])) for r in rows] == store.rows(limit=30)
+    assert [r[3] for r in rows] == [a.title for a in expected]
+
+
+def test_splash_waits_for_a_migration(db: Path) -> None:
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    assert splash.read_rows(db, 30) is None
+
+
+def test_splash_stays_light(db: Path) -> None:
+    # The splash runs before Textual; it must not pull in the feeds package either.
+    code = (
+        "import sys, tui.splash as s; from pathlib import Path;"
+        "assert s.read_rows(Path(sys.argv[1]), 5)[1] > 5;"
+        "s.load_clean_line(); print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('feeds', 'textual', 'rich', 'httpx', 'feedparser')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("who", [True, False])
@@ -74,7 +97,7 @@ async def test_frame_matches_the_app(db: Path, width: int, who: bool) -> None:
 
 def test_hostile_titles_are_sanitized(db: Path) -> None:
     rows, count = splash.read_rows(db, 38)  # type: ignore[misc]
-    assert any(r[4] == HOSTILE_TITLE for r in rows)  # stored raw on purpose (app_data)
+    assert any(r[3] == HOSTILE_TITLE for r in rows)  # stored raw on purpose (app_data)
     frame = splash.Frame(splash.Layout(120, 40, who=True, count=count), rows, count, NOW)
     assert any("[bold red]x[/] red title" in line for line in frame.text())
     for palette in (splash._DARK, None):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from feeds.models import ParsedEntry, ParsedFeed
-from feeds.store import SCHEMA_VERSION, ArticleFilter, Store, StoreError
+from feeds.models import Article, ParsedEntry, ParsedFeed
+from feeds.store import SCHEMA_VERSION, ArticleFilter, ArticleRow, Store, StoreError
 
 
 def feed(*guids: str, text: str = "body") -> ParsedFeed:
@@ -112,3 +112,49 @@ def test_search_and_filters(tmp_path: Path) -> None:
         assert s.count(ArticleFilter(search="council")) == 1
         assert s.count(ArticleFilter(tags=["t"])) == 1
         assert s.count(ArticleFilter(tags=["other"])) == 0
+
+
+def test_list_rows_match_articles_without_bodies(tmp_path: Path) -> None:
+    big = "A long body about the harbour. " * 20_000  # ~600 kB each
+    with Store(tmp_path / "s.db") as s:
+        one, _ = s.add_feed("http://example.test/one.xml", title="One", tags=["t"])
+        two, _ = s.add_feed("http://example.test/two.xml")
+        s.save_feed(
+            one.id,
+            ParsedFeed(
+                "F1",
+                None,
+                [
+                    ParsedEntry(f"a{i}", None, f"One {i}", published=1000.0 + i % 3, text=big)
+                    for i in range(6)
+                ],
+            ),
+        )
+        s.save_feed(two.id, feed("b1", "b2", "b3", text="council"))  # undated: by fetch time
+        ids = s.article_ids()
+        s.set_read(ids[:2])
+        s.set_starred(ids[3], True)
+
+        def light(a: Article) -> ArticleRow:
+            return ArticleRow(
+                a.id, a.feed_id, a.feed_title, a.title, a.published, a.read, a.starred
+            )
+
+        for flt in (
+            None,
+            ArticleFilter(unread=True),
+            ArticleFilter(starred=True),
+            ArticleFilter(tags=["t"]),
+            ArticleFilter(feed_ids=[two.id]),
+            ArticleFilter(search="council"),
+            ArticleFilter(since=1001.0),
+        ):
+            assert s.rows(flt) == [light(a) for a in s.articles(flt)], flt
+        assert s.rows(limit=3, offset=2) == [light(a) for a in s.articles(limit=3, offset=2)]
+        assert s.rows(ArticleFilter(starred=True))[0].starred
+        assert {r.feed_title for r in s.rows()} == {"One", "F"}
+        # By id, in the order asked, unknown ids skipped, like get_articles.
+        asked = [ids[4], 999_999, ids[0], ids[7]]
+        assert s.get_rows(asked) == [light(a) for a in s.get_articles(asked)]
+        assert s.get_rows([]) == []
+        assert len(s.get_rows(ids * 200)) == len(ids) * 200  # over the 500-id chunk size

@@ -9,10 +9,11 @@ screen and repaints the same layout. Keys typed meanwhile wait in the terminal
 
 Only for a real terminal (stdin and stdout are TTYs), never in tests or Pilot
 runs, and never when it could mislead: no store yet, a store that needs a
-migration, an unreadable config. Feed text is untrusted: every title passes
-`feeds.sanitize.clean_line` (loaded on its own, without the heavier feeds
-package) and is written as plain characters; nothing from a feed is ever
-written to the terminal raw.
+migration, an unreadable config. The rows come from the store's own list query
+(`feeds/schema.py`, loaded on its own like `feeds/sanitize.py`: the feeds
+package itself is heavier). Feed text is untrusted: every title passes
+`feeds.sanitize.clean_line` and is written as plain characters; nothing from a
+feed is ever written to the terminal raw.
 """
 
 from __future__ import annotations
@@ -23,17 +24,11 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 from .dates import age
 
-# Kept in step with feeds.store (the list's order and feed names); the splash
-# reads the store read-only with sqlite3 alone, so it cannot import the Store.
-_ROWS_SQL = """
-SELECT a.read, a.starred, a.published, coalesce(f.user_title, f.feed_title, f.url), a.title
-FROM articles a JOIN feeds f ON f.id = a.feed_id
-ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC LIMIT ?"""
 _COUNT_SQL = "SELECT count(*) FROM articles"
-SCHEMA_VERSION = 1  # feeds.store.SCHEMA_VERSION the query was written for (tests check)
 
 # The textual-dark theme as the app renders it (other themes get plain attributes).
 _DARK = {
@@ -112,9 +107,10 @@ def row_text(
     return fit(out, max(width, 1), pad=True)
 
 
-def load_clean_line() -> Callable[[str | None], str]:
-    """feeds.sanitize.clean_line without importing the feeds package (its parser, store…)."""
-    module = sys.modules.get("feeds.sanitize")
+def load_feeds_module(name: str) -> ModuleType:
+    """feeds.<name> (a stdlib-only module) without running the feeds package's __init__
+    (its parser, store…): the already imported module, else the file loaded on its own."""
+    module = sys.modules.get(f"feeds.{name}")
     if module is None:
         from importlib.machinery import SourceFileLoader
         from importlib.util import find_spec, module_from_spec, spec_from_loader
@@ -124,27 +120,37 @@ def load_clean_line() -> Callable[[str | None], str]:
         if not locations:
             raise ImportError("feeds package not found")
         loader = SourceFileLoader(
-            "_newsdesk_splash_sanitize", os.path.join(locations[0], "sanitize.py")
+            f"_newsdesk_splash_{name}", os.path.join(locations[0], f"{name}.py")
         )
         spec = spec_from_loader(loader.name, loader)
         assert spec is not None
         module = module_from_spec(spec)
         loader.exec_module(module)
-    return module.clean_line  # type: ignore[no-any-return]
+    return module
+
+
+def load_clean_line() -> Callable[[str | None], str]:
+    """feeds.sanitize.clean_line, loaded on its own."""
+    return load_feeds_module("sanitize").clean_line  # type: ignore[no-any-return]
 
 
 def read_rows(db: Path, limit: int) -> tuple[list[tuple[object, ...]], int] | None:
-    """The newest `limit` rows and the article count, or None when the store isn't ready."""
+    """The newest `limit` rows (columns of feeds.schema.ROW_COLUMNS) and the article
+    count, or None when the store isn't ready."""
     if not db.is_file():
+        return None
+    try:
+        schema = load_feeds_module("schema")
+    except (ImportError, OSError, SyntaxError):
         return None
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
     except sqlite3.Error:
         return None
     try:
-        if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        if con.execute("PRAGMA user_version").fetchone()[0] != schema.SCHEMA_VERSION:
             return None  # the app will migrate first; draw nothing rather than guess
-        rows = con.execute(_ROWS_SQL, (limit,)).fetchall()
+        rows = con.execute(schema.select_rows(paged=True), (limit, 0)).fetchall()
         count = con.execute(_COUNT_SQL).fetchone()[0]
         return rows, int(count)
     except sqlite3.Error:
@@ -184,7 +190,7 @@ class Frame:
         for y in range(lay.list_height):
             runs: list[tuple[str, str]] = []
             if y < len(rows):
-                read, starred, published, feed, title = rows[y]
+                _id, _feed_id, feed, title, published, read, starred = rows[y]
                 text = row_text(
                     bool(read),
                     bool(starred),

@@ -159,7 +159,9 @@ class MainScreen(Screen[None]):
         self.open_article(event.article_id)
 
     def current(self) -> Article | None:
-        return self.articles.current()
+        """The article under the cursor, whole (the list itself holds light rows)."""
+        article_id = self.articles.current_id
+        return None if article_id is None else self.napp.store.get_article(article_id)
 
     # -- opening an article ----------------------------------------------------
 

@@ -1,8 +1,9 @@
 """The article list: a Line API widget that renders only the visible rows.
 
 It holds the ids of the current list (cheap even for 100,000 articles) and
-fetches the rows of the visible window from the store as they are drawn, so a
-list of any size opens as fast as a list of one screen.
+fetches the rows of the visible window from the store as they are drawn (light
+rows: no article bodies), so a list of any size opens as fast as a list of one
+screen.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from textual.strip import Strip
 from ..text import age, line
 
 if TYPE_CHECKING:
-    from feeds.models import Article
-    from feeds.store import Store
+    from feeds.store import ArticleRow, Store
 
 _CACHE_LIMIT = 2000  # rows kept in memory; refilled from the store on demand
 _STRIP_LIMIT = 1000  # rendered rows kept: scrolling by one row re-renders only the new rows
@@ -69,7 +69,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.store = store
         self.clock = clock
         self.ids: list[int] = []
-        self._rows: dict[int, Article] = {}
+        self._rows: dict[int, ArticleRow] = {}
         # Rendered rows keyed by everything they show, so a scroll reuses all but the new rows.
         self._strips: dict[tuple[object, ...], Strip] = {}
 
@@ -104,14 +104,14 @@ class ArticleList(ScrollView, can_focus=True):
     def current_id(self) -> int | None:
         return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
 
-    def current(self) -> Article | None:
+    def current(self) -> ArticleRow | None:
         return self._row(self.cursor) if self.ids else None
 
     def visible_ids(self) -> list[int]:
         top = int(self.scroll_offset.y)
         return self.ids[top : top + max(1, self.size.height)]
 
-    def _row(self, index: int) -> Article | None:
+    def _row(self, index: int) -> ArticleRow | None:
         article_id = self.ids[index]
         found = self._rows.get(article_id)
         if found is not None:
@@ -122,8 +122,8 @@ class ArticleList(ScrollView, can_focus=True):
         height = max(self.size.height, 1)
         start = max(0, min(index, int(self.scroll_offset.y)) - 5)
         window = self.ids[start : max(index + 1, start + height + 10)]
-        for article in self.store.get_articles(window):
-            self._rows[article.id] = article
+        for row in self.store.get_rows(window):
+            self._rows[row.id] = row
         return self._rows.get(article_id)
 
     # -- rendering -------------------------------------------------------------
@@ -159,7 +159,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().notify_style_update()
         self._strips.clear()
 
-    def _row_text(self, article: Article, width: int, ago: str) -> Text:
+    def _row_text(self, article: ArticleRow, width: int, ago: str) -> Text:
         meta = self.get_component_rich_style("article-list--meta", partial=True)
         star = self.get_component_rich_style("article-list--star", partial=True)
         feed_width = 0 if width < 40 else min(18, max(11, width // 4))
