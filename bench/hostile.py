@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -33,13 +34,14 @@ import hostile_corpus as hc  # noqa: E402
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 ERROR_KINDS = [  # (kind, pattern over the one-line error), first match wins
-    ("timeout", r"time[d ]?out|too slow|took too long|deadline"),
-    ("too large", r"too (large|big)|size|exceed.*(mb|bytes|limit)|bomb"),
+    ("timeout", r"time[sd]? ?out|too slow|took too long|deadline"),
+    ("too large", r"too (large|big)|larger than|size|exceed.*(mb|bytes|limit)|bomb"),
     ("redirects", r"redirect"),
-    ("http status", r"\bHTTP\b.*\d{3}|\b[45]\d\d\b|status|retry"),
+    ("bad url", r"bad URL|not an http"),
+    ("encoding", r"content-encoding|compressed|encod|charset|\butf|gzip|brotli"),
     ("connection", r"connect|disconnect|reset|refused|protocol|closed|network|unsupported"),
-    ("encoding", r"encod|decod|charset|utf|gzip|brotli|compress"),
-    ("not a feed", r"not a feed|html|no feed|unknown format|unrecognised|unrecognized"),
+    ("http status", r"\bHTTP\b.*\d{3}|\b[45]\d\d\b|status|retry"),
+    ("not a feed", r"not a feed|html|no feed|unknown format|unrecogni[sz]ed"),
     ("parse", r"pars|xml|json|malformed|syntax|invalid|entity|token"),
 ]
 
@@ -63,30 +65,79 @@ class Run:
         self.db, self.env = db, env
         self.outputs: list[tuple[str, str, str]] = []  # (what, stdout, stderr)
         self.crashes: list[str] = []
+        self.tree_peak_kb = 0  # of the last command
 
     def __call__(
         self, *argv: str, ok_codes: tuple[int, ...] = (0,), timeout: float = 1800
     ) -> subprocess.CompletedProcess[bytes]:
         what = " ".join(argv)
+        proc = subprocess.Popen(
+            [*newsdesk_cmd(), "--db", str(self.db), *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=self.env,
+        )
+        sampler = TreeMemory(proc.pid)
+        sampler.start()
         try:
-            r = subprocess.run(
-                [*newsdesk_cmd(), "--db", str(self.db), *argv],
-                capture_output=True,
-                env=self.env,
-                timeout=timeout,
-            )
-        except subprocess.TimeoutExpired as exc:
+            out_b, err_b = proc.communicate(timeout=timeout)
+            code = proc.returncode
+        except subprocess.TimeoutExpired:
             self.crashes.append(f"{what}: did not finish in {timeout:.0f} s")
-            out, err = exc.stdout or b"", exc.stderr or b""
-            r = subprocess.CompletedProcess(argv, -9, out, err)
-        out = r.stdout.decode("utf-8", "replace")
-        err = r.stderr.decode("utf-8", "replace")
+            proc.kill()
+            out_b, err_b = proc.communicate()
+            code = -9
+        finally:
+            sampler.stop()
+        self.tree_peak_kb = sampler.peak_kb
+        r = subprocess.CompletedProcess(argv, code, out_b, err_b)
+        out = out_b.decode("utf-8", "replace")
+        err = err_b.decode("utf-8", "replace")
         self.outputs.append((what, out, err))
         if "Traceback (most recent call last)" in err:
             self.crashes.append(f"{what}: traceback: {err.strip().splitlines()[-1][:160]}")
         elif r.returncode not in ok_codes and r.returncode != -9:
             self.crashes.append(f"{what}: exit {r.returncode}: {err.strip()[-160:]}")
         return r
+
+
+class TreeMemory(threading.Thread):
+    """Peak summed RSS of a process and all its descendants (parse workers), from /proc."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak_kb = pid, every, 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
+            self._stop_event.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def _tree_rss_kb(root: int) -> int:
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            status = (d / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(d.name)] = int(fields.get("PPid", "0").strip() or 0)
+        rss[int(d.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, ppid in parents.items() if ppid in tree} - tree
+        grew = bool(more)
+        tree |= more
+    return sum(rss.get(pid, 0) for pid in tree)
 
 
 def main() -> int:
@@ -126,6 +177,7 @@ def main() -> int:
         wall = time.monotonic() - t0
         peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         refresh_code = r.returncode
+        tree_peak_kb = run.tree_peak_kb
         feeds_r = run("feeds", "--json")
         run("feeds")
         run("articles")
@@ -213,7 +265,8 @@ def main() -> int:
         ("control characters reaching output", controls),
         ("secrets leaked / external fetches", f"{len(leaks)} / {canary_hits}"),
         ("refresh wall time", f"{wall:.1f} s"),
-        ("refresh peak memory (max RSS)", f"{max(peak_kb, before) / 1024:.0f} MB"),
+        ("refresh peak memory (largest process)", f"{max(peak_kb, before) / 1024:.0f} MB"),
+        ("refresh peak memory (whole process tree)", f"{tree_peak_kb / 1024:.0f} MB"),
     ]
     for label, value in rows:
         print(f"{label:<{w}} {value:>12}")

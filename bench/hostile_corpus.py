@@ -866,7 +866,7 @@ class HostileServer:
         self._bomb_cache: dict[tuple[str, int], bytes] = {}
         handler = _make_handler(self)
         for n in range(1, HOSTS + 1):
-            srv = ThreadingHTTPServer((f"127.0.0.{n}", 0), handler)
+            srv = _QuietServer((f"127.0.0.{n}", 0), handler)
             srv.daemon_threads = True
             self._servers.append(srv)
             threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -900,6 +900,13 @@ class HostileServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client hanging up mid-request is what these cases provoke: no tracebacks
 
 
 def _make_bomb(kind: str, mb: int) -> bytes:

@@ -146,7 +146,10 @@ class Fetcher:
         except httpx.HTTPError as exc:
             raise FetchError(_http_reason(exc)) from None
         except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
-            raise FetchError(f"bad URL: {_http_reason(exc)}") from None
+            reason = _http_reason(exc)  # InvalidURL's already says "bad URL"
+            raise FetchError(
+                reason if reason.startswith("bad URL") else f"bad URL: {reason}"
+            ) from None
         try:
             status = response.status_code
             if status in (301, 302, 303, 307, 308):

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from feedserver import FeedServer, Item, rss
 
 from feeds.sanitize import UNSAFE
 from feeds.store import Store
@@ -207,3 +208,39 @@ def test_refresh_survives_the_hostile_server(
     data = b"".join(p.read_bytes() for p in tmp_path.glob("h.db*"))
     for needle in LEAKS:
         assert needle.encode() not in data
+
+
+def test_bombs_are_cut_at_the_cap_and_the_other_feeds_are_stored(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    """gzip and brotli bombs through the real client: 'too large' per feed, the rest read."""
+    import gzip
+
+    brotli = pytest.importorskip("brotli")
+    from feeds.http import FetchLimits
+    from feeds.refresh import refresh_feeds
+
+    zeros = b"\0" * 32_000_000  # 32 MB inflated, a few KB on the wire; the cap is 1 MiB
+    feed_server.route("/gz.xml", gzip.compress(zeros), headers={"Content-Encoding": "gzip"})
+    feed_server.route(
+        "/br.xml", brotli.compress(zeros, quality=5), headers={"Content-Encoding": "br"}
+    )
+    for name in ("a", "b"):
+        feed_server.route(
+            f"/{name}.xml",
+            rss(f"Feed {name}", [Item(f"{name}{i}", f"/{name}/{i}") for i in range(3)]),
+        )
+    limits = FetchLimits(connect_timeout=5, read_timeout=5, total_timeout=10, max_bytes=1 << 20)
+    with Store(tmp_path / "bomb.db") as store:
+        ids = {
+            p: store.add_feed(feed_server.url(p))[0].id
+            for p in ("/gz.xml", "/br.xml", "/a.xml", "/b.xml")
+        }
+        report = asyncio.run(refresh_feeds(store, limits=limits, processes=False))
+        feeds = {f.id: f for f in store.list_feeds()}
+        for bomb in ("/gz.xml", "/br.xml"):
+            err = feeds[ids[bomb]].last_error or ""
+            assert "larger than" in err and "decompressed" in err, (bomb, err)
+        for ok in ("/a.xml", "/b.xml"):
+            assert feeds[ids[ok]].last_error is None and feeds[ids[ok]].total == 3
+        assert len(report.failed) == 2 and report.new_articles == 6

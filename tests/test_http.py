@@ -72,6 +72,22 @@ def test_gzip_bomb_stops_at_the_cap(feed_server: FeedServer) -> None:
         fetch(feed_server.url("/x"))
 
 
+def test_brotli_bomb_stops_at_the_cap(feed_server: FeedServer) -> None:
+    brotli = pytest.importorskip("brotli")
+    bomb = brotli.compress(b"\0" * 32_000_000, quality=5)  # a few KB on the wire, 32 MB inflated
+    feed_server.route("/x", bomb, headers={"Content-Encoding": "br"})
+    with pytest.raises(TooLargeError, match="decompressed"):
+        fetch(feed_server.url("/x"))
+
+
+def test_redirect_to_a_non_http_url_is_one_clear_error(feed_server: FeedServer) -> None:
+    feed_server.redirect("/x", "javascript:alert(1)")
+    with pytest.raises(FetchError) as info:
+        fetch(feed_server.url("/x"))
+    msg = str(info.value)
+    assert "URL" in msg and msg.count("bad URL") <= 1 and "\n" not in msg
+
+
 def test_gzip_ok_and_redirect_followed(feed_server: FeedServer) -> None:
     feed_server.route("/f.xml", rss("F", [Item("a", "/a")]), gzip=True)
     feed_server.redirect("/old.xml", "/f.xml", status=301)
