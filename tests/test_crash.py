@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from feedserver import FeedServer, Item, rss
 
 from feeds.models import ParsedEntry, ParsedFeed
 from feeds.store import Store, StoreError
@@ -331,3 +332,47 @@ def test_sigkill_during_refresh_loses_nothing(tmp_path: Path, delay: float) -> N
         )  # fmt: skip
         assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
     assert sorted(_counts(db).values()) == sorted([3000] + [300] * 7)
+
+
+@needs_refresh
+def test_disk_full_during_cli_refresh(tmp_path: Path, feed_server: FeedServer) -> None:
+    """`newsdesk refresh` when the store cannot grow (RLIMIT_FSIZE, SIGXFSZ ignored): one
+    line on stderr, exit 1, no traceback; the store is intact with its articles and marks."""
+    import resource
+
+    db = tmp_path / "full.db"
+    old = [Item(f"Old {i}", f"/a/{i}", guid=f"g{i}") for i in range(5)]
+    url = feed_server.route("/f.xml", rss("F", old))
+    cmd = [sys.executable, "-m", "tui", "--db", str(db)]
+    subprocess.run([*cmd, "add", url], capture_output=True, check=True, timeout=60)
+    with Store(db) as store:
+        ids = store.article_ids()
+        assert len(ids) == 5
+        store.set_read(ids[:2])
+        store.set_starred(ids[0], True)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    limit = max(p.stat().st_size for p in tmp_path.glob("full.db*")) + 32 * 1024
+    new = [Item(f"New {i}", f"/b/{i}", "<p>" + "words " * 400 + "</p>", f"n{i}") for i in range(60)]
+    feed_server.route("/f.xml", rss("F", old + new))  # ~150 KB to store: more than fits
+
+    def no_room() -> None:  # runs in the child: files may not grow past `limit`
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    r = subprocess.run(
+        [*cmd, "refresh"], capture_output=True, text=True, timeout=60, preexec_fn=no_room
+    )
+    assert "Traceback" not in r.stderr, r.stderr
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert r.stderr.startswith("newsdesk: ") and r.stderr.count("\n") == 1, r.stderr
+    assert "store" in r.stderr
+    with Store(db) as store:
+        assert store.integrity_check() == "ok"
+        assert store.article_ids() == ids  # the feed is as before: nothing half-written
+        arts = {a.id: a for a in store.articles()}
+        assert [arts[i].read for i in ids] == [True, True, False, False, False]
+        assert [arts[i].starred for i in ids] == [True, False, False, False, False]
+    r = subprocess.run([*cmd, "refresh"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr  # room again: the refresh completes, marks kept
+    with Store(db) as store:
+        assert store.count() == 65 and store.get_article(ids[0]).starred  # type: ignore[union-attr]
