@@ -1,7 +1,10 @@
 """Refresh speed: `newsdesk refresh` against newsboat on the same local feeds.
 
-Serves N feeds x 50 items from a local server (127.0.0.1, 50 ms latency per
-request, ETag + Last-Modified), then in one run times:
+Serves N feeds x 50 items from a local asyncio server on `--hosts` loopback
+addresses (127.0.0.1, .2, ...: 20 by default, as a real list comes from many
+sites; `--hosts 1` puts every feed on one host, where newsdesk's per-host limit
+of 8 connections binds), 50 ms latency per request, ETag + Last-Modified, then
+in one run times:
 
 - `newsdesk import urls` + `newsdesk refresh` cold (empty store) and warm (all 304),
   and checks `newsdesk articles --json` lists every item;
@@ -11,15 +14,17 @@ request, ETag + Last-Modified), then in one run times:
 Prints a table, the ratio, and newsdesk's peak memory (max RSS of the refresh
 process, from wait4). Figures only, never pass/fail.
 
-    python bench/refresh.py [--feeds 100] [--items 50] [--latency 0.05] [--runs 3]
+    python bench/refresh.py [--feeds 100] [--items 50] [--latency 0.05] [--hosts 20] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import hashlib
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -27,7 +32,6 @@ import tempfile
 import threading
 import time
 from email.utils import formatdate, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -59,64 +63,91 @@ def make_feed(n: int, items: int, base: str) -> bytes:
 
 
 class Server:
-    def __init__(self, feeds: int, items: int, latency: float):
+    """An asyncio HTTP/1.1 server (keep-alive, ETag + Last-Modified) on its own thread.
+
+    asyncio rather than `ThreadingHTTPServer`: a thread per connection stalls past
+    ~16 concurrent clients on two cores, which would measure the server, not the
+    readers. Feeds are spread over `hosts` loopback addresses (127.0.0.1, .2, ...):
+    a real subscription list comes from many sites, and per-host limits apply per
+    address.
+    """
+
+    def __init__(self, feeds: int, items: int, latency: float, hosts: int = 1):
         self.latency = latency
         self.requests = 0
         self.not_modified = 0
-        self.lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.httpd.daemon_threads = True
-        self.httpd.request_queue_size = 256
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.bodies = {f"/feed/{n}.xml": make_feed(n, items, self.base) for n in range(feeds)}
-        self.etags = {p: '"' + hashlib.md5(b).hexdigest() + '"' for p, b in self.bodies.items()}
         self.modified = formatdate(1_700_000_000, usegmt=True)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.loop = asyncio.new_event_loop()
+        ready = threading.Event()
+        threading.Thread(target=self._run, args=(hosts, ready), daemon=True).start()
+        ready.wait()
+        # Feed n lives on host n % hosts: every host serves about the same number.
+        self.urls = [f"{self.bases[n % hosts]}/feed/{n}.xml" for n in range(feeds)]
+        self.bodies = {
+            f"/feed/{n}.xml": make_feed(n, items, self.bases[n % hosts]) for n in range(feeds)
+        }
+        self.etags = {p: '"' + hashlib.md5(b).hexdigest() + '"' for p, b in self.bodies.items()}
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        srv = self
+    def _run(self, hosts: int, ready: threading.Event) -> None:
+        asyncio.set_event_loop(self.loop)
+        servers = []
+        port = 0
+        for h in range(hosts):  # the same port on every address: URLs differ by host only
+            srv = self.loop.run_until_complete(
+                asyncio.start_server(self._handle, f"127.0.0.{h + 1}", port, backlog=512)
+            )
+            port = srv.sockets[0].getsockname()[1]
+            servers.append(srv)
+        self.bases = [f"http://127.0.0.{h + 1}:{port}" for h in range(hosts)]
+        ready.set()
+        self.loop.run_forever()
 
-        class H(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms stalls
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        sock = writer.get_extra_info("socket")
+        if sock is not None:  # headers and body in one write anyway; no Nagle stalls
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                request, *lines = head.decode("latin-1").split("\r\n")
+                path = request.split(" ")[1]
+                headers = {
+                    k.strip().lower(): v.strip()
+                    for k, _, v in (ln.partition(":") for ln in lines if ln)
+                }
+                await asyncio.sleep(self.latency)
+                writer.write(self._respond(path, headers))
+                await writer.drain()
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+            pass
+        finally:
+            writer.close()
 
-            def log_message(self, *a: object) -> None:
-                pass
-
-            def do_GET(self) -> None:  # noqa: N802
-                time.sleep(srv.latency)
-                body = srv.bodies.get(self.path)
-                with srv.lock:
-                    srv.requests += 1
-                if body is None:
-                    self.send_response(404)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                etag = srv.etags[self.path]
-                if self.headers.get("If-None-Match") == etag or (
-                    not self.headers.get("If-None-Match")
-                    and _not_after(self.headers.get("If-Modified-Since"), srv.modified)
-                ):
-                    with srv.lock:
-                        srv.not_modified += 1
-                    self.send_response(304)
-                    self.send_header("ETag", etag)
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("ETag", etag)
-                self.send_header("Last-Modified", srv.modified)
-                self.end_headers()
-                self.wfile.write(body)
-
-        return H
+    def _respond(self, path: str, headers: dict[str, str]) -> bytes:
+        self.requests += 1  # only the server thread counts
+        body = self.bodies.get(path)
+        if body is None:
+            return b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+        etag = self.etags[path]
+        if headers.get("if-none-match") == etag or (
+            "if-none-match" not in headers
+            and _not_after(headers.get("if-modified-since"), self.modified)
+        ):
+            self.not_modified += 1
+            return f"HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\n\r\n".encode()
+        head = (
+            "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml; charset=utf-8\r\n"
+            f"Content-Length: {len(body)}\r\nETag: {etag}\r\n"
+            f"Last-Modified: {self.modified}\r\n\r\n"
+        )
+        return head.encode() + body
 
     def reset_counts(self) -> None:
-        with self.lock:
+        def reset() -> None:
             self.requests = self.not_modified = 0
+
+        self.loop.call_soon_threadsafe(reset)
+        time.sleep(0.01)
 
 
 def _not_after(since: str | None, modified: str) -> bool:
@@ -153,19 +184,24 @@ def main() -> None:
     ap.add_argument("--feeds", type=int, default=100)
     ap.add_argument("--items", type=int, default=50)
     ap.add_argument("--latency", type=float, default=0.05)
+    ap.add_argument(
+        "--hosts", type=int, default=20, help="loopback addresses the feeds are spread over"
+    )
     ap.add_argument("--runs", type=int, default=3, help="cold/warm runs each; the median is shown")
     args = ap.parse_args()
 
-    srv = Server(args.feeds, args.items, args.latency)
+    srv = Server(args.feeds, args.items, args.latency, args.hosts)
     tmp = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
     urls = tmp / "urls"
-    urls.write_text("".join(f"{srv.base}{p} bench\n" for p in srv.bodies))
+    urls.write_text("".join(f"{u} bench\n" for u in srv.urls))
     nd = newsdesk_bin()
-    env = {**os.environ, "HOME": str(tmp), "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+    loopback = ",".join(f"127.0.0.{h + 1}" for h in range(args.hosts))
+    env = {**os.environ, "HOME": str(tmp), "NO_PROXY": loopback, "no_proxy": loopback}
     rows: list[tuple[str, str, float, float, str]] = []
     print(
-        f"{args.feeds} feeds x {args.items} items, {args.latency * 1000:.0f} ms latency per "
-        f"request, {os.cpu_count()} CPUs, median of {args.runs} runs"
+        f"{args.feeds} feeds x {args.items} items on {args.hosts} hosts, "
+        f"{args.latency * 1000:.0f} ms latency per request, {os.cpu_count()} CPUs, "
+        f"median of {args.runs} runs"
     )
 
     # -- newsdesk

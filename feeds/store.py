@@ -8,6 +8,7 @@ kill never leaves half a feed and never loses read/starred marks.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from .models import Article, Feed, FullTextPolicy, ParsedEntry, ParsedFeed
 from .sanitize import clean_line, clean_text
-from .schema import FEED_TITLE, MIGRATIONS, SCHEMA_VERSION, SORT, select_rows
+from .schema import FEED_TITLE, INDEX_ARTICLES, MIGRATIONS, SCHEMA_VERSION, SORT, select_rows
 
 
 class StoreError(Exception):
@@ -364,6 +365,8 @@ class Store:
                         "UPDATE articles SET title = ?, text = ?, url = ? WHERE id = ?",
                         (title, text, clean_line(e.url) or None, row[0]),
                     )
+            if new:
+                db.execute(INDEX_ARTICLES, (json.dumps(new),))
         return new
 
     def mark_not_modified(self, feed_id: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from feeds.models import ParsedEntry, ParsedFeed
+from feeds.schema import INDEX_ARTICLES
 from feeds.store import Store
 
 # 2026-11-20 12:00 UTC: ages in the list are computed from this, so snapshots are stable.
@@ -99,9 +100,10 @@ def make_store(path: Path, *, hostile: bool = True, extra: int = 0) -> Store:
     store.record_error(tech.id, "HTTP 500 from server")
     if hostile:
         # Straight into the table: the UI must be safe even if the store's cleaning is bypassed.
-        store.db.execute(
+        cur = store.db.execute(
             "INSERT INTO articles(feed_id, guid, url, title, published, fetched, text) "
             "VALUES (?, 'h1', 'javascript:alert(1)', ?, ?, ?, ?)",
             (tech.id, HOSTILE_TITLE, NOW - 10 * HOUR, NOW, "Body with \x1b[2J escape."),
         )
+        store.db.execute(INDEX_ARTICLES, (f"[{cur.lastrowid}]",))  # as save_parsed does
     return store

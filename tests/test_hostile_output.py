@@ -22,6 +22,7 @@ from markdown_it.token import Token
 
 from feeds.models import ParsedEntry, ParsedFeed
 from feeds.sanitize import UNSAFE
+from feeds.schema import INDEX_ARTICLES
 from feeds.store import Store
 from tui.cli import main
 
@@ -82,7 +83,7 @@ def raw_db(hostile_db: Path) -> Path:
             "UPDATE feeds SET feed_title = ?, last_error = ? WHERE id = ?",
             (f"Raw feed {payload}", f"raw error {payload}", fid),
         )
-        con.execute(
+        cur = con.execute(
             "INSERT INTO articles(feed_id, guid, url, title, author, published, fetched, text)"
             " VALUES (?, 'raw', ?, ?, ?, ?, ?, ?)",
             (
@@ -95,6 +96,7 @@ def raw_db(hostile_db: Path) -> Path:
                 f"The council said the raw text {payload} was approved on Monday.",
             ),
         )
+        con.execute(INDEX_ARTICLES, (f"[{cur.lastrowid}]",))  # as Store.save_parsed does
     con.close()
     return hostile_db
 

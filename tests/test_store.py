@@ -114,6 +114,41 @@ def test_search_and_filters(tmp_path: Path) -> None:
         assert s.count(ArticleFilter(tags=["other"])) == 0
 
 
+def test_search_follows_new_changed_and_deleted_articles(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as s:
+        f, _ = s.add_feed("http://example.test/f.xml")
+        s.save_feed(f.id, feed("a", "b", text="the harbour plan"))
+        assert s.count(ArticleFilter(search="harbour")) == 2
+        s.save_feed(f.id, feed("a", "b", "c", text="the ferry timetable"))  # text changed
+        assert s.count(ArticleFilter(search="harbour")) == 0
+        assert s.count(ArticleFilter(search="ferry")) == 3
+        s.remove_feed(f.id)
+        assert s.count(ArticleFilter(search="ferry")) == 0
+        s.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
+def test_version_1_store_is_migrated_and_stays_searchable(tmp_path: Path) -> None:
+    from feeds.schema import MIGRATIONS
+    from feeds.store import _split_sql
+
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    for statement in _split_sql(MIGRATIONS[0]):  # a store written by the first release
+        con.execute(statement)
+    con.execute("PRAGMA user_version = 1")
+    con.execute("INSERT INTO feeds(url, added) VALUES ('http://example.test/f.xml', 0)")
+    con.execute(
+        "INSERT INTO articles(feed_id, guid, title, fetched, text, read)"
+        " VALUES (1, 'old', 'Old', 0, 'the old harbour story', 1)"
+    )
+    con.close()
+    with Store(db) as s:
+        s.save_feed(1, feed("new", text="a new harbour story"))
+        assert s.count(ArticleFilter(search="harbour")) == 2
+        assert s.count(ArticleFilter(unread=True)) == 1  # the old mark survived the migration
+        s.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
 def test_list_rows_match_articles_without_bodies(tmp_path: Path) -> None:
     big = "A long body about the harbour. " * 20_000  # ~600 kB each
     with Store(tmp_path / "s.db") as s:
