@@ -294,6 +294,34 @@ async def test_pick_a_tag_and_failed_feed_shows_error(store):
         assert not isinstance(app.screen, ListPicker)
 
 
+async def test_a_one_feed_list_gives_the_feed_column_to_titles(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        lst = app.screen.query_one(ArticleList)
+        assert "City News" in lst.render_line(0).text
+        await pilot.press("t")
+        picker = app.screen
+        assert isinstance(picker, ListPicker)
+        index = next(i for i, c in enumerate(picker.choices) if c.label == "City News")
+        picker.query_one("#lists").highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        rows = titles(app)
+        assert rows and not any("City News" in r for r in rows)
+        assert rows[0].startswith("N   2h Council approves river bridge")
+        await pilot.press("q")  # back to All: the column is back
+        await pilot.pause()
+        assert "City News" in lst.render_line(0).text
+
+
+async def test_narrow_terminals_still_show_titles(store):
+    for width in (60, 59, 40):
+        app = make_app(store)
+        async with app.run_test(size=(width, 24)):
+            rows = titles(app)
+            assert "Council approves" in rows[0], (width, rows[0])
+
+
 async def test_export_article_and_list(store, tmp_path):
     out = tmp_path / "exports"
     app = make_app(store, export_dir=out)

@@ -154,3 +154,15 @@ def test_who_said_what_on_the_most_quoted_article(demo_store: Store) -> None:
     ferris = speakers["Declan Ferris"]
     assert any("rain" in st.text for st in ferris.statements if st.kind == "direct")
     assert "Priya Albescu" in speakers
+
+
+def test_screenshot_clock_is_after_every_demo_article(tmp_path: Path) -> None:
+    from tui.dates import age
+    from tui.screenshots import NOW
+
+    with Store(tmp_path / "demo.db") as store:
+        load_demo(store)
+        dates = [a.published for a in store.articles() if a.published is not None]
+    assert dates and max(dates) < NOW  # no article from the future: ages never read "0m"
+    assert "0m" not in {age(d, NOW) for d in dates}
+    assert max(NOW - d for d in dates) < 14 * 86400  # and they read in hours and days

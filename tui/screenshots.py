@@ -14,7 +14,9 @@ from pathlib import Path
 
 SIZE = (120, 36)
 THEME = "textual-dark"
-NOW = 1_795_176_000.0  # 2026-11-20 12:00 UTC, just after the demo articles
+# 2026-11-25 10:00 UTC: a morning just after the newest demo article, so the list
+# reads "2h", "12h", "1d", "5d" (a clock before some articles showed them all as "0m").
+NOW = 1_795_600_800.0
 
 
 async def _shoot(out: Path) -> list[Path]:

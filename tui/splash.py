@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from .columns import feed_column
 from .dates import age
 
 _COUNT_SQL = "SELECT count(*) FROM articles"
@@ -99,7 +100,7 @@ def row_text(
     now: float,
 ) -> str:
     """One list row as plain text: the same columns as ArticleList._row_text."""
-    feed_width = 0 if width < 40 else min(18, max(11, width // 4))
+    feed_width = feed_column(width)
     out = ("N" if not read else " ") + ("★" if starred else " ") + f"{age(published, now):>4} "
     if feed_width:
         out += fit(feed, feed_width - 1, pad=True) + " "

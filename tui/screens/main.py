@@ -129,7 +129,8 @@ class MainScreen(Screen[None]):
         """Re-read the list's ids from the store (cheap); keep the cursor's article."""
         lst = self.articles
         keep_id = lst.current_id if keep is True else (keep or None)
-        lst.set_ids(self.napp.store.article_ids(self.filter()), keep=keep_id)
+        ids = self.napp.store.article_ids(self.filter())
+        lst.set_ids(ids, keep=keep_id, one_feed=self.choice.feed_id is not None)
         self.update_status()
         self.schedule_prefetch()
 

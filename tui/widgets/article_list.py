@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..columns import feed_column
 from ..text import age, line
 
 if TYPE_CHECKING:
@@ -69,15 +70,20 @@ class ArticleList(ScrollView, can_focus=True):
         self.store = store
         self.clock = clock
         self.ids: list[int] = []
+        self.show_feed = True  # the feed column; a one-feed list has no use for it
         self._rows: dict[int, ArticleRow] = {}
         # Rendered rows keyed by everything they show, so a scroll reuses all but the new rows.
         self._strips: dict[tuple[object, ...], Strip] = {}
 
     # -- data ----------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int], *, keep: int | None = None) -> None:
-        """Show a new list; the cursor stays on article `keep` when it is still there."""
+    def set_ids(
+        self, ids: Sequence[int], *, keep: int | None = None, one_feed: bool = False
+    ) -> None:
+        """Show a new list; the cursor stays on article `keep` when it is still there.
+        A list of `one_feed` drops the feed column and gives its title the room."""
         self.ids = list(ids)
+        self.show_feed = not one_feed
         self._rows.clear()
         self._strips.clear()
         self.virtual_size = Size(0, len(self.ids))
@@ -162,7 +168,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _row_text(self, article: ArticleRow, width: int, ago: str) -> Text:
         meta = self.get_component_rich_style("article-list--meta", partial=True)
         star = self.get_component_rich_style("article-list--star", partial=True)
-        feed_width = 0 if width < 40 else min(18, max(11, width // 4))
+        feed_width = feed_column(width) if self.show_feed else 0
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append("N" if not article.read else " ")
         text.append("★" if article.starred else " ", style=star)

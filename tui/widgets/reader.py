@@ -51,6 +51,7 @@ class Reader(VerticalScroll, can_focus=True):
         if article is None:
             header.update(Text("Nothing open", style="bold"))
             points.update("")
+            points.display = False  # an empty key-points box would show as a stray bar
             body.update(
                 Text(
                     "Pick an article with j/k and open it with Enter.\n"
@@ -75,6 +76,7 @@ class Reader(VerticalScroll, can_focus=True):
             head.append("\n")
             head.append_text(line(article.url, "dim underline"))
         header.update(head)
+        points.display = True
         self._show_points()
         text = block(article.body)
         note = Text(end="")
