@@ -50,7 +50,19 @@ async def _shoot(out: Path) -> list[Path]:
             await pilot.pause()
             written.append(Path(app.save_screenshot("help.svg", str(out))))
         store.close()
+    for path in written:
+        _keep_spaces(path)
     return written
+
+
+def _keep_spaces(path: Path) -> None:
+    """Mark the SVG's text as space-preserving. Rich writes spaces as U+00A0, which
+    browsers keep but some renderers (librsvg, so GNOME viewers and rsvg-convert)
+    strip at the start of a text run, closing up the gap between list columns."""
+    svg = path.read_text(encoding="utf-8")
+    if 'xml:space="preserve"' not in svg:
+        svg = svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
+        path.write_text(svg, encoding="utf-8")
 
 
 def main() -> int:
