@@ -1,12 +1,15 @@
 """Article pages -> the article's own text, via trafilatura (the reference extractor).
 
-Bounded: pages over `MAX_HTML` are cut before parsing, and trafilatura's tree-size
-guard is on. The text comes back as paragraphs separated by blank lines and passes
-through `feeds.sanitize`. trafilatura is imported on first use (it is slow to import).
+Bounded: pages are cut before parsing at `MAX_HTML` bytes and at `MAX_TAGS` opening tags
+(trafilatura's work grows faster than linearly with the number of elements: 20k take a
+second or two, 50k twenty), and trafilatura's tree-size guard is on. The text comes back
+as paragraphs separated by blank lines and passes through `feeds.sanitize`. trafilatura
+is imported on first use (it is slow to import).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -14,6 +17,9 @@ from .sanitize import clean_line, clean_text
 
 MAX_HTML = 5 * 1024 * 1024  # bytes of HTML looked at; article pages are far smaller
 MAX_TREE = 200_000  # elements; trafilatura gives up on larger trees instead of crawling them
+MAX_TAGS = 20_000  # opening tags looked at; real article pages have a few thousand
+_TAG = re.compile(r"<[A-Za-z]")
+_TAG_B = re.compile(rb"<[A-Za-z]")
 
 
 @dataclass(slots=True)
@@ -36,6 +42,7 @@ def extract_article(html: str | bytes, url: str | None = None) -> Extracted:
             pass  # let trafilatura detect the declared or likely encoding
     else:
         html = html[:MAX_HTML]
+    html = _cut_tags(html)
     if not html or not html.strip():
         return Extracted(title=None, text="")
     doc = _run(html, url)
@@ -50,6 +57,15 @@ def extract_article(html: str | bytes, url: str | None = None) -> Extracted:
         author=clean_line(getattr(doc, "author", None)) or None,
         published=_date(getattr(doc, "date", None)),
     )
+
+
+def _cut_tags(html: str | bytes) -> str | bytes:
+    """The page up to its `MAX_TAGS`-th opening tag (what is left is not an article page)."""
+    tags = _TAG_B.finditer(html) if isinstance(html, bytes) else _TAG.finditer(html)  # type: ignore[arg-type]
+    for n, m in enumerate(tags):
+        if n == MAX_TAGS:
+            return html[: m.start()]
+    return html
 
 
 _CONFIG = None

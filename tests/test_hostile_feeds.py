@@ -126,6 +126,21 @@ def test_extract_article_on_hostile_pages(name: str) -> None:
         assert "var x" not in out.text
 
 
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_extraction_looks_at_a_bounded_number_of_tags(
+    monkeypatch: pytest.MonkeyPatch, as_bytes: bool
+) -> None:
+    """Trafilatura's time grows faster than linearly with elements: the page is cut first."""
+    import feeds.extract as ex
+
+    monkeypatch.setattr(ex, "MAX_TAGS", 400)
+    paras = "".join(f"<p>Paragraph number {i} of a long page of text.</p>" for i in range(2000))
+    html = f"<html><body><article><h1>Long</h1>{paras}</article></body></html>"
+    out = ex.extract_article(html.encode() if as_bytes else html, "http://127.0.0.1/a")
+    assert "Paragraph number 10 " in out.text
+    assert "Paragraph number 1999 " not in out.text and "number 500 " not in out.text
+
+
 # -- refresh against the hostile server ------------------------------------------
 
 
