@@ -44,6 +44,11 @@ def test_full_config():
         ('[keys]\ndown = "j"\nfly = "x"\n', 3, "fly: unknown key binding id"),
         ('[keys]\ndown = "j k"\n', 2, "bad key list"),
         ("layout = 3\n", 1, "must be a table"),
+        ("[limits]\ntimeout = 5\nspeed = 3\n", 3, "speed: unknown limit"),
+        ("[limits]\n\ntimeout = 0\n", 3, "must be a number from 1"),
+        ('[limits]\nmax_mb = "20"\n', 2, "must be a number"),
+        ("[limits]\nper_host = 2.5\n", 2, "must be a whole number"),
+        ("[limits]\nmax_redirects = true\n", 2, "must be a number"),
     ],
 )
 def test_bad_settings_name_the_line(text, line, words):
@@ -66,3 +71,32 @@ def test_bad_config_exits_2_with_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1 and "line 2" in err and "Traceback" not in err
+
+
+def test_limits_become_fetch_limits():
+    s = parse("[limits]\ntimeout = 5\nmax_mb = 2\nmax_redirects = 0\nread_timeout = 2.5\n")
+    lim = s.fetch_limits()
+    assert lim.total_timeout == 5 and lim.read_timeout == 2.5 and lim.max_redirects == 0
+    assert lim.max_bytes == 2 * 1024 * 1024
+    assert lim.connect_timeout == 10 and lim.per_host == 8  # the rest keep their defaults
+    assert Settings().fetch_limits() == type(lim)()
+
+
+def test_refresh_uses_the_configured_limits(tmp_path, feed_server):
+    """`newsdesk refresh` honours [limits]: a 2 MB feed is 'too large' under max_mb = 1."""
+    import subprocess
+    import sys
+
+    from feedserver import Item, rss
+
+    feed_server.route("/big.xml", size=2_000_000)
+    feed_server.route("/ok.xml", rss("Ok", [Item("One", "/1")]))
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[limits]\nmax_mb = 1\n")
+    cmd = [sys.executable, "-m", "tui", "--db", str(tmp_path / "n.db"), "--config", str(cfg)]
+    urls = tmp_path / "urls"
+    urls.write_text(f"{feed_server.url('/big.xml')}\n{feed_server.url('/ok.xml')}\n")
+    subprocess.run([*cmd, "import", str(urls)], check=True, capture_output=True, timeout=60)
+    r = subprocess.run([*cmd, "refresh"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 3 and "Traceback" not in r.stderr, r.stderr
+    assert "too large" in r.stderr and "1 failed" in r.stdout  # the default cap is 20 MiB

@@ -263,6 +263,10 @@ def run_refresh(args: argparse.Namespace) -> int:
     from feeds.refresh import refresh_feeds
     from feeds.store import StoreError
 
+    from .config import load_settings
+    from .paths import config_path
+
+    limits = load_settings(config_path(getattr(args, "config", None))).fetch_limits()
     with open_store(args) as store:
         feed_ids = _feed_ids(store, args.feed) if args.feed else None
         if not store.list_feeds():
@@ -272,7 +276,11 @@ def run_refresh(args: argparse.Namespace) -> int:
         try:
             report = asyncio.run(
                 refresh_feeds(
-                    store, feed_ids, full_text=args.full_text, progress=bar.update if bar else None
+                    store,
+                    feed_ids,
+                    full_text=args.full_text,
+                    progress=bar.update if bar else None,
+                    limits=limits,
                 )
             )
         except RefreshBusy as exc:

@@ -11,6 +11,15 @@
     [keys]                         # binding id = "key[,key…]" (see `?` for the ids)
     down = "j,down,ctrl+n"
 
+    [limits]                       # every fetch (README "Limits"); defaults shown
+    timeout = 60                   # seconds in total per feed, redirects and body included
+    connect_timeout = 10           # seconds to connect
+    read_timeout = 20              # seconds between bytes
+    max_mb = 20                    # MiB per response, after decompression
+    max_redirects = 5
+    per_host = 8                   # connections at once to one host
+    concurrency = 32               # connections at once in all
+
 A bad file is a `CliError` naming the file, the line and the key; never a traceback.
 """
 
@@ -20,13 +29,26 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import CliError
 
+if TYPE_CHECKING:
+    from feeds.http import FetchLimits
+
 FULL_TEXT = ("never", "short", "always")
-_TOP = {"theme", "refresh_on_start", "full_text", "export_dir", "layout", "keys"}
+_TOP = {"theme", "refresh_on_start", "full_text", "export_dir", "layout", "keys", "limits"}
 _LAYOUT = {"who_said_what"}
+# [limits] name -> (feeds.http.FetchLimits field, unit multiplier, lowest, highest)
+_LIMITS: dict[str, tuple[str, int, float, float]] = {
+    "timeout": ("total_timeout", 1, 1, 3600),
+    "connect_timeout": ("connect_timeout", 1, 1, 600),
+    "read_timeout": ("read_timeout", 1, 1, 600),
+    "max_mb": ("max_bytes", 1024 * 1024, 1, 1024),
+    "max_redirects": ("max_redirects", 1, 0, 50),
+    "per_host": ("per_host", 1, 1, 256),
+    "concurrency": ("concurrency", 1, 1, 1024),
+}
 _KEY = re.compile(r"^[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*$")
 
 
@@ -38,6 +60,13 @@ class Settings:
     export_dir: Path | None = None  # None: tui.paths.export_dir()
     who_said_what: bool = True
     keys: dict[str, str] = field(default_factory=dict)
+    limits: dict[str, float] = field(default_factory=dict)  # FetchLimits field -> value
+
+    def fetch_limits(self) -> FetchLimits:
+        """`feeds.http.FetchLimits` with the [limits] set here (imported only when asked)."""
+        from feeds.http import FetchLimits
+
+        return FetchLimits(**self.limits)  # type: ignore[arg-type]
 
 
 def load_settings(path: Path, *, binding_ids: set[str] | None = None) -> Settings:
@@ -94,6 +123,17 @@ def parse_settings(raw: str, path: Path, *, binding_ids: set[str] | None = None)
                 if not _KEY.match(keys):
                     raise bad(k, f'bad key list {v!r} (use e.g. "j,down")', key)
                 s.keys[k] = keys
+        elif key == "limits":
+            for k, v in _table(value, key, bad).items():
+                if k not in _LIMITS:
+                    raise bad(k, f"unknown limit (known: {', '.join(_LIMITS)})", key)
+                name, unit, low, high = _LIMITS[k]
+                if isinstance(v, bool) or not isinstance(v, int | float) or not low <= v <= high:
+                    raise bad(k, f"must be a number from {low:g} to {high:g}", key)
+                whole = name in ("max_redirects", "per_host", "concurrency")
+                if whole and v != int(v):
+                    raise bad(k, "must be a whole number", key)
+                s.limits[name] = int(v * unit) if whole or unit > 1 else float(v)
     return s
 
 
