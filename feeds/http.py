@@ -3,7 +3,8 @@
 Limits (all in `FetchLimits`, defaults in brackets):
 
 - `connect_timeout` [10 s], `read_timeout` [20 s]: per socket operation;
-  `total_timeout` [60 s]: the whole fetch, redirects and body included (a server
+  `total_timeout` [60 s]: the whole fetch from its first request (time queued for a
+  connection slot is not counted), redirects and body included (a server
   trickling one byte a second cannot hold a feed forever);
 - `max_bytes` [20 MiB]: the body, counted both as sent and once decompressed
   (gzip/deflate/brotli are decoded here, in bounded steps, so a compression bomb
@@ -119,15 +120,20 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         try:
-            async with asyncio.timeout(self.limits.total_timeout):
-                return await self._follow(url, headers)
+            # The clock starts with the first request, not while queued behind other feeds.
+            async with asyncio.timeout(None) as clock:
+                return await self._follow(url, headers, clock)
         except TimeoutError:
             raise FetchTimeout(f"timed out after {self.limits.total_timeout:g} s") from None
 
-    async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
+    async def _follow(
+        self, url: str, headers: dict[str, str], clock: asyncio.Timeout
+    ) -> FetchResult:
         for _hop in range(self.limits.max_redirects + 1):
             _check_url(url)
             async with self._all, self._host(url):  # type: ignore[union-attr]
+                if clock.when() is None:
+                    clock.reschedule(asyncio.get_running_loop().time() + self.limits.total_timeout)
                 result, location = await self._once(url, headers)
             if location is None:
                 assert result is not None

@@ -108,3 +108,22 @@ def test_per_host_limit(feed_server: FeedServer) -> None:
     starts = sorted(r.at for r in feed_server.requests)
     # never more than 2 in flight: the 3rd request starts only after the 1st answered
     assert starts[2] - starts[0] >= 0.25
+
+
+def test_time_waiting_for_a_connection_slot_is_not_the_feeds_time(
+    feed_server: FeedServer,
+) -> None:
+    """The per-feed total clock starts with the feed's first request: feeds queued behind
+    slow ones on the same host are fetched, not reported as timed out unasked."""
+    for i in range(3):
+        feed_server.route(f"/q{i}", "x", delay=0.5)
+    limits = FetchLimits(per_host=1, total_timeout=1.2, read_timeout=5, connect_timeout=5)
+
+    async def go() -> list[object]:
+        async with fetcher(limits=limits) as f:
+            urls = [feed_server.url(f"/q{i}") for i in range(3)]
+            return await asyncio.gather(*(f.fetch(u) for u in urls), return_exceptions=True)
+
+    results = asyncio.run(go())
+    assert all(getattr(r, "status", None) == 200 for r in results), results
+    assert sum(len(feed_server.hits(f"/q{i}")) for i in range(3)) == 3
