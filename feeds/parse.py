@@ -67,6 +67,8 @@ _SKIP = frozenset(
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _MARKUP = re.compile(r"[<&]")
 _TAG = re.compile(r"<[a-zA-Z/!]")
+# An absolute http(s) URL with a host and no query, fragment or params.
+_PLAIN_URL = re.compile(r"https?://[^/\s\[\]#?;\\][^\s\[\]#?;\\]*\Z")
 
 
 def parse_feed(data: bytes, url: str) -> ParsedFeed:
@@ -321,6 +323,99 @@ def html_to_text(html: str) -> str:
     html = html[: MAX_TEXT * 2]
     if not _MARKUP.search(html):
         return clean_text(_SPACES.sub(" ", html)).strip()
+    simple = _simple_html_to_text(html)
+    return simple if simple is not None else _lxml_html_to_text(html)
+
+
+# Most feed bodies are a few <p>, <a>, <em> and entities. Those are turned into text by
+# a tokenizer a few times faster than building an lxml tree, with the same result
+# (tests/test_parse.py checks that against the lxml path); anything else goes to lxml.
+_SIMPLE_INLINE = "a|abbr|b|cite|code|em|i|mark|q|s|small|span|strong|sub|sup|time|u"
+_SIMPLE_BLOCK = "p|div|blockquote|h[1-6]|li|ol|ul"
+_SIMPLE_TAG = re.compile(
+    rf"<(/?)({_SIMPLE_INLINE}|{_SIMPLE_BLOCK}|br)"
+    r"""((?:\s+[a-zA-Z_:][-\w:.]*(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'=<>`]+))?)*)\s*/?>""",
+    re.IGNORECASE,
+)
+_SIMPLE_BLOCKS = frozenset(("p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"))
+_SIMPLE_BLOCKS |= {"li", "ol", "ul"}
+_SIMPLE_CONTAINERS = frozenset(("div", "blockquote", "li", "ol", "ul"))  # may hold blocks
+_SIMPLE_ENTITY = re.compile(
+    r"&(?:(amp|lt|gt|quot|apos|nbsp);|#([0-9]{1,7});|#[xX]([0-9a-fA-F]{1,6});)"
+)
+_SIMPLE_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": "\u00a0"}
+
+
+def _simple_html_to_text(html: str) -> str | None:
+    """`html_to_text` for fragments of only simple tags and entities; None for anything else."""
+    blocks: list[str] = []
+    buf: list[str] = []
+    open_tags: list[str] = []
+    pos = 0
+    for m in _SIMPLE_TAG.finditer(html):
+        text = _simple_text(html[pos : m.start()])
+        if text is None:
+            return None
+        buf.append(text)
+        pos = m.end()
+        name = m.group(2).lower()
+        if name == "br":
+            buf.append("\n")
+            continue
+        # Only well-nested fragments: where HTML closes or ignores tags on its own
+        # (a stray </p>, a <div> inside a <p>, <p/>), lxml's rules decide.
+        if m.group(1):
+            if not open_tags or open_tags.pop() != name:
+                return None
+        elif m.group(0).endswith("/>"):
+            return None
+        else:
+            if name in _SIMPLE_BLOCKS and any(t not in _SIMPLE_CONTAINERS for t in open_tags):
+                return None
+            open_tags.append(name)
+        if name in _SIMPLE_BLOCKS:
+            _flush_block(buf, blocks)
+    text = _simple_text(html[pos:])
+    if text is None or open_tags:
+        return None
+    buf.append(text)
+    _flush_block(buf, blocks)
+    return clean_text("\n\n".join(blocks)[:MAX_TEXT]).strip()
+
+
+def _simple_text(text: str) -> str | None:
+    if "<" in text:  # a tag (or comment, CDATA...) the tokenizer does not know
+        return None
+    if "&" in text:
+        parts = _SIMPLE_ENTITY.split(text)  # text, name, dec, hex, text, ...
+        out = [parts[0]]
+        for i in range(1, len(parts), 4):
+            name, dec, hexa = parts[i : i + 3]
+            code = int(dec) if dec else int(hexa, 16) if hexa else None
+            if code is not None and not (0x20 <= code < 0x7F or 0xA0 <= code <= 0xD7FF):
+                return None  # control, C1 or out-of-range references: lxml's rules decide
+            out.append(_SIMPLE_NAMED[name] if name else chr(code or 0))
+            if "&" in parts[i + 3]:
+                return None  # a bare or unknown entity: lxml's rules decide
+            out.append(parts[i + 3])
+        if "&" in parts[0]:
+            return None
+        text = "".join(out)
+    return text.replace("\n", " ")
+
+
+def _flush_block(buf: list[str], blocks: list[str]) -> None:
+    joined = "".join(buf)
+    buf.clear()
+    if "\n" in joined:  # <br> line breaks survive inside a paragraph
+        text = "\n".join(w for w in (" ".join(ln.split()) for ln in joined.split("\n")) if w)
+    else:
+        text = " ".join(joined.split())
+    if text:
+        blocks.append(text)
+
+
+def _lxml_html_to_text(html: str) -> str:
     import lxml.etree
 
     try:
@@ -336,14 +431,7 @@ def html_to_text(html: str) -> str:
     buf: list[str] = []
 
     def flush() -> None:
-        joined = "".join(buf)
-        buf.clear()
-        if "\n" in joined:  # <br> line breaks survive inside a paragraph
-            text = "\n".join(w for w in (" ".join(ln.split()) for ln in joined.split("\n")) if w)
-        else:
-            text = " ".join(joined.split())
-        if text:
-            blocks.append(text)
+        _flush_block(buf, blocks)
 
     skip_depth = 0
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
@@ -389,6 +477,8 @@ def _abs(link: object, base: str) -> str | None:
     link = clean_line(_str(link))
     if not link:
         return None
+    if _PLAIN_URL.match(link):  # what urljoin would return unchanged: skip its ~40 us
+        return link
     try:
         full = urljoin(base, link)
         scheme = urlsplit(full).scheme.lower()

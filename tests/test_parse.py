@@ -6,9 +6,11 @@ import json
 
 import pytest
 from feedserver import Item, atom, jsonfeed, rss
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feeds import FeedError, parse_feed
-from feeds.parse import html_to_text, parse_fast
+from feeds.parse import _lxml_html_to_text, _simple_html_to_text, html_to_text, parse_fast
 
 URL = "http://example.test/news/feed.xml"
 ITEMS = [
@@ -114,3 +116,33 @@ def test_html_to_text() -> None:
     assert html_to_text("a<br>b") == "a\nb"
     assert html_to_text("<style>x{}</style><p>Hi</p>") == "Hi"
     assert html_to_text("plain &amp; simple") == "plain & simple"
+
+
+# -- the tokenizer for simple HTML gives what the lxml path gives ------------------------
+
+_TAGS = ["<p>", "</p>", "<br>", "<br/>", "<b>", "</b>", "<EM>", "</em>", "<div>", "</div>"]
+_TAGS += ["<li>", "</li>", "<ul>", "</ul>", "<h2>", "</h2>", "<blockquote>", "</blockquote>"]
+_TAGS += ['<a href="http://a.test/?x=1&amp;y=>2">', "</a>", "<span class='s'>", "</span>"]
+_TAGS += ["<p/>", "</strong>", "<strong >", "<i\ntitle=t>"]
+_BITS = ["&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#233;", "&#x2014;", "&#39;", "&"]
+_BITS += ["&bogus;", "&#27;", "<!-- c -->", "<script>x</script>", "<img src=x>", "<", ">"]
+_BITS += ["Council", " said ", "\n", "\t", "  ", "é", "“quoted”", "a.b", "'", '"']
+
+
+@given(st.lists(st.sampled_from(_TAGS + _BITS), max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_simple_html_matches_lxml(parts: list[str]) -> None:
+    html = "".join(parts)
+    fast = _simple_html_to_text(html)
+    if fast is not None:  # None: not simple, lxml decides
+        assert fast == _lxml_html_to_text(html)
+
+
+def test_typical_feed_bodies_take_the_quick_path() -> None:
+    body = '<p>The <a href="http://x.test/a?b=1&amp;c=2">council</a> met &amp; agreed.</p>'
+    body += "<p>Second<br/>line &#8212; done.</p><h3>Next</h3><ul><li>one</li></ul>"
+    want = "The council met & agreed.\n\nSecond\nline — done.\n\nNext\n\none"
+    assert _simple_html_to_text(body) == want
+    assert _simple_html_to_text("<p>a</p><!-- c -->") is None
+    assert _simple_html_to_text("<p>x</p><script>alert(1)</script>") is None
+    assert html_to_text("<p>x</p><script>alert(1)</script>") == "x"
