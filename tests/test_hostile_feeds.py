@@ -185,7 +185,7 @@ REFRESH_CASES = [
 
 @pytest.fixture
 def hostile_server(secret_file: Path):  # type: ignore[no-untyped-def]
-    cases = hc.build_corpus(str(secret_file), bomb_mb=256, big_mb=60)
+    cases = hc.build_corpus(str(secret_file), bomb_mb=64, big_mb=60)  # 12x the 5 MiB cap
     chosen = [c for c in cases if c.name in REFRESH_CASES]
     assert len(chosen) == len(REFRESH_CASES)
     with hc.HostileServer(chosen, trickle_seconds=30, hang_seconds=30) as srv:
@@ -203,7 +203,7 @@ def test_refresh_survives_the_hostile_server(
     db = tmp_path / "h.db"
     with Store(db) as store:
         ids = {name: store.add_feed(srv.url(name))[0].id for name in REFRESH_CASES}
-        limits = _limits(timeout=1.5, total=3.0, bytes=5 * 1024 * 1024, redirects=5)
+        limits = _limits(timeout=1.0, total=2.0, bytes=5 * 1024 * 1024, redirects=5)
         kw = {"limits": limits} if limits is not None else {}
         asyncio.run(refresh_feeds(store, **kw))
         feeds = {f.id: f for f in store.list_feeds()}
