@@ -116,8 +116,8 @@ def test_time_waiting_for_a_connection_slot_is_not_the_feeds_time(
     """The per-feed total clock starts with the feed's first request: feeds queued behind
     slow ones on the same host are fetched, not reported as timed out unasked."""
     for i in range(3):
-        feed_server.route(f"/q{i}", "x", delay=0.5)
-    limits = FetchLimits(per_host=1, total_timeout=1.2, read_timeout=5, connect_timeout=5)
+        feed_server.route(f"/q{i}", "x", delay=0.3)
+    limits = FetchLimits(per_host=1, total_timeout=0.75, read_timeout=5, connect_timeout=5)
 
     async def go() -> list[object]:
         async with fetcher(limits=limits) as f:
