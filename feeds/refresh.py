@@ -4,11 +4,12 @@
 
 - Fetching: one shared client (`feeds.http`), global + per-host limits, conditional
   GET; a 304 changes only the feed's bookkeeping.
-- Parsing: feedparser is CPU-bound pure Python, so big refreshes parse in a process
-  pool (both cores) and small ones in a thread (the event loop stays responsive).
-- Writing: on the caller's thread and `Store` (so it works from a Textual async
-  worker with the app's own store), one transaction per feed: a kill mid-refresh
-  leaves every feed either as before or fully updated, marks untouched.
+- Parsing and writing: big refreshes (PROCESS_POOL_MIN_FEEDS) hand each fetched body
+  to a process pool whose workers parse it and write it through their own connection,
+  so the event loop only fetches, on its own core. Small ones parse in a thread (or
+  inline, the quick path) and write on the caller's thread and `Store`.
+  Either way one transaction per feed: a kill mid-refresh leaves every feed either
+  as before or fully updated, marks untouched.
 - Failures are per feed (`store.record_error`); they never stop the others.
 - A whole refresh holds `fcntl.flock` on `<db>.lock`: a second refresh waits up to
   `lock_wait` seconds, then raises `RefreshBusy`.
@@ -108,9 +109,11 @@ async def refresh_feeds(
         feeds = [f for f in feeds if f.id in wanted]
     if processes is None:
         processes = len(feeds) >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
+    if str(store.path) == ":memory:":
+        processes = False  # worker processes write through their own connections
     report = RefreshReport(results=[])
     async with _refresh_lock(store.path, lock_wait), fetcher(client, limits) as f:
-        with _executor(processes) as pool:
+        with _executor(processes, store.path) as pool:
             await _refresh(store, feeds, f, pool, processes, report, progress)
         if feeds:
             prefetch = [
@@ -123,6 +126,15 @@ async def refresh_feeds(
                 report.full_text_fetched = await _prefetch(store, prefetch, f.client, progress)
     report.seconds = time.monotonic() - started
     return report
+
+
+@dataclass(slots=True)
+class _Fetched:
+    feed: Feed
+    result: FeedResult
+    parsed: ParsedFeed | None = None  # still to be written here
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 async def _refresh(
@@ -138,74 +150,99 @@ async def _refresh(
     now = time.time()
     total = len(feeds)
 
-    async def one(feed: Feed) -> tuple[Feed, FeedResult, ParsedFeed | None, str | None, str | None]:
-        result = FeedResult(feed.id, feed.title, feed.url)
+    async def one(feed: Feed) -> _Fetched:
+        out = _Fetched(feed, FeedResult(feed.id, feed.title, feed.url))
         if feed.retry_after and feed.retry_after > now:
-            result.skipped = True
-            return feed, result, None, None, None
+            out.result.skipped = True
+            return out
         try:
             got = await f.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
             if got.not_modified:
-                result.not_modified = True
-                return feed, result, None, None, None
-            # With worker processes everything parses there: the event loop keeps
-            # fetching and writing on one core while they parse on the other. In a
-            # thread, well-formed RSS/Atom parses right here (~1-3 ms, fastfeedparser)
-            # and the rest (broken, odd, big) goes to feedparser off the event loop.
-            parsed = None
-            if not processes and len(got.content) <= INLINE_PARSE_MAX:
-                parsed = parse_fast(got.content, got.url)
-            if parsed is None:
+                out.result.not_modified = True
+                return out
+            out.etag, out.last_modified = got.etag, got.last_modified
+            if processes:
+                # The worker processes parse *and* write (their own connection, one
+                # transaction per feed): this event loop only fetches, on its own core.
                 try:
-                    parsed = await loop.run_in_executor(pool, parse_feed, got.content, got.url)
-                except BrokenProcessPool:  # a worker died (OOM?): parse this one here
-                    parsed = parse_feed(got.content, got.url)
-            return feed, result, parsed, got.etag, got.last_modified
+                    new_ids, title = await loop.run_in_executor(
+                        pool, _parse_and_save, str(store.path), feed.id, got.content, got.url,
+                        got.etag, got.last_modified,
+                    )  # fmt: skip
+                    _saved(out, new_ids, title)
+                    return out
+                except BrokenProcessPool:  # a worker died (OOM?): do this one here
+                    out.parsed = parse_feed(got.content, got.url)
+                    return out
+            # In a thread, well-formed RSS/Atom parses right here (~1-3 ms, fastfeedparser)
+            # and the rest (broken, odd, big) goes to feedparser off the event loop.
+            if len(got.content) <= INLINE_PARSE_MAX:
+                out.parsed = parse_fast(got.content, got.url)
+            if out.parsed is None:
+                out.parsed = await loop.run_in_executor(pool, parse_feed, got.content, got.url)
         except HttpStatusError as exc:
-            result.error = str(exc)
-            result.retry_after = exc.retry_after
-            return feed, result, None, None, None
+            out.result.error = str(exc)
+            out.result.retry_after = exc.retry_after
         except FeedError as exc:
-            result.error = str(exc)
-            return feed, result, None, None, None
+            out.result.error = str(exc)
+        return out
 
     tasks = [asyncio.ensure_future(one(feed)) for feed in feeds]
     try:
         for done, next_done in enumerate(asyncio.as_completed(tasks), 1):
-            feed, result, parsed, etag, last_modified = await next_done
-            _write(store, feed, result, parsed, etag, last_modified)
-            report.results.append(result)
+            out = await next_done
+            _write(store, out)
+            report.results.append(out.result)
             if progress is not None:
-                progress(RefreshProgress(done, total, result))
+                progress(RefreshProgress(done, total, out.result))
     finally:
         for t in tasks:
             t.cancel()
 
 
-def _write(
-    store: Store,
-    feed: Feed,
-    result: FeedResult,
-    parsed: ParsedFeed | None,
+_WORKER_STORES: dict[str, Store] = {}  # in a worker process: its own connection per store
+
+
+def _parse_and_save(
+    db: str,
+    feed_id: int,
+    content: bytes,
+    url: str,
     etag: str | None,
     last_modified: str | None,
-) -> None:
+) -> tuple[list[int], str]:
+    """In a worker process: parse one feed and write it in one transaction."""
+    parsed = parse_feed(content, url)  # FeedError: the caller records it
+    store = _WORKER_STORES.get(db)
+    if store is None:
+        store = _WORKER_STORES[db] = Store(db)
+    new_ids = store.save_parsed(
+        feed_id, parsed, etag=etag, last_modified=last_modified, problem=None
+    )
+    return new_ids, clean_line(parsed.title)
+
+
+def _saved(out: _Fetched, new_ids: list[int], title: str) -> None:
+    out.result.new_ids = new_ids
+    out.result.new = len(new_ids)
+    if out.feed.title == out.feed.url and title:  # first fetch: the feed's own title
+        out.result.title = title
+
+
+def _write(store: Store, out: _Fetched) -> None:
     """One feed's outcome in one transaction (StoreError propagates: the store is broken)."""
+    result = out.result
     if result.skipped:
         return
     if result.error is not None:
-        store.record_error(feed.id, result.error, retry_after=result.retry_after)
-        return
-    if result.not_modified:
-        store.mark_not_modified(feed.id)
-        return
-    assert parsed is not None
-    result.new_ids = store.save_parsed(
-        feed.id, parsed, etag=etag, last_modified=last_modified, problem=None
-    )
-    result.new = len(result.new_ids)
-    if feed.title == feed.url and parsed.title:  # first fetch: the feed's own title
-        result.title = clean_line(parsed.title) or feed.title
+        store.record_error(out.feed.id, result.error, retry_after=result.retry_after)
+    elif result.not_modified:
+        store.mark_not_modified(out.feed.id)
+    elif out.parsed is not None:  # else a worker process wrote it
+        new_ids = store.save_parsed(
+            out.feed.id, out.parsed, etag=out.etag, last_modified=out.last_modified, problem=None
+        )
+        _saved(out, new_ids, clean_line(out.parsed.title))
 
 
 async def _prefetch(
@@ -243,13 +280,13 @@ def _policy(feeds: list[Feed], feed_id: int) -> str:
 
 
 @contextlib.contextmanager
-def _executor(processes: bool) -> AsyncIterator[Executor]:  # type: ignore[misc]
+def _executor(processes: bool, db: Path) -> AsyncIterator[Executor]:  # type: ignore[misc]
     pool: Executor
     if processes:
         workers = min(os.cpu_count() or 2, 4)
         pool = ProcessPoolExecutor(max_workers=workers)
-        for _ in range(workers):  # fork and import the parsers while the first requests fly
-            pool.submit(_warm_up)
+        for _ in range(workers):  # start, import the parsers, connect while requests fly
+            pool.submit(_warm_up, str(db))
     else:
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-parse")
     try:
@@ -258,9 +295,11 @@ def _executor(processes: bool) -> AsyncIterator[Executor]:  # type: ignore[misc]
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _warm_up() -> None:
+def _warm_up(db: str) -> None:
     import fastfeedparser  # noqa: F401
     import lxml.etree  # noqa: F401
+
+    _WORKER_STORES.setdefault(db, Store(db))
 
 
 @contextlib.asynccontextmanager
