@@ -7,7 +7,7 @@ or unexpected exit codes: must be 0), control characters reaching any output (mu
 leaked secrets / external fetches (must be 0), wall time and peak memory of the refresh.
 Figures only: it never fails on time.
 
-    python bench/hostile.py [--bomb-mb 1024] [--big-mb 50] [--only SUBSTRING] [--keep DIR]
+    python bench/hostile.py [--bomb-mb 1024] [--big-mb 50] [--only SUBSTRING] [--keep DIR] [--once]
 """
 
 from __future__ import annotations
@@ -147,6 +147,7 @@ def main() -> int:
     ap.add_argument("--only", help="only cases whose name contains this")
     ap.add_argument("--keep", metavar="DIR", help="keep the store and urls file here")
     ap.add_argument("--timeout", type=float, default=1800, help="give up on refresh after this")
+    ap.add_argument("--once", action="store_true", help="skip the second (conditional) refresh")
     args = ap.parse_args()
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="newsdesk-hostile-"))
@@ -185,6 +186,12 @@ def main() -> int:
         run("articles", "--unread", "--since", "3650d")
         for kind in sorted({"injection", "entity", "encoding", "malformed"} & by_kind):
             run("digest", "--tag", kind)
+        again = None  # the second refresh: conditional GETs with hostile validators, Retry-After
+        if not args.once:
+            t1 = time.monotonic()
+            again = run("refresh", ok_codes=(0, 3), timeout=args.timeout).returncode
+            again_wall = time.monotonic() - t1
+            run("articles", "--json")
         canary_hits = srv.canary_hits()
 
     # -- per-feed results
@@ -265,6 +272,11 @@ def main() -> int:
         ("control characters reaching output", controls),
         ("secrets leaked / external fetches", f"{len(leaks)} / {canary_hits}"),
         ("refresh wall time", f"{wall:.1f} s"),
+        *(
+            [("second refresh: exit code, wall time", f"{again}, {again_wall:.1f} s")]
+            if again is not None
+            else []
+        ),
         ("refresh peak memory (largest process)", f"{max(peak_kb, before) / 1024:.0f} MB"),
         ("refresh peak memory (whole process tree)", f"{tree_peak_kb / 1024:.0f} MB"),
     ]
