@@ -100,3 +100,27 @@ def test_refresh_uses_the_configured_limits(tmp_path, feed_server):
     r = subprocess.run([*cmd, "refresh"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 3 and "Traceback" not in r.stderr, r.stderr
     assert "too large" in r.stderr and "1 failed" in r.stdout  # the default cap is 20 MiB
+
+
+def test_reader_refresh_child_uses_the_configured_limits(tmp_path, feed_server):
+    """The reader's refresh (tui.refresh_child) reads [limits] from NEWSDESK_CONFIG too."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from feeds.store import Store
+
+    feed_server.route("/big.xml", size=2_000_000)
+    db = tmp_path / "n.db"
+    with Store(db) as store:
+        store.add_feed(feed_server.url("/big.xml"))
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[limits]\nmax_mb = 1\n")
+    r = subprocess.run(
+        [sys.executable, "-m", "tui.refresh_child", str(db)],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "NEWSDESK_CONFIG": str(cfg)},
+    )  # fmt: skip
+    report = json.loads(r.stdout.splitlines()[-1])["report"]
+    assert "too large" in report["failed"][0]["error"]

@@ -39,12 +39,25 @@ async def _refresh(db: Path, feed_ids: list[int] | None) -> dict[str, Any]:
         _emit({"progress": {"done": p.done, "total": p.total, "new": new, "phase": p.phase}})
 
     with Store(db) as store:
-        report = await refresh_feeds(store, feed_ids, progress=progress)
+        report = await refresh_feeds(store, feed_ids, progress=progress, limits=_limits())
     return {
         "feeds": len(report.ok),
         "new": report.new_articles,
         "failed": [{"title": r.title, "url": r.url, "error": r.error} for r in report.failed],
     }
+
+
+def _limits() -> Any:
+    """[limits] from the settings file at NEWSDESK_CONFIG or the default path (not `--config`:
+    the reader does not pass it down)."""
+    from .config import load_settings
+    from .errors import CliError
+    from .paths import config_path
+
+    try:
+        return load_settings(config_path()).fetch_limits()
+    except CliError:  # a bad file is reported by the reader and `newsdesk refresh`
+        return None
 
 
 def main(argv: list[str]) -> int:
