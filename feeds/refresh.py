@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import fcntl
 import os
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -112,8 +113,8 @@ async def refresh_feeds(
     if str(store.path) == ":memory:":
         processes = False  # worker processes write through their own connections
     report = RefreshReport(results=[])
-    async with _refresh_lock(store.path, lock_wait), fetcher(client, limits) as f:
-        with _executor(processes, store.path) as pool:
+    async with _refresh_lock(store.path, lock_wait) as lock_fd, fetcher(client, limits) as f:
+        with _executor(processes, store.path, lock_fd) as pool:
             await _refresh(store, feeds, f, pool, processes, report, progress)
         if feeds:
             prefetch = [
@@ -280,11 +281,15 @@ def _policy(feeds: list[Feed], feed_id: int) -> str:
 
 
 @contextlib.contextmanager
-def _executor(processes: bool, db: Path) -> AsyncIterator[Executor]:  # type: ignore[misc]
+def _executor(processes: bool, db: Path, lock_fd: int | None) -> AsyncIterator[Executor]:  # type: ignore[misc]
     pool: Executor
     if processes:
         workers = min(os.cpu_count() or 2, 4)
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_worker_init,
+            initargs=(os.getpid(), lock_fd, f"{db}.lock"),
+        )
         for _ in range(workers):  # start, import the parsers, connect while requests fly
             pool.submit(_warm_up, str(db))
     else:
@@ -295,6 +300,21 @@ def _executor(processes: bool, db: Path) -> AsyncIterator[Executor]:  # type: ig
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _worker_init(parent: int, lock_fd: int | None, lock_path: str) -> None:
+    """A worker process must not outlive its refresh, nor keep the refresh lock."""
+    if lock_fd is not None:  # forked: the worker holds a copy of the locked descriptor
+        with contextlib.suppress(OSError):
+            if os.path.samestat(os.fstat(lock_fd), os.stat(lock_path)):
+                os.close(lock_fd)  # now the lock ends with the parent, even on SIGKILL
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:  # a killed parent leaves its workers waiting forever
+        time.sleep(0.2)
+    os._exit(1)  # an unfinished feed transaction rolls back
+
+
 def _warm_up(db: str) -> None:
     import fastfeedparser  # noqa: F401
     import lxml.etree  # noqa: F401
@@ -303,15 +323,18 @@ def _warm_up(db: str) -> None:
 
 
 @contextlib.asynccontextmanager
-async def _refresh_lock(db: Path, wait: float) -> AsyncIterator[None]:
-    """Exclusive flock on `<db>.lock` for the whole refresh (released by the kernel on kill)."""
+async def _refresh_lock(db: Path, wait: float) -> AsyncIterator[int | None]:
+    """Exclusive flock on `<db>.lock` for the whole refresh (released by the kernel on kill).
+
+    Yields the locked descriptor (None without a lock file), for `_worker_init`.
+    """
     if str(db) == ":memory:":
-        yield
+        yield None
         return
     try:
         fd = os.open(f"{db}.lock", os.O_RDWR | os.O_CREAT, 0o644)
     except OSError:
-        yield  # cannot create it (read-only folder): writing will say what is wrong
+        yield None  # cannot create it (read-only folder): writing will say what is wrong
         return
     try:
         deadline = time.monotonic() + wait
@@ -326,7 +349,7 @@ async def _refresh_lock(db: Path, wait: float) -> AsyncIterator[None]:
                     ) from None
                 await asyncio.sleep(0.1)
         try:
-            yield
+            yield fd
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

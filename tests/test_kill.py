@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from feedserver import FeedServer, Item, rss
 
 from feeds.store import Store
@@ -37,10 +38,27 @@ def check(db: Path) -> dict[int, int]:
     return {fid: n for fid, n, _ in rows}
 
 
-def test_sigkill_mid_refresh(tmp_path: Path, feed_server: FeedServer) -> None:
+def workers_left(db: Path) -> list[str]:
+    """Processes still running with this store on their command line."""
+    left = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if proc.name.isdigit() and str(db).encode() in cmd:
+            left.append(proc.name)
+    return left
+
+
+# 6 feeds parse in a thread and write here; 30 go to worker processes that write too.
+@pytest.mark.parametrize(("n", "slow"), [(6, {1, 3, 5}), (30, {1, 2, 3, 4})])
+def test_sigkill_mid_refresh(
+    tmp_path: Path, feed_server: FeedServer, n: int, slow: set[int]
+) -> None:
     db = tmp_path / "k.db"
     with Store(db) as s:
-        for i in range(6):
+        for i in range(n):
             s.add_feed(feed_server.route(f"/f{i}.xml", feed(i, 20)))
     assert refresh(db).wait(timeout=60) == 0
     with Store(db) as s:
@@ -49,24 +67,28 @@ def test_sigkill_mid_refresh(tmp_path: Path, feed_server: FeedServer) -> None:
         for aid in marked:
             s.set_starred(aid, True)
     before = check(db)
-    # The feeds grow; half of them answer slowly, so the kill lands mid-refresh.
-    for i in range(6):
-        feed_server.route(f"/f{i}.xml", feed(i, 60), delay=5 if i % 2 else 0)
+    # The feeds grow; some answer slowly, so the kill lands mid-refresh.
+    for i in range(n):
+        feed_server.route(f"/f{i}.xml", feed(i, 60), delay=5 if i in slow else 0)
     proc = refresh(db)
     deadline = time.monotonic() + 30
-    while not all(feed_server.hits(f"/f{i}.xml")[1:] for i in range(6)):
+    while not all(feed_server.hits(f"/f{i}.xml")[1:] for i in range(n)):
         assert time.monotonic() < deadline, "refresh never reached the slow feeds"
         time.sleep(0.05)
     time.sleep(0.3)  # the fast feeds are being written or done
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10
+    while workers_left(db):  # worker processes end with their refresh
+        assert time.monotonic() < deadline, f"orphaned workers: {workers_left(db)}"
+        time.sleep(0.05)
     counts = check(db)
     assert all(counts[fid] in (before[fid], 60) for fid in counts)  # each feed all or nothing
-    for i in range(6):
+    for i in range(n):
         feed_server.route(f"/f{i}.xml", feed(i, 60))
-    r = refresh(db)
+    r = refresh(db)  # not "another refresh is running": the lock died with the killed one
     assert r.wait(timeout=60) == 0, r.stderr.read() if r.stderr else ""
-    assert sorted(check(db).values()) == [60] * 6
+    assert sorted(check(db).values()) == [60] * n
     with Store(db) as s:
         for aid in marked:
             a = s.get_article(aid)
