@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ._document import Document
 from ._model import Speaker, Statement
+from ._name_index import KnownNames, WordIndex
 from ._speech_lex import (
     AUX,
     CLAUSE_BREAKS,
@@ -1125,8 +1126,8 @@ def _strip_role(words: list[str]) -> tuple[list[str], list[str]]:
     return words[: r + 1], words[r + 1 :]
 
 
-def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
-    """(offset, full name) of person names in ``text``."""
+def _person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
+    """(offset, full name) of person names in ``text``, and of the known short names."""
     found: list[tuple[int, str]] = []
     for m in _PERSON_RUN.finditer(text):
         pw = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
@@ -1145,9 +1146,8 @@ def _person_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
         if name[-1].endswith(("’s", "'s")):
             continue
         found.append((m.start(), " ".join(name).rstrip(".")))
-    for short, full in known.items():
-        for m in re.finditer(r"\b" + re.escape(short) + r"\b", text):
-            found.append((m.start(), full))
+    if known is not None:
+        found.extend(known.find(text))
     found.sort()
     return found
 
@@ -1184,17 +1184,15 @@ _PRON_GENDER = {
 }
 _GENDER_TOK = re.compile(r"[\w’'.-]+")
 _CAP_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
-_GENDER_CACHE: dict[tuple[str, str], str | None] = {}
 
 
-def _gender(name: str, text: str) -> str | None:
+def _gender(name: str, idx: WordIndex) -> str | None:
     """'f'/'m' from a title or gendered role word right before the name, else from the
     pronouns that follow the name before any other proper noun ("X said her ...")."""
-    key = (name, text)
-    if key in _GENDER_CACHE:
-        return _GENDER_CACHE[key]
-    if len(_GENDER_CACHE) > 512:
-        _GENDER_CACHE.clear()
+    key = ("gender", name)
+    if key in idx.memo:
+        return idx.memo[key]  # type: ignore[return-value]
+    text = idx.text
     last = name.split()[-1]
     got = None
     first = name.split()[0].lower()
@@ -1203,7 +1201,7 @@ def _gender(name: str, text: str) -> str | None:
     given = re.escape(" ".join(name.split()[:-1]))
     before = re.compile(r"(\w+)\.?\s+(?:" + given + r"\s+)?$")
     # find the surname first (a literal search), then look at the word before it
-    for m in [] if got else re.finditer(r"\b" + re.escape(last) + r"\b", text):
+    for m in [] if got else idx.word_matches(last):
         bm = before.search(text, max(0, m.start() - 60), m.start())
         if bm is None:
             continue
@@ -1218,7 +1216,7 @@ def _gender(name: str, text: str) -> str | None:
         votes = {"m": 0, "f": 0}
         own = set(name.split())
         # the full name, or the surname alone (not "John Lennon" for "Cynthia Lennon")
-        for m in re.finditer(r"\b" + re.escape(last) + r"\b(?![’'])", text):
+        for m in idx.word_matches(last, r"(?![’'])"):
             pre = _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if pre and pre.group(1) not in own:
                 continue
@@ -1232,18 +1230,26 @@ def _gender(name: str, text: str) -> str | None:
                     break
         if votes["m"] != votes["f"]:
             got = "m" if votes["m"] > votes["f"] else "f"
-    _GENDER_CACHE[key] = got
+    idx.memo[key] = got
     return got
 
 
+def _named_after(head: str, idx: WordIndex) -> str | None:
+    """The capitalised words after the first "the lawyer" in the text (once per word)."""
+    key = ("after", head)
+    if key not in idx.memo:
+        m = re.search(r"(?i:\b" + re.escape(head) + r")\s+((?:[A-Z][\w’'-]+\s?){2,3})", idx.text)
+        idx.memo[key] = m.group(1) if m else None
+    return idx.memo[key]  # type: ignore[return-value]
+
+
 def _resolve_pronoun(
-    ref: Ref, before: list[Raw], units: list[_Unit], known: dict[str, str], all_text: str
+    ref: Ref, before: list[Raw], units: list[_Unit], known: KnownNames, idx: WordIndex
 ) -> Ref | None:
     if ref.kind == "desc":
-        head = ref.name.split()[-1]
-        m = re.search(r"(?i:\b" + re.escape(head) + r")\s+((?:[A-Z][\w’'-]+\s?){2,3})", all_text)
-        if m:
-            name = m.group(1).split()
+        after = _named_after(ref.name.split()[-1], idx)
+        if after:
+            name = after.split()
             if name[-1].endswith(("’s", "'s")):
                 name[-1] = name[-1][:-2]
             if not any(w.lower() in ORG_WORDS for w in name):
@@ -1252,7 +1258,7 @@ def _resolve_pronoun(
         want = {"he": "m", "she": "f"}.get(ref.name)
 
         def fits(name: str) -> bool:
-            g = _gender(name, all_text)
+            g = _gender(name, idx)
             return want is None or g is None or g == want
 
         if _PREFER_LAST_SPEAKER:
@@ -1293,7 +1299,33 @@ _ORG_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w�
 _ACRO = re.compile(r"\b[A-Z]{2,6}\b")
 
 
-def _resolve_org(ref: Ref, before: list[Raw], all_text: str, units: list[_Unit]) -> Ref | None:
+def _org_runs(idx: WordIndex) -> tuple[list[str], dict[str, int]]:
+    """Capitalised runs of the text, and for each lower-cased word the first run of two
+    words or more that holds it after its first word (once per article)."""
+    key = ("org", "")
+    if key not in idx.memo:
+        runs = [m.group(0) for m in _ORG_RUN.finditer(idx.text)]
+        first: dict[str, int] = {}
+        for i, run in enumerate(runs):
+            words = run.split()
+            if len(words) >= 2:
+                for w in words[1:]:
+                    first.setdefault(w.lower(), i)
+        idx.memo[key] = (runs, first)
+    return idx.memo[key]  # type: ignore[return-value]
+
+
+def _top_acronym(idx: WordIndex) -> tuple[str, int] | None:
+    key = ("acro", "")
+    if key not in idx.memo:
+        counts: dict[str, int] = {}
+        for m in _ACRO.finditer(idx.text):
+            counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        idx.memo[key] = max(counts.items(), key=lambda kv: kv[1]) if counts else None
+    return idx.memo[key]  # type: ignore[return-value]
+
+
+def _resolve_org(ref: Ref, before: list[Raw], idx: WordIndex, units: list[_Unit]) -> Ref | None:
     """ "the auction house", "the agency", "the statement": the organisation named before."""
     words = ref.name.split()
     if len(words) < 2 or words[0].lower() not in {"the", "its"}:
@@ -1315,18 +1347,14 @@ def _resolve_org(ref: Ref, before: list[Raw], all_text: str, units: list[_Unit])
             break
         if r.ref.kind == "group" and r.ref.name[:1].isupper():
             return r.ref
-    keys = {w.lower() for w in words[1:]}
-    for m in _ORG_RUN.finditer(all_text):  # "Rago Arts and Auction Center" for "the auction house"
-        run = m.group(0).split()
-        if len(run) >= 2 and any(w.lower() in keys for w in run[1:]):
-            return Ref(m.group(0), None, "group", ref.unit, ref.pos)
-    counts: dict[str, int] = {}
-    for m in _ACRO.finditer(all_text):
-        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-    if counts:
-        acro, n = max(counts.items(), key=lambda kv: kv[1])
-        if n >= 3:
-            return Ref(acro, None, "group", ref.unit, ref.pos)
+    # "Rago Arts and Auction Center" for "the auction house": the first such run
+    runs, first = _org_runs(idx)
+    hits = [first[w.lower()] for w in words[1:] if w.lower() in first]
+    if hits:
+        return Ref(runs[min(hits)], None, "group", ref.unit, ref.pos)
+    top = _top_acronym(idx)
+    if top is not None and top[1] >= 3:
+        return Ref(top[0], None, "group", ref.unit, ref.pos)
     return None
 
 
@@ -1335,6 +1363,9 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     if not raws:
         return []
     all_text = "\n".join(p.text for p in doc.paragraphs if p.kind != "boilerplate")
+    # Every look-up of a name in the whole text goes through this index: scanning the
+    # text once per name made long articles quadratic.
+    idx = WordIndex(all_text)
     # 1. named people: full names and the surnames that stand for them
     short_to_full: dict[str, str] = {}
 
@@ -1354,38 +1385,28 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             )
         if name in short_to_full:
             return short_to_full[name]
-        for nm in re.finditer(r"\b" + re.escape(name) + r"\b", all_text):
-            m = _CAPS_BEFORE.search(all_text, max(0, nm.start() - 90), nm.start())
-            if m is None:
-                continue
-            _, first = _strip_role(m.group(1).split())
-            while first and first[0].lower() in NOT_NAMES:
-                first = first[1:]
-            if (
-                first
-                and not any(w.lower().strip(".") in ORG_WORDS for w in first)
-                and not first[-1].endswith(("’s", "'s"))
-            ):
-                full = " ".join([*first, name])
-                short_to_full[name] = full
-                return full
-        return name
+        full = _full_name_before(name, idx)
+        if full is None:
+            return name
+        short_to_full[name] = full
+        return full
 
     for r in raws:
         if r.ref.kind == "person" and len(r.ref.name.split()) >= 2:
             canonical(r.ref.name)
     # surnames of every full name in the text, for pronouns ("Lazar ... he said")
     doc_names: dict[str, str] = {}
-    for _, full in _person_in(all_text, {}):
+    for _, full in _person_in(all_text, None):
         words = full.split()
         if any(w.lower() in NOT_NAMES or (w.endswith(".") and len(w) > 2) for w in words):
             continue  # "Julian. She": a sentence break, not a name
         doc_names.setdefault(words[-1], full)
-    # 2. resolve each statement's speaker
+    # 2. resolve each statement's speaker (the known names do not change meanwhile)
+    known = KnownNames({**doc_names, **short_to_full})
     resolved: list[Raw] = []
     for r in raws:
         if r.ref.kind in {"pronoun", "desc"}:
-            got = _resolve_pronoun(r.ref, resolved, units, {**doc_names, **short_to_full}, all_text)
+            got = _resolve_pronoun(r.ref, resolved, units, known, idx)
             if got is None:
                 if r.ref.kind == "pronoun":
                     continue
@@ -1393,7 +1414,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             alias = r.ref.name if r.ref.kind == "desc" and got.kind == "person" else None
             r = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, got, alias)
         elif r.ref.kind == "group":
-            named = _resolve_org(r.ref, resolved, all_text, units)
+            named = _resolve_org(r.ref, resolved, idx, units)
             if named is not None:
                 r = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, named, r.ref.name)
         resolved.append(r)
@@ -1405,7 +1426,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             key = canonical(ref.name)
             name = key
         else:
-            name = _expand_acronym(ref.name, all_text)
+            name = _expand_acronym(ref.name, idx)
             key = re.sub(r"^(?:the|a|an) ", "", name.lower())
         sp = speakers.get(key)
         if sp is None:
@@ -1421,33 +1442,103 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             sp.statements.append(st)
     for key, sp in speakers.items():
         if sp.role is None and len(sp.name.split()) >= 2 and key == sp.name:
-            sp.role = _role_in_doc(sp.name, all_text)
+            sp.role = _role_in_doc(sp.name, idx)
         sp.statements.sort(key=lambda st: st.paragraph)
     order = sorted(speakers, key=lambda k: (-len(speakers[k].statements), firsts[k]))
     return [speakers[k] for k in order]
 
 
 _CAPS_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]+){1,5})$")
+
+
+def _full_name_before(name: str, idx: WordIndex) -> str | None:
+    """ "Ana Ruiz" for "Ruiz": the capitalised words before the first mention that has them."""
+    key = ("full", name)
+    if key in idx.memo:
+        return idx.memo[key]  # type: ignore[return-value]
+    got = None
+    text = idx.text
+    for nm in idx.word_matches(name):
+        m = _CAPS_BEFORE.search(text, max(0, nm.start() - 90), nm.start())
+        if m is None:
+            continue
+        _, first = _strip_role(m.group(1).split())
+        while first and first[0].lower() in NOT_NAMES:
+            first = first[1:]
+        if (
+            first
+            and not any(w.lower().strip(".") in ORG_WORDS for w in first)
+            and not first[-1].endswith(("’s", "'s"))
+        ):
+            got = " ".join([*first, name])
+            break
+    idx.memo[key] = got
+    return got
+
+
 _ACRONYM = re.compile(r"^(?:the )?([A-Z]{2,6})$")
 
 
-def _expand_acronym(name: str, text: str) -> str:
+def _spelled_out(acr: str, text: str) -> str | None:
+    """The capitalised words right before the first "(ACR)" that has some."""
+    pat = re.compile(
+        r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){1,8})\(" + acr + r"\)"
+    )
+    lit = "(" + acr + ")"
+    at = text.find(lit)
+    while at >= 0:
+        # a match holds no parenthesis before its "(ACR)": search only from the last one,
+        # so this is re.search(pat, text) without reading the text once per acronym
+        lo = max(text.rfind("(", 0, at), text.rfind(")", 0, at)) + 1
+        m = pat.search(text, lo, at + len(lit))
+        if m is not None:
+            return m.group(1)
+        at = text.find(lit, at + 1)
+    return None
+
+
+def _initials_index(idx: WordIndex) -> tuple[list[str], dict[str, int], dict[str, int]]:
+    """Capitalised runs as names (once per article), with the first run having each string
+    of initials, and each string of initials but the last."""
+    key = ("initials", "")
+    if key not in idx.memo:
+        names: list[str] = []
+        exact: dict[str, int] = {}
+        plus_one: dict[str, int] = {}
+        for i, x in enumerate(_CAP_RUN.finditer(idx.text)):
+            words = [w for w in x.group(0).split() if w.lower() not in NOT_NAMES and w != "U.S."]
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            names.append(" ".join(words))
+            exact.setdefault(initials, i)
+            if initials:
+                plus_one.setdefault(initials[:-1], i)
+        idx.memo[key] = (names, exact, plus_one)
+    return idx.memo[key]  # type: ignore[return-value]
+
+
+def _expand_acronym(name: str, idx: WordIndex) -> str:
     """ "the CDC" -> "Centers for Disease Control and Prevention" when the text spells it out."""
     m = _ACRONYM.match(name)
     if not m:
         return name
     acr = m.group(1)
-    full = re.search(
-        r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){1,8})\(" + acr + r"\)", text
-    )
-    cands = [full.group(1)] if full else []
-    cands += [x.group(0) for x in _CAP_RUN.finditer(text)]
-    for cand in cands:
-        words = [w for w in cand.split() if w.lower() not in NOT_NAMES and w != "U.S."]
+    key = ("acronym", acr)
+    if key in idx.memo:
+        return idx.memo[key] or name  # type: ignore[return-value]
+    got = None
+    full = _spelled_out(acr, idx.text)
+    if full is not None:
+        words = [w for w in full.split() if w.lower() not in NOT_NAMES and w != "U.S."]
         initials = "".join(w[0] for w in words if w[0].isupper())
         if initials == acr or (len(initials) == len(acr) + 1 and initials.startswith(acr)):
-            return " ".join(words)
-    return name
+            got = " ".join(words)
+    if got is None:
+        names, exact, plus_one = _initials_index(idx)
+        i = min(exact.get(acr, len(names)), plus_one.get(acr, len(names)))
+        if i < len(names):
+            got = names[i]
+    idx.memo[key] = got
+    return got or name
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w’'-]*){1,6}")
@@ -1456,9 +1547,10 @@ _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w�
 _PRE_ROLE_TOKEN = re.compile(r"([\w.’'-]+)\s*$")
 
 
-def _role_in_doc(name: str, text: str) -> str | None:
+def _role_in_doc(name: str, idx: WordIndex) -> str | None:
     """Role of a person at the first mention that gives one (pre-modifier or apposition)."""
-    for m in re.finditer(re.escape(name) + r"\b", text):
+    text = idx.text
+    for m in idx.suffix_matches(name):
         before = text[max(0, m.start() - 80) : m.start()]
         words = before.split()
         run: list[str] = []
