@@ -5,10 +5,10 @@ Builds texts of about 5, 20, 60, 120 and 240 KB and prints the milliseconds for 
 `summarize_article` (document model + digest + who-said-what) and for `extract_speakers`
 alone, so that super-linear growth shows (the ms/KB column should stay about flat).
 
-Two kinds of text: "synthetic" (paragraphs generated here from templates: many names,
+Three kinds of text: "synthetic" (paragraphs generated here from templates: many names,
 roles, pronouns, quotations and reported speech) and "corpus" (the quote-attribution
-articles of ../shared/data/quotes/*.jsonl, concatenated at run time, one paragraph each
-sentence group; skipped when the data is not there).
+articles of ../shared/data/quotes/*.jsonl, concatenated at run time; skipped when the
+data is not there), and "onepara" (the synthetic text as one single paragraph).
 
     python bench/quotes_speed.py [--data DIR] [--sizes 5,20,60,120,240] [--repeat 3]
                                  [--profile KB]
@@ -174,7 +174,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per size (best is shown)")
     ap.add_argument("--profile", type=int, default=0, help="cProfile one run at this KB size")
     ap.add_argument("--sort", default="cumulative", help="cProfile sort key (tottime, ...)")
-    ap.add_argument("--kind", default="synthetic,corpus", help="synthetic, corpus or both")
+    ap.add_argument("--kind", default="synthetic,corpus,onepara", help="synthetic, corpus, onepara")
     a = ap.parse_args()
     try:
         sizes = [int(x) for x in a.sizes.split(",") if x.strip()]
@@ -189,7 +189,11 @@ def main() -> int:
     summarize_article(synthetic_text(2))  # warm-up: lazy imports, regex compilation
 
     def build(kind: str, kb: int) -> str | None:
-        return synthetic_text(kb) if kind == "synthetic" else corpus_text(kb, a.data)
+        if kind == "synthetic":
+            return synthetic_text(kb)
+        if kind == "onepara":  # the same text with no paragraph breaks (pasted or flattened)
+            return synthetic_text(kb).replace("\n", " ")
+        return corpus_text(kb, a.data)
 
     kinds = [k.strip() for k in a.kind.split(",") if k.strip()]
     if a.profile:

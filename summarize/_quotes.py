@@ -14,6 +14,7 @@ for ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ._document import Document
@@ -273,10 +274,20 @@ class _Person:
     aliases: list[str] = field(default_factory=list)
 
 
+def _spans_within(spans: list[Span], a: int, b: int) -> range:
+    """Indices of the quotation spans inside ``[a, b)``: spans are sorted and disjoint, so
+    a bisection finds them (a long paragraph has many units and many spans)."""
+    lo = bisect_left(spans, a, key=lambda sp: sp.start)
+    hi = lo
+    while hi < len(spans) and spans[hi].end <= b:
+        hi += 1
+    return range(lo, hi)
+
+
 def _tokenize(s: str, a: int, b: int, spans: list[Span]) -> list[Tok]:
     toks: list[Tok] = []
     pos = a
-    inner = [(k, sp) for k, sp in enumerate(spans) if sp.start >= a and sp.end <= b]
+    inner = [(k, spans[k]) for k in _spans_within(spans, a, b)]
     for k, sp in [*inner, (-1, None)]:
         stop = sp.start if sp is not None else b
         for m in _TOKEN.finditer(s, pos, stop):
@@ -1053,9 +1064,9 @@ def _collect(doc: Document) -> tuple[list[Raw], list[_Unit]]:
             u = len(units)
             toks = _tokenize(s, a, b, spans)
             blank = s[a:b]
-            for sp in spans:
-                if sp.start >= a and sp.end <= b:
-                    blank = blank[: sp.start - a] + " " * (sp.end - sp.start) + blank[sp.end - a :]
+            for k in _spans_within(spans, a, b):
+                sp = spans[k]
+                blank = blank[: sp.start - a] + " " * (sp.end - sp.start) + blank[sp.end - a :]
             units.append(_Unit(para.index, blank, a))
             if not toks:
                 continue
