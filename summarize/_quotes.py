@@ -1431,6 +1431,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         resolved.append(r)
     speakers: dict[str, Speaker] = {}
     firsts: dict[str, tuple[int, int]] = {}
+    seen: dict[str, set[Statement]] = {}
     for r in resolved:
         ref = r.ref
         if ref.kind == "person":
@@ -1449,7 +1450,9 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         if sp.role is None and ref.role:
             sp.role = ref.role
         st = Statement(r.text, r.kind, r.cue, r.para)  # type: ignore[arg-type]
-        if st not in sp.statements:
+        have = seen.setdefault(key, set())  # a set: one speaker may say thousands of things
+        if st not in have:
+            have.add(st)
             sp.statements.append(st)
     for key, sp in speakers.items():
         if sp.role is None and len(sp.name.split()) >= 2 and key == sp.name:
