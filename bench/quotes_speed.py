@@ -5,13 +5,15 @@ Builds texts of about 5, 20, 60, 120 and 240 KB and prints the milliseconds for 
 `summarize_article` (document model + digest + who-said-what) and for `extract_speakers`
 alone, so that super-linear growth shows (the ms/KB column should stay about flat).
 
-Three kinds of text: "synthetic" (paragraphs generated here from templates: many names,
-roles, pronouns, quotations and reported speech) and "corpus" (the quote-attribution
+Four kinds of text: "synthetic" (paragraphs generated here from templates: many names,
+roles, pronouns, quotations and reported speech), "corpus" (the quote-attribution
 articles of ../shared/data/quotes/*.jsonl, concatenated at run time; skipped when the
-data is not there), and "onepara" (the synthetic text as one single paragraph).
+data is not there), "onepara" (the synthetic text as one single paragraph) and
+"transcript" (an interview, one "NAME: words" line per turn).
 
     python bench/quotes_speed.py [--data DIR] [--sizes 5,20,60,120,240] [--repeat 3]
-                                 [--profile KB]
+                                 [--kind synthetic,corpus,onepara,transcript]
+                                 [--profile KB [--sort tottime]]
 """
 
 from __future__ import annotations
@@ -137,6 +139,21 @@ def synthetic_text(kb: int, seed: int = 7) -> str:
     return "\n".join(paras)
 
 
+def transcript_text(kb: int, seed: int = 7) -> str:
+    """An interview transcript: a few speakers, one "NAME: words" line each turn."""
+    rng = random.Random(seed)
+    lines = ["Transcript of the harbour hearing", ""]
+    size = 0
+    while size < kb * 1000:
+        who = rng.choice(("RUIZ", "OKAFOR", "LINDQVIST"))
+        line = (
+            f"{who}: Well, on {rng.choice(_TOPICS)} I think we are {rng.randrange(1000)} days late."
+        )
+        lines.append(line)
+        size += len(line) + 1
+    return "\n".join(lines)
+
+
 def corpus_text(kb: int, data: Path) -> str | None:
     texts: list[str] = []
     for rel in ("quotes/dev.jsonl", "quotes/polnear-dev.jsonl"):
@@ -174,7 +191,11 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per size (best is shown)")
     ap.add_argument("--profile", type=int, default=0, help="cProfile one run at this KB size")
     ap.add_argument("--sort", default="cumulative", help="cProfile sort key (tottime, ...)")
-    ap.add_argument("--kind", default="synthetic,corpus,onepara", help="synthetic, corpus, onepara")
+    ap.add_argument(
+        "--kind",
+        default="synthetic,corpus,onepara,transcript",
+        help="comma-separated: synthetic, corpus, onepara, transcript",
+    )
     a = ap.parse_args()
     try:
         sizes = [int(x) for x in a.sizes.split(",") if x.strip()]
@@ -191,6 +212,8 @@ def main() -> int:
     def build(kind: str, kb: int) -> str | None:
         if kind == "synthetic":
             return synthetic_text(kb)
+        if kind == "transcript":
+            return transcript_text(kb)
         if kind == "onepara":  # the same text with no paragraph breaks (pasted or flattened)
             return synthetic_text(kb).replace("\n", " ")
         return corpus_text(kb, a.data)
