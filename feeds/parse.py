@@ -351,6 +351,7 @@ def _simple_html_to_text(html: str) -> str | None:
     blocks: list[str] = []
     buf: list[str] = []
     open_tags: list[str] = []
+    open_inline = 0  # open tags that may not hold blocks (counted: nesting can be 50k deep)
     pos = 0
     for m in _SIMPLE_TAG.finditer(html):
         text = _simple_text(html[pos : m.start()])
@@ -367,12 +368,14 @@ def _simple_html_to_text(html: str) -> str | None:
         if m.group(1):
             if not open_tags or open_tags.pop() != name:
                 return None
+            open_inline -= name not in _SIMPLE_CONTAINERS
         elif m.group(0).endswith("/>"):
             return None
         else:
-            if name in _SIMPLE_BLOCKS and any(t not in _SIMPLE_CONTAINERS for t in open_tags):
+            if name in _SIMPLE_BLOCKS and open_inline:
                 return None
             open_tags.append(name)
+            open_inline += name not in _SIMPLE_CONTAINERS
         if name in _SIMPLE_BLOCKS:
             _flush_block(buf, blocks)
     text = _simple_text(html[pos:])
