@@ -40,12 +40,15 @@ def _heading_points(doc: Document, body: list[Candidate]) -> list[Candidate]:
         return []
     # Words the article capitalises mid-sentence are names: they keep their capitals.
     proper = {w for c in body for w in words(c.text)[1:] if w[:1].isupper()}
+    sections: dict[str | None, list[Candidate]] = {}  # one pass, not one per heading
+    for c in body:
+        sections.setdefault(c.heading, []).append(c)
     out: list[Candidate] = []
     for h in heads:
         text = heading_to_sentence(h.text, proper)
         if not text:
             continue
-        under = [c for c in body if c.heading == h.text]
+        under = sections.get(h.text, [])
         subject = {w.lower() for w in words(h.text.split(":", 1)[0])}
         # Supported: the section under it talks about the heading's subject.
         if under and any(subject & {w.lower() for w in words(c.text)} for c in under):
@@ -88,8 +91,12 @@ def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -
 
     if heading_pts:
         # One sub-heading point, the one whose section carries the most salient sentence.
+        best: dict[str | None, float] = {}
+        for c in cands:
+            best[c.heading] = max(best.get(c.heading, c.score), c.score)
+
         def support(h: Candidate) -> float:
-            return max((c.score for c in cands if c.heading == h.heading), default=0.0)
+            return best.get(h.heading, 0.0)
 
         hp = max(heading_pts, key=support)
         hp.score = support(hp)

@@ -205,12 +205,13 @@ def parse_document(text: str, title: str | None = None) -> Document:
             if kinds[i] is None and _norm(ln) == title_norm:
                 kinds[i] = "title"
 
-    # Headings: heading-like lines with body text after them.
+    # Headings: heading-like lines with body text after them. Only unclassified lines
+    # become headings, and only after the ones before them: so "body text after" is a
+    # line after this one still unclassified now (one pass, not a rescan per line).
+    last_open = max((j for j, k in enumerate(kinds) if k is None), default=-1)
     for i, ln in enumerate(lines):
-        if kinds[i] is None and len(lines) > 1 and looks_like_heading(ln):
-            later = [kinds[j] for j in range(i + 1, len(lines))]
-            if any(k is None for k in later):
-                kinds[i] = "heading"
+        if kinds[i] is None and len(lines) > 1 and i < last_open and looks_like_heading(ln):
+            kinds[i] = "heading"
 
     paras: list[Paragraph] = []
     dateline: str | None = None
