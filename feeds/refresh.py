@@ -114,8 +114,13 @@ async def refresh_feeds(
         processes = False  # worker processes write through their own connections
     report = RefreshReport(results=[])
     async with _refresh_lock(store.path, lock_wait) as lock_fd, fetcher(client, limits) as f:
-        with _executor(processes, store.path, lock_fd) as pool:
+        pool = _Pool(processes, store.path, lock_fd)
+        if any(feed.last_success is None for feed in feeds):
+            pool.get()  # new feeds will need it: start it while the first requests fly
+        try:
             await _refresh(store, feeds, f, pool, processes, report, progress)
+        finally:
+            pool.shutdown()
         if feeds:
             prefetch = [
                 aid
@@ -142,7 +147,7 @@ async def _refresh(
     store: Store,
     feeds: list[Feed],
     f: Fetcher,
-    pool: Executor,
+    pool: _Pool,
     processes: bool,
     report: RefreshReport,
     progress: Callable[[RefreshProgress], None] | None,
@@ -167,7 +172,7 @@ async def _refresh(
                 # transaction per feed): this event loop only fetches, on its own core.
                 try:
                     new_ids, title = await loop.run_in_executor(
-                        pool, _parse_and_save, str(store.path), feed.id, got.content, got.url,
+                        pool.get(), _parse_and_save, str(store.path), feed.id, got.content, got.url,
                         got.etag, got.last_modified,
                     )  # fmt: skip
                     _saved(out, new_ids, title)
@@ -180,7 +185,9 @@ async def _refresh(
             if len(got.content) <= INLINE_PARSE_MAX:
                 out.parsed = parse_fast(got.content, got.url)
             if out.parsed is None:
-                out.parsed = await loop.run_in_executor(pool, parse_feed, got.content, got.url)
+                out.parsed = await loop.run_in_executor(
+                    pool.get(), parse_feed, got.content, got.url
+                )
         except HttpStatusError as exc:
             out.result.error = str(exc)
             out.result.retry_after = exc.retry_after
@@ -280,24 +287,32 @@ def _policy(feeds: list[Feed], feed_id: int) -> str:
     return next((f.policy for f in feeds if f.id == feed_id), "short")
 
 
-@contextlib.contextmanager
-def _executor(processes: bool, db: Path, lock_fd: int | None) -> AsyncIterator[Executor]:  # type: ignore[misc]
-    pool: Executor
-    if processes:
-        workers = min(os.cpu_count() or 2, 4)
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            initializer=_worker_init,
-            initargs=(os.getpid(), lock_fd, f"{db}.lock"),
-        )
-        for _ in range(workers):  # start, import the parsers, connect while requests fly
-            pool.submit(_warm_up, str(db))
-    else:
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-parse")
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+class _Pool:
+    """Where feeds parse (and, with processes, are written): started on first use, so an
+    all-304 refresh never starts worker processes."""
+
+    def __init__(self, processes: bool, db: Path, lock_fd: int | None):
+        self.processes, self.db, self.lock_fd = processes, db, lock_fd
+        self._pool: Executor | None = None
+
+    def get(self) -> Executor:
+        if self._pool is None:
+            if self.processes:
+                workers = min(os.cpu_count() or 2, 4)
+                self._pool = ProcessPoolExecutor(
+                    max_workers=workers,
+                    initializer=_worker_init,
+                    initargs=(os.getpid(), self.lock_fd, f"{self.db}.lock"),
+                )
+                for _ in range(workers):  # start, import the parsers, connect: in parallel
+                    self._pool.submit(_warm_up, str(self.db))
+            else:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-parse")
+        return self._pool
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _worker_init(parent: int, lock_fd: int | None, lock_path: str) -> None:
