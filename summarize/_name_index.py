@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 _RUN = re.compile(r"\w+")
 _LEAD = re.compile(r"\w+")
-_TRAIL = re.compile(r"\w+$")
+_TRAIL = re.compile(r"\w+\Z")
 
 
 class WordIndex:
@@ -95,16 +95,15 @@ class KnownNames:
     def find(self, text: str) -> list[tuple[int, str]]:
         """(offset, full name) of every ``\\bshort\\b`` in ``text``, unsorted."""
         found: list[tuple[int, str]] = []
-        last_end: dict[str, int] = {}
-        for w in _RUN.finditer(text):
-            for short, full in self._by_first.get(w.group(0), ()):
-                pos = w.start()
-                if pos < last_end.get(short, 0):
-                    continue
-                m = self._pat(short).match(text, pos)
-                if m is not None:
-                    last_end[short] = m.end()
-                    found.append((pos, full))
+        # the words of the text that begin some name (a set operation: usually none)
+        for first in self._by_first.keys() & set(_RUN.findall(text)):
+            # where that word stands as a whole word; each name starting with it is tried
+            # there, its matches kept apart as finditer keeps them
+            starts = [w.start() for w in re.finditer(r"\b" + re.escape(first) + r"\b", text)]
+            for short, full in self._by_first[first]:
+                found.extend(
+                    (m.start(), full) for m in _nonoverlapping(self._pat(short), text, starts, 0)
+                )
         for short, full in self._scan:
             for m in self._pat(short).finditer(text):
                 found.append((m.start(), full))

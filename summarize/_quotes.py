@@ -1254,6 +1254,22 @@ def _named_after(head: str, idx: WordIndex) -> str | None:
     return idx.memo[key]  # type: ignore[return-value]
 
 
+# A pronoun's referent is looked for in at most this many characters before it in its
+# own unit. Units are sentences (with quotations blanked) and far shorter; without a
+# bound, a huge unit full of pronouns (one endless quoted exchange) took quadratic time.
+PRONOUN_LOOKBACK = 2000
+
+
+def _unit_people(
+    k: int, units: list[_Unit], known: KnownNames, idx: WordIndex
+) -> list[tuple[int, str]]:
+    """``_person_in`` of a whole unit, once per unit (earlier units serve many pronouns)."""
+    key = ("unit", str(k))
+    if key not in idx.memo:
+        idx.memo[key] = _person_in(units[k].text, known)
+    return idx.memo[key]  # type: ignore[return-value]
+
+
 def _resolve_pronoun(
     ref: Ref, before: list[Raw], units: list[_Unit], known: KnownNames, idx: WordIndex
 ) -> Ref | None:
@@ -1283,10 +1299,11 @@ def _resolve_pronoun(
             k = u - back
             if k < 0:
                 break
-            text = units[k].text
-            if back == 0:  # only what precedes the pronoun in its own unit
-                text = text[: max(0, ref.pos - units[k].start)]
-            found = _person_in(text, known)
+            if back == 0:  # only what precedes the pronoun in its own unit, near it
+                cut = max(0, ref.pos - units[k].start)
+                found = _person_in(units[k].text[max(0, cut - PRONOUN_LOOKBACK) : cut], known)
+            else:
+                found = _unit_people(k, units, known, idx)
             # the pronoun's own sentence: the nearest name; earlier ones: their subject
             for _, name in reversed(found) if back == 0 else found:
                 if fits(name):
