@@ -304,6 +304,12 @@ def main() -> None:
             f"ratio newsdesk/newsboat: cold {cold_ratio:.2f}x, warm {warm_ratio:.2f}x"
             "  (target: cold <= 0.5x)"
         )
+        if nb_304 == 0:
+            print(
+                "newsboat sent no If-None-Match / If-Modified-Since on its warm runs (it keeps"
+                " ETag and Last-Modified in its cache but, in `-x reload`, did not send them"
+                " here): its warm figure is a full re-download"
+            )
     else:
         print("newsboat not installed: no comparison (apt-get install newsboat)")
     shutil.rmtree(tmp, ignore_errors=True)
