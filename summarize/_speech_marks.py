@@ -9,7 +9,7 @@ in a very long paragraph (a whole article on one line) only to the end of its se
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 
@@ -106,8 +106,21 @@ def _single_close(s: str, i: int) -> int:
     return first_weak
 
 
+_TWO_APOS = re.compile(r"(?='')")
+
+
+def _two_apos_closers(s: str) -> list[int]:
+    """Start of every pair of apostrophes followed by what may follow a closing mark."""
+    return [
+        m.start()
+        for m in _TWO_APOS.finditer(s)
+        if s[m.start() + 2 : m.start() + 3] in _CLOSE_FOLLOW
+    ]
+
+
 def find_quotes(s: str) -> list[Span]:
     spans: list[Span] = []
+    closers: list[int] | None = None  # for ''quotes'': found once per paragraph
     i, n = 0, len(s)
     while i < n:
         c = s[i]
@@ -133,10 +146,15 @@ def find_quotes(s: str) -> list[Span]:
             i = j + 1
             continue
         if s.startswith("''", i) and _prev(s, i) in _OPEN_CONTEXT and s[i + 2 : i + 3].strip():
-            # two apostrophes standing for a double quotation mark (''Like this,'' he said)
-            j = s.find("''", i + 2)
-            while j >= 0 and s[j + 2 : j + 3] not in _CLOSE_FOLLOW:
-                j = s.find("''", j + 2)
+            # two apostrophes standing for a double quotation mark (''Like this,'' he said):
+            # closed by the first pair after it that may close. Found by bisection in a
+            # list made once (a search from each opening made a long paragraph quadratic);
+            # a triple mark is itself such a closer, so the old search's step over its
+            # middle mark (s.find("''", j + 2)) never skipped one: same result.
+            if closers is None:
+                closers = _two_apos_closers(s)
+            k = bisect_left(closers, i + 2)
+            j = closers[k] if k < len(closers) else -1
             if j > i + 2:
                 spans.append(Span(i, j + 2, i + 2, j, True, False))
                 i = j + 2
