@@ -5,14 +5,15 @@ Builds texts of about 5, 20, 60, 120 and 240 KB and prints the milliseconds for 
 `summarize_article` (document model + digest + who-said-what) and for `extract_speakers`
 alone, so that super-linear growth shows (the ms/KB column should stay about flat).
 
-Four kinds of text: "synthetic" (paragraphs generated here from templates: many names,
+Kinds of text: "synthetic" (paragraphs generated here from templates: many names,
 roles, pronouns, quotations and reported speech), "corpus" (the quote-attribution
 articles of ../shared/data/quotes/*.jsonl, concatenated at run time; skipped when the
-data is not there), "onepara" (the synthetic text as one single paragraph) and
-"transcript" (an interview, one "NAME: words" line per turn).
+data is not there), "onepara" (the synthetic text as one single paragraph), "transcript"
+(an interview, one "NAME: words" line per turn) and "headings" (short sections under
+claim-like sub-headings).
 
     python bench/quotes_speed.py [--data DIR] [--sizes 5,20,60,120,240] [--repeat 3]
-                                 [--kind synthetic,corpus,onepara,transcript]
+                                 [--kind synthetic,corpus,onepara,transcript,headings]
                                  [--profile KB [--sort tottime]]
 """
 
@@ -154,6 +155,22 @@ def transcript_text(kb: int, seed: int = 7) -> str:
     return "\n".join(lines)
 
 
+def headings_text(kb: int, seed: int = 7) -> str:
+    """Sections under claim-like sub-headings ("Budget: The Core Sticking Point 12")."""
+    rng = random.Random(seed)
+    lines = ["Council weighs the harbour plan", ""]
+    size = 0
+    k = 0
+    while size < kb * 1000:
+        topic = rng.choice(_TOPICS)
+        head = f"{topic.split()[-1].capitalize()}: The Core Sticking Point {k}"
+        body = f"The talks on {topic} stalled again, the minister said on Monday ({k})."
+        lines += [head, body]
+        size += len(head) + len(body) + 2
+        k += 1
+    return "\n".join(lines)
+
+
 def corpus_text(kb: int, data: Path) -> str | None:
     texts: list[str] = []
     for rel in ("quotes/dev.jsonl", "quotes/polnear-dev.jsonl"):
@@ -193,8 +210,8 @@ def main() -> int:
     ap.add_argument("--sort", default="cumulative", help="cProfile sort key (tottime, ...)")
     ap.add_argument(
         "--kind",
-        default="synthetic,corpus,onepara,transcript",
-        help="comma-separated: synthetic, corpus, onepara, transcript",
+        default="synthetic,corpus,onepara,transcript,headings",
+        help="comma-separated: synthetic, corpus, onepara, transcript, headings",
     )
     a = ap.parse_args()
     try:
@@ -212,6 +229,8 @@ def main() -> int:
     def build(kind: str, kb: int) -> str | None:
         if kind == "synthetic":
             return synthetic_text(kb)
+        if kind == "headings":
+            return headings_text(kb)
         if kind == "transcript":
             return transcript_text(kb)
         if kind == "onepara":  # the same text with no paragraph breaks (pasted or flattened)
