@@ -335,25 +335,35 @@ def test_sigkill_during_refresh_loses_nothing(tmp_path: Path, delay: float) -> N
 
 
 @needs_refresh
-def test_disk_full_during_cli_refresh(tmp_path: Path, feed_server: FeedServer) -> None:
+@pytest.mark.parametrize("n_feeds", [1, 30])  # 30: parsed and written in worker processes
+def test_disk_full_during_cli_refresh(
+    tmp_path: Path, feed_server: FeedServer, n_feeds: int
+) -> None:
     """`newsdesk refresh` when the store cannot grow (RLIMIT_FSIZE, SIGXFSZ ignored): one
     line on stderr, exit 1, no traceback; the store is intact with its articles and marks."""
     import resource
 
     db = tmp_path / "full.db"
-    old = [Item(f"Old {i}", f"/a/{i}", guid=f"g{i}") for i in range(5)]
-    url = feed_server.route("/f.xml", rss("F", old))
     cmd = [sys.executable, "-m", "tui", "--db", str(db)]
-    subprocess.run([*cmd, "add", url], capture_output=True, check=True, timeout=60)
-    with Store(db) as store:
+
+    def old(f: int) -> list[Item]:
+        return [Item(f"Old {f}.{i}", f"/a/{f}/{i}", guid=f"g{f}.{i}") for i in range(3)]
+
+    with Store(db) as store:  # as an earlier refresh left it
+        for f in range(n_feeds):
+            feed, _ = store.add_feed(feed_server.url(f"/{f}.xml"))
+            entries = [ParsedEntry(guid=it.guid, url=it.link, title=it.title) for it in old(f)]
+            store.save_feed(feed.id, ParsedFeed(title=f"F{f}", site_url=None, entries=entries))
         ids = store.article_ids()
-        assert len(ids) == 5
+        assert len(ids) == 3 * n_feeds
         store.set_read(ids[:2])
         store.set_starred(ids[0], True)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     limit = max(p.stat().st_size for p in tmp_path.glob("full.db*")) + 32 * 1024
-    new = [Item(f"New {i}", f"/b/{i}", "<p>" + "words " * 400 + "</p>", f"n{i}") for i in range(60)]
-    feed_server.route("/f.xml", rss("F", old + new))  # ~150 KB to store: more than fits
+    body = "<p>" + "words " * 400 + "</p>"
+    for f in range(n_feeds):  # ~70 KB more per feed: not even one fits
+        new = [Item(f"New {f}.{i}", f"/b/{f}/{i}", body, f"n{f}.{i}") for i in range(30)]
+        feed_server.route(f"/{f}.xml", rss(f"F{f}", old(f) + new))
 
     def no_room() -> None:  # runs in the child: files may not grow past `limit`
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -366,13 +376,15 @@ def test_disk_full_during_cli_refresh(tmp_path: Path, feed_server: FeedServer) -
     assert r.returncode == 1, (r.returncode, r.stderr)
     assert r.stderr.startswith("newsdesk: ") and r.stderr.count("\n") == 1, r.stderr
     assert "store" in r.stderr
+    counts = _counts(db)  # integrity ok, nothing doubled
+    assert set(counts.values()) <= {3, 33}  # each feed as before or complete, never half
     with Store(db) as store:
-        assert store.integrity_check() == "ok"
-        assert store.article_ids() == ids  # the feed is as before: nothing half-written
         arts = {a.id: a for a in store.articles()}
-        assert [arts[i].read for i in ids] == [True, True, False, False, False]
-        assert [arts[i].starred for i in ids] == [True, False, False, False, False]
+        assert all(i in arts for i in ids)
+        assert [arts[i].read for i in ids[:3]] == [True, True, False]
+        assert [arts[i].starred for i in ids[:3]] == [True, False, False]
     r = subprocess.run([*cmd, "refresh"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr  # room again: the refresh completes, marks kept
+    assert set(_counts(db).values()) == {33}
     with Store(db) as store:
-        assert store.count() == 65 and store.get_article(ids[0]).starred  # type: ignore[union-attr]
+        assert store.get_article(ids[0]).starred and store.get_article(ids[1]).read  # type: ignore[union-attr]
