@@ -17,6 +17,9 @@ from .models import Article, Feed
 from .store import Store, StoreError
 
 SHORT_WORDS = 150  # below this many words a feed's text is taken for a teaser
+# Fewer words than this from a page is not an article (a paywall, a JavaScript shell, a
+# menu): the teaser is kept.
+MIN_PAGE_WORDS = 20
 PAGE_LIMITS = FetchLimits(total_timeout=30.0, max_bytes=5 * 1024 * 1024)
 
 
@@ -53,7 +56,8 @@ async def ensure_full_text(
     if not force and not needs_full_text(article, store.get_feed(article.feed_id)):
         return article
     text = await fetch_full_text(article.url or "", client)
-    if not text or len(text.split()) <= len(article.text.split()) // 2:
+    words = len(text.split()) if text else 0
+    if words < MIN_PAGE_WORDS or words <= len(article.text.split()) // 2:
         return article  # nothing better than what the feed gave
     try:
         store.set_full_text(article.id, text)

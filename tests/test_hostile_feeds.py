@@ -270,3 +270,45 @@ def test_bombs_are_cut_at_the_cap_and_the_other_feeds_are_stored(
         for ok in ("/a.xml", "/b.xml"):
             assert feeds[ids[ok]].last_error is None and feeds[ids[ok]].total == 3
         assert len(report.failed) == 2 and report.new_articles == 6
+
+
+def test_hostile_article_pages_keep_the_teaser(tmp_path: Path, feed_server: FeedServer) -> None:
+    """`refresh --full-text` over hostile article pages: each fails alone, the teaser is
+    kept, the ordinary page is extracted; a page that never finishes is cut by its limit."""
+    import gzip
+
+    from feedserver import page
+
+    from feeds.fulltext import fetch_full_text
+    from feeds.http import FetchLimits
+    from feeds.refresh import refresh_feeds
+
+    words = "The harbour council met on Tuesday to decide the future of the old pier. " * 8
+    pages = {
+        "/ok": page("Ok", [words, words]).encode(),
+        "/deep": ("<html><body>" + "<div>" * 100_000 + words).encode(),
+        "/scripts": ("<html><body>" + "<script>var x = 1;</script>" * 5000).encode(),
+        "/none": b"<html><head><title>Nothing</title></head><body><nav>a b</nav></body></html>",
+        "/binary": bytes(range(256)) * 100,
+        "/bomb": gzip.compress(b"<p>" + b"a" * 40_000_000),  # 40 MB inflated, the cap is 5 MiB
+    }
+    for path, body in pages.items():
+        headers = {"Content-Encoding": "gzip"} if path == "/bomb" else None
+        feed_server.route(path, body, content_type="text/html", headers=headers or {})
+    teaser = "<p>Short teaser.</p>"
+    items = [Item(p.strip("/"), p, teaser, guid=p) for p in pages]
+    feed_server.route("/a.xml", rss("A", items))
+    with Store(tmp_path / "ft.db") as store:
+        store.add_feed(feed_server.url("/a.xml"))
+        report = asyncio.run(refresh_feeds(store, full_text=True, processes=False))
+        assert not report.failed and report.full_text_fetched == 1
+        for a in store.articles():
+            assert a.text == "Short teaser."  # the feed's own text is never lost
+            if a.guid.endswith("/ok"):
+                assert a.full_text and "harbour council" in a.full_text
+            else:
+                assert a.full_text is None, (a.guid, a.full_text)  # '/none': not "a b"
+                assert not UNSAFE.search(a.text)
+    feed_server.route("/slow", page("Slow", [words]), content_type="text/html", delay=3)
+    quick = FetchLimits(connect_timeout=1, read_timeout=1, total_timeout=1)
+    assert asyncio.run(fetch_full_text(feed_server.url("/slow"), limits=quick)) is None
