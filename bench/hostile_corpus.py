@@ -613,7 +613,7 @@ def _malformed() -> Iterator[Case]:
         for i in range(20000)
     ]
     c = mk("twenty-thousand-items", rss2(items), expect="ok")
-    c.kind, c.min_items = "odd", 20000
+    c.kind, c.min_items = "odd", 10000  # feeds.parse.MAX_ENTRIES: the first 10,000 kept
     yield c
     rnd = random.Random(7)
     for i in range(6):
@@ -712,6 +712,11 @@ def _resources(bomb_mb: int, big_mb: int) -> Iterator[Case]:
         expect="error",
         headers={"X-Size-MB": str(big_mb)},
     )
+    for name, broken in (("res-many-items", ""), ("res-many-items-ill-formed", "1")):
+        c = Case(name, "resource", behaviour="many-items", expect="ok")  # just under the cap
+        c.headers = {"X-Size-MB": str(min(big_mb, 19)), "X-Broken": broken}
+        c.min_items = 10_000  # at least the first 10,000 (feeds.parse.MAX_ENTRIES) are stored
+        yield c
     yield Case("res-length-lies-small", "resource", behaviour="length-lies", expect="error")
     yield Case("res-trickle", "resource", behaviour="trickle", expect="error")
     yield Case("res-trickle-headers", "resource", behaviour="trickle-headers", expect="error")
@@ -867,6 +872,8 @@ class HostileServer:
         for c in cases:  # made now: compressing them while serving would stall the client
             if c.behaviour in ("gzip-bomb", "brotli-bomb"):
                 self.bomb(c.behaviour.split("-")[0], int(c.headers.get("X-Size-MB", "1")))
+            elif c.behaviour == "many-items":
+                self.many_items(int(c.headers["X-Size-MB"]), bool(c.headers.get("X-Broken")))
         handler = _make_handler(self)
         for n in range(1, HOSTS + 1):
             srv = _QuietServer((f"127.0.0.{n}", 0), handler)
@@ -890,6 +897,13 @@ class HostileServer:
             key = (kind, mb)
             if key not in self._bomb_cache:
                 self._bomb_cache[key] = _make_bomb(kind, mb)
+            return self._bomb_cache[key]
+
+    def many_items(self, mb: int, broken: bool) -> bytes:
+        with self._lock:
+            key = ("many-items" + "-broken" * broken, mb)
+            if key not in self._bomb_cache:
+                self._bomb_cache[key] = many_items_feed(mb, broken)
             return self._bomb_cache[key]
 
     def close(self) -> None:
@@ -924,6 +938,17 @@ def _make_bomb(kind: str, mb: int) -> bytes:
     bc = brotli.Compressor(quality=5)
     parts = [bc.process(chunk) for _ in range(mb)]
     return b"".join(parts) + bc.finish()
+
+
+def many_items_feed(mb: int, broken: bool = False) -> bytes:
+    """`mb` MB of tiny RSS items (~90,000 in 19 MB); `broken` adds an undefined entity."""
+    item = (
+        "<item><title>Item {0}</title><link>http://127.0.0.1/m/{0}</link><guid>m{0}</guid>"
+        "<description>Text {0} of a tiny item.</description></item>\n"
+    )
+    head = rss2([]).split("</channel>")[0] + ("<title>&bogus; feed</title>" if broken else "")
+    n = (mb << 20) // len(item.format(100000))
+    return (head + "".join(item.format(i) for i in range(n)) + "</channel></rss>").encode()
 
 
 def _big_feed_chunks(mb: int) -> Iterator[bytes]:
@@ -1039,6 +1064,9 @@ def _make_handler(server: HostileServer) -> type[BaseHTTPRequestHandler]:
                     for chunk in _big_feed_chunks(mb):
                         self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                     self.wfile.write(b"0\r\n\r\n")
+            elif b == "many-items":
+                body = server.many_items(mb, bool(c.headers.get("X-Broken")))
+                self._send(200, body, "application/rss+xml")
             elif b == "length-lies":
                 self.send_response(200)
                 self.send_header("Content-Type", "application/rss+xml")
