@@ -73,6 +73,11 @@ _TAG = re.compile(r"<[a-zA-Z/!]")
 MAX_ENTRIES = 10_000
 _ITEM_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]", re.IGNORECASE)
 _ITEM_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>", re.IGNORECASE)
+# Any date element. Without one, fastfeedparser runs dateutil on every item's guid
+# (~1 ms each: 10,000 undated items took 10 s, feedparser 1.4 s).
+_DATE_TAG = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?(?:pubDate|date|updated|published|issued|modified|created)[\s>]"
+)
 # An absolute http(s) URL with a host and no query, fragment or params.
 _PLAIN_URL = re.compile(r"https?://[^/\s\[\]#?;\\][^\s\[\]#?;\\]*\Z")
 
@@ -106,6 +111,7 @@ def parse_fast(data: bytes, url: str) -> ParsedFeed | None:
         or b"<!DOCTYPE" in data[:4096]
         or b"<!ENTITY" in data
         or b"xml:base" in data  # feedparser resolves relative links against it
+        or not _DATE_TAG.search(data)
     ):
         return None
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
