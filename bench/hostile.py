@@ -4,8 +4,9 @@ A loopback-only server (bench/hostile_corpus.py) serves the corpus; the real com
 line imports it as a newsboat `urls` file, refreshes, and lists the result. Printed:
 feeds read, per-feed errors by kind, how each case category fared, crashes (tracebacks
 or unexpected exit codes: must be 0), control characters reaching any output (must be 0),
-leaked secrets / external fetches (must be 0), wall time and peak memory of the refresh.
-Figures only: it never fails on time.
+leaked secrets / external fetches (must be 0), wall time and peak memory of the refresh
+(the largest process, and the whole process tree with its parse workers, sampled from
+/proc), then a second, conditional refresh. Figures only: it never fails on time.
 
     python bench/hostile.py [--bomb-mb 1024] [--big-mb 50] [--only SUBSTRING] [--keep DIR] [--once]
 """
