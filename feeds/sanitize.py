@@ -38,10 +38,20 @@ _CONTROLS_NO_NL = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
 UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI_AND_SURROGATES}]")
 
 
+# ASCII text without these has nothing to remove (most feed text: the quick path).
+_ASCII_CONTROLS = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f]")
+
+
 def clean_text(text: str | None) -> str:
     """Text with escape sequences and control characters removed (newlines and tabs kept)."""
     if not text:
         return ""
+    if text.isascii() and not _ASCII_CONTROLS.search(text):
+        return text
+    return _clean_text(text)
+
+
+def _clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
@@ -51,6 +61,12 @@ def clean_line(text: str | None) -> str:
     """One-line form for titles, names and URLs: controls removed, whitespace folded."""
     if not text:
         return ""
+    if text.isascii() and not _ASCII_CONTROLS.search(text):
+        return " ".join(text.split())
+    return _clean_line(text)
+
+
+def _clean_line(text: str) -> str:
     text = _BIDI.sub("", _ESCAPES.sub("", text))
     text = _CONTROLS_NO_NL.sub(" ", text)  # a control between words must not join them
     return " ".join(text.split())

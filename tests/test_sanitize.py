@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feeds.sanitize import UNSAFE, clean_line, clean_text
+from feeds.sanitize import UNSAFE, _clean_line, _clean_text, clean_line, clean_text
 
 ESC = "\x1b"
 
@@ -90,3 +90,10 @@ def test_linear_time_on_adversarial_input() -> None:
     text = (f"{ESC}]" + "x" * 10) * 20000 + (f"{ESC}[" + "1;" * 10) * 20000
     out = clean_text(text)
     assert ESC not in out
+
+
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=60) | st.text(_ALPHABET, max_size=60))
+@settings(max_examples=300)
+def test_quick_path_for_ascii_gives_what_the_full_cleaning_gives(text: str) -> None:
+    assert clean_text(text) == _clean_text(text)
+    assert clean_line(text) == _clean_line(text)
