@@ -397,29 +397,32 @@ def _simple_html_to_text(html: str) -> str | None:
     open_inline = 0  # open tags that may not hold blocks (counted: nesting can be 50k deep)
     pos = 0
     for m in _SIMPLE_TAG.finditer(html):
-        text = _simple_text(html[pos : m.start()])
-        if text is None:
-            return None
-        buf.append(text)
+        start = m.start()
+        if start > pos:
+            text = _simple_text(html[pos:start])
+            if text is None:
+                return None
+            buf.append(text)
         pos = m.end()
-        name = m.group(2).lower()
+        closing, name = m.group(1, 2)
+        name = name.lower()
         if name == "br":
             buf.append("\n")
             continue
         # Only well-nested fragments: where HTML closes or ignores tags on its own
         # (a stray </p>, a <div> inside a <p>, <p/>), lxml's rules decide.
-        if m.group(1):
+        if closing:
             if not open_tags or open_tags.pop() != name:
                 return None
             open_inline -= name not in _SIMPLE_CONTAINERS
-        elif m.group(0).endswith("/>"):
+        elif html[pos - 2] == "/":
             return None
         else:
-            if name in _SIMPLE_BLOCKS and open_inline:
+            if open_inline and name in _SIMPLE_BLOCKS:
                 return None
             open_tags.append(name)
             open_inline += name not in _SIMPLE_CONTAINERS
-        if name in _SIMPLE_BLOCKS:
+        if buf and name in _SIMPLE_BLOCKS:
             _flush_block(buf, blocks)
     text = _simple_text(html[pos:])
     if text is None or open_tags:
@@ -447,7 +450,7 @@ def _simple_text(text: str) -> str | None:
         if "&" in parts[0]:
             return None
         text = "".join(out)
-    return text.replace("\n", " ")
+    return text.replace("\n", " ") if "\n" in text else text
 
 
 def _flush_block(buf: list[str], blocks: list[str]) -> None:
