@@ -26,6 +26,7 @@ import hashlib
 import os
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -208,11 +209,16 @@ def main() -> None:
         f"median of {args.runs} runs"
     )
 
-    # -- newsdesk
+    # Runs alternate, newsdesk then newsboat: a shared machine's speed drifts, and
+    # drift should hit both alike.
+    nb = shutil.which("newsboat")
+    nb_config = tmp / "config"
+    nb_config.write_text("reload-threads 8\nsuppress-first-reload yes\n")
     cold: list[float] = []
     warm: list[float] = []
-    peak = 0
-    listed = 0
+    nb_cold: list[float] = []
+    nb_warm: list[float] = []
+    peak = listed = stored = warm_304 = nb_304 = 0
     for run in range(args.runs):
         db = tmp / f"nd{run}.db"
         base = [*nd, "--db", str(db)]
@@ -232,8 +238,21 @@ def main() -> None:
         warm.append(t)
         peak = max(peak, rss)
         warm_304 = srv.not_modified
-        with __import__("sqlite3").connect(db) as con:
+        with sqlite3.connect(db) as con:
             stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if nb and len(nb_cold) == run:  # newsboat: same urls, temp HOME, its own cache
+            cache = tmp / f"nb{run}.db"
+            cmd = [nb, "-x", "reload", "-u", str(urls), "-c", str(cache), "-C", str(nb_config)]
+            t, code, _rss, err = timed(cmd, env)
+            if code != 0:
+                print(f"newsboat failed ({code}): {err}")
+                continue
+            nb_cold.append(t)
+            srv.reset_counts()
+            t, code, _rss, err = timed(cmd, env)
+            nb_warm.append(t)
+            nb_304 = srv.not_modified
+
     # Memory in one more, untimed cold refresh: sampling /proc would slow the timed ones.
     db = tmp / "nd-memory.db"
     subprocess.run(
@@ -247,45 +266,26 @@ def main() -> None:
     sampler.start()
     proc.wait()
     sampler.stop()
+
     rows.append(("newsdesk", "cold", statistics.median(cold), min(cold), f"{listed} listed"))
     rows.append(
         ("newsdesk", "warm", statistics.median(warm), min(warm), f"{warm_304}/{args.feeds} 304")
     )
-
-    # -- newsboat
-    nb = shutil.which("newsboat")
-    nb_cold: list[float] = []
-    nb_warm: list[float] = []
-    if nb:
-        config = tmp / "config"
-        config.write_text("reload-threads 8\nsuppress-first-reload yes\n")
-        for run in range(args.runs):
-            cache = tmp / f"nb{run}.db"
-            cmd = [nb, "-x", "reload", "-u", str(urls), "-c", str(cache), "-C", str(config)]
-            t, code, _rss, err = timed(cmd, env)
-            if code != 0:
-                print(f"newsboat failed ({code}): {err}")
-                break
-            nb_cold.append(t)
-            srv.reset_counts()
-            t, code, _rss, err = timed(cmd, env)
-            nb_warm.append(t)
-            nb_304 = srv.not_modified
-        if nb_cold:
-            with __import__("sqlite3").connect(tmp / "nb0.db") as con:
-                nb_items = con.execute("SELECT count(*) FROM rss_item").fetchone()[0]
-            rows.append(
-                ("newsboat", "cold", statistics.median(nb_cold), min(nb_cold), f"{nb_items} items")
+    if nb_cold:
+        with sqlite3.connect(tmp / "nb0.db") as con:
+            nb_items = con.execute("SELECT count(*) FROM rss_item").fetchone()[0]
+        rows.append(
+            ("newsboat", "cold", statistics.median(nb_cold), min(nb_cold), f"{nb_items} items")
+        )
+        rows.append(
+            (
+                "newsboat",
+                "warm",
+                statistics.median(nb_warm),
+                min(nb_warm),
+                f"{nb_304}/{args.feeds} 304",
             )
-            rows.append(
-                (
-                    "newsboat",
-                    "warm",
-                    statistics.median(nb_warm),
-                    min(nb_warm),
-                    f"{nb_304}/{args.feeds} 304",
-                )
-            )
+        )
 
     print()
     print(f"{'reader':<10} {'refresh':<7} {'median s':>9} {'best s':>7}  note")
