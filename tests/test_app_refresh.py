@@ -75,3 +75,19 @@ async def test_refresh_all_with_a_failing_feed(tmp_path, server):
         await pilot.pause()
         await app.workers.wait_for_complete()
     store.close()
+
+
+async def test_the_readers_refresh_uses_its_own_limits(tmp_path, server, monkeypatch):
+    """Settings from `newsdesk --config FILE` reach the refresh the reader starts."""
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "absent.toml"))
+    store = Store(tmp_path / "news.db")
+    store.add_feed(f"{server}/good.xml", title="Good Feed")
+    settings = Settings(limits={"max_bytes": 100})  # smaller than the feed
+    app = NewsdeskApp(store, settings, clock=lambda: NOW, processes=False, prefetch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "too large" in (store.list_feeds()[0].last_error or "")
+    store.close()

@@ -1,4 +1,9 @@
-"""A refresh for the reader, run in a child process: `python -m tui.refresh_child DB [FEED_ID]...`.
+"""A refresh for the reader, run in a child process:
+
+    python -m tui.refresh_child [--limits JSON] DB [FEED_ID]...
+
+`--limits` carries the reader's [limits] settings (FetchLimits fields); without it
+they come from the settings file at NEWSDESK_CONFIG or the default path.
 
 The reader starts this instead of refreshing on its own event loop, so fetching,
 parsing and writing hundreds of feeds never takes the UI's CPU or GIL; it only
@@ -26,7 +31,7 @@ def _emit(obj: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-async def _refresh(db: Path, feed_ids: list[int] | None) -> dict[str, Any]:
+async def _refresh(db: Path, feed_ids: list[int] | None, limits: Any) -> dict[str, Any]:
     from feeds.refresh import refresh_feeds
     from feeds.store import Store
 
@@ -39,7 +44,7 @@ async def _refresh(db: Path, feed_ids: list[int] | None) -> dict[str, Any]:
         _emit({"progress": {"done": p.done, "total": p.total, "new": new, "phase": p.phase}})
 
     with Store(db) as store:
-        report = await refresh_feeds(store, feed_ids, progress=progress, limits=_limits())
+        report = await refresh_feeds(store, feed_ids, progress=progress, limits=limits)
     return {
         "feeds": len(report.ok),
         "new": report.new_articles,
@@ -47,13 +52,14 @@ async def _refresh(db: Path, feed_ids: list[int] | None) -> dict[str, Any]:
     }
 
 
-def _limits() -> Any:
-    """[limits] from the settings file at NEWSDESK_CONFIG or the default path (not `--config`:
-    the reader does not pass it down)."""
-    from .config import load_settings
+def _limits(given: str | None) -> Any:
+    """FetchLimits from `--limits JSON`, else [limits] from the settings file."""
+    from .config import Settings, load_settings
     from .errors import CliError
     from .paths import config_path
 
+    if given is not None:
+        return Settings(limits=json.loads(given)).fetch_limits()
     try:
         return load_settings(config_path()).fetch_limits()
     except CliError:  # a bad file is reported by the reader and `newsdesk refresh`
@@ -62,10 +68,14 @@ def _limits() -> Any:
 
 def main(argv: list[str]) -> int:
     try:
+        given = None
+        if argv[:1] == ["--limits"]:
+            given, argv = argv[1], argv[2:]
+        limits = _limits(given)
         db = Path(argv[0])
         feed_ids = [int(a) for a in argv[1:]] or None
-    except (IndexError, ValueError):
-        _emit({"error": "usage: python -m tui.refresh_child DB [FEED_ID]..."})
+    except (IndexError, ValueError, TypeError):  # TypeError: not a FetchLimits field
+        _emit({"error": "usage: python -m tui.refresh_child [--limits JSON] DB [FEED_ID]..."})
         return 2
     try:
         # Background work: the reader the user is typing into gets the CPU first
@@ -74,7 +84,7 @@ def main(argv: list[str]) -> int:
     except (AttributeError, OSError):
         pass
     try:
-        _emit({"report": asyncio.run(_refresh(db, feed_ids))})
+        _emit({"report": asyncio.run(_refresh(db, feed_ids, limits))})
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # RefreshBusy, StoreError, a bug: one line for the reader to show

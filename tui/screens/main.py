@@ -420,6 +420,8 @@ class MainScreen(Screen[None]):
             sys.executable,
             "-m",
             "tui.refresh_child",
+            "--limits",  # the reader's own [limits] (it may run with --config FILE)
+            json.dumps(self.napp.settings.limits),
             str(self.napp.store.path),
             *(str(i) for i in feed_ids or ()),
             stdin=asyncio.subprocess.DEVNULL,
@@ -465,7 +467,10 @@ class MainScreen(Screen[None]):
             self.post_message(RefreshProgress(p.done, p.total, 0, p.phase))
 
         return await refresh_feeds(
-            self.napp.store, list(feed_ids) if feed_ids else None, progress=progress
+            self.napp.store,
+            list(feed_ids) if feed_ids else None,
+            progress=progress,
+            limits=self.napp.settings.fetch_limits(),
         )
 
     @on(RefreshProgress)
