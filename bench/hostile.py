@@ -23,13 +23,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import hostile_corpus as hc  # noqa: E402
+from proctree import TreeMemory  # noqa: E402
 
 # Controls that must never reach a terminal: C0 but tab/newline, DEL, C1, bidi controls.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -100,45 +100,6 @@ class Run:
         elif r.returncode not in ok_codes and r.returncode != -9:
             self.crashes.append(f"{what}: exit {r.returncode}: {err.strip()[-160:]}")
         return r
-
-
-class TreeMemory(threading.Thread):
-    """Peak summed RSS of a process and all its descendants (parse workers), from /proc."""
-
-    def __init__(self, pid: int, every: float = 0.1):
-        super().__init__(daemon=True)
-        self.pid, self.every, self.peak_kb = pid, every, 0
-        self._stop_event = threading.Event()
-
-    def run(self) -> None:
-        while not self._stop_event.is_set():
-            self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
-            self._stop_event.wait(self.every)
-
-    def stop(self) -> None:
-        self._stop_event.set()
-        self.join()
-
-
-def _tree_rss_kb(root: int) -> int:
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            status = (d / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(d.name)] = int(fields.get("PPid", "0").strip() or 0)
-        rss[int(d.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    tree, grew = {root}, True
-    while grew:
-        more = {pid for pid, ppid in parents.items() if ppid in tree} - tree
-        grew = bool(more)
-        tree |= more
-    return sum(rss.get(pid, 0) for pid in tree)
 
 
 def main() -> int:
