@@ -146,16 +146,21 @@ class Fetcher:
     ) -> tuple[FetchResult | None, str | None]:
         try:
             request = self.client.build_request("GET", url, headers=headers)
-            response = await self.client.send(request, stream=True, follow_redirects=False)
-        except httpx.TimeoutException:
-            raise FetchTimeout("timed out") from None
-        except httpx.HTTPError as exc:
-            raise FetchError(_http_reason(exc)) from None
         except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
             reason = _http_reason(exc)  # InvalidURL's already says "bad URL"
             raise FetchError(
                 reason if reason.startswith("bad URL") else f"bad URL: {reason}"
             ) from None
+        try:
+            response = await self.client.send(request, stream=True, follow_redirects=False)
+        except httpx.TimeoutException:
+            raise FetchTimeout("timed out") from None
+        except httpx.HTTPError as exc:
+            raise FetchError(_http_reason(exc)) from None
+        except (httpx.InvalidURL, ValueError, UnicodeError):
+            # The request's URL was fine (built above): httpx choked on the redirect's
+            # Location while preparing the next request (javascript:, malformed...).
+            raise FetchError("redirect to a URL that is not a valid http(s) URL") from None
         try:
             status = response.status_code
             if status in (301, 302, 303, 307, 308):
