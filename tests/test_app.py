@@ -45,6 +45,18 @@ def screen_text(app: NewsdeskApp) -> str:
     return html.unescape("".join(re.findall(r">([^<]*)</text>", svg))).replace("\xa0", " ")
 
 
+async def pick(app: NewsdeskApp, pilot, wanted) -> None:
+    """Open the feeds/tags picker (t) and choose the first choice `wanted(choice)` accepts."""
+    await pilot.press("t")
+    picker = app.screen
+    assert isinstance(picker, ListPicker)
+    picker.query_one("#lists").highlighted = next(
+        i for i, c in enumerate(picker.choices) if wanted(c)
+    )
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -184,13 +196,7 @@ async def test_star(store):
         await pilot.press("s")
         assert store.get_article(lst.ids[0]).starred
         assert "★" in titles(app)[0]
-        await pilot.press("t")
-        picker = app.screen
-        assert isinstance(picker, ListPicker)
-        index = next(i for i, c in enumerate(picker.choices) if c.kind == "starred")
-        picker.query_one("#lists").highlighted = index
-        await pilot.press("enter")
-        await pilot.pause()
+        await pick(app, pilot, lambda c: c.kind == "starred")
         assert lst.ids == [store.articles()[0].id]
         await pilot.press("s")
         assert not store.get_article(lst.ids[0]).starred
@@ -299,13 +305,7 @@ async def test_a_one_feed_list_gives_the_feed_column_to_titles(store):
     async with app.run_test(size=SIZE) as pilot:
         lst = app.screen.query_one(ArticleList)
         assert "City News" in lst.render_line(0).text
-        await pilot.press("t")
-        picker = app.screen
-        assert isinstance(picker, ListPicker)
-        index = next(i for i, c in enumerate(picker.choices) if c.label == "City News")
-        picker.query_one("#lists").highlighted = index
-        await pilot.press("enter")
-        await pilot.pause()
+        await pick(app, pilot, lambda c: c.label == "City News")
         rows = titles(app)
         assert rows and not any("City News" in r for r in rows)
         assert rows[0].startswith("N   2h Council approves river bridge")
