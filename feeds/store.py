@@ -11,14 +11,17 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .models import Article, Feed, FullTextPolicy, ParsedEntry, ParsedFeed
 from .sanitize import clean_line, clean_text
 from .schema import FEED_TITLE, INDEX_ARTICLES, MIGRATIONS, SCHEMA_VERSION, SORT, select_rows
+
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -455,18 +458,8 @@ class Store:
 
     def get_articles(self, ids: Sequence[int]) -> list[Article]:
         """Articles by id, in the order given (unknown ids skipped)."""
-        if not ids:
-            return []
-        found: dict[int, Article] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            rows = self.db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                f"WHERE a.id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            found.update((r[0], _article(r)) for r in rows)
-        return [found[i] for i in ids if i in found]
+        select = f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        return self._by_id(ids, lambda where: select + where, _article)
 
     def rows(
         self, flt: ArticleFilter | None = None, *, limit: int | None = None, offset: int = 0
@@ -480,11 +473,17 @@ class Store:
 
     def get_rows(self, ids: Sequence[int]) -> list[ArticleRow]:
         """`get_articles` without the bodies: list rows by id, in the order given."""
-        found: dict[int, ArticleRow] = {}
+        return self._by_id(ids, select_rows, _row)
+
+    def _by_id(
+        self, ids: Sequence[int], select: Callable[[str], str], make: Callable[[Any], T]
+    ) -> list[T]:
+        """Rows by id in the order given (unknown ids skipped), 500 ids a query."""
+        found: dict[int, T] = {}
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             where = f"WHERE a.id IN ({','.join('?' * len(chunk))})"
-            found.update((r[0], _row(r)) for r in self.db.execute(select_rows(where), chunk))
+            found.update((r[0], make(r)) for r in self.db.execute(select(where), chunk))
         return [found[i] for i in ids if i in found]
 
     def set_read(self, ids: Iterable[int], read: bool = True) -> None:
