@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_RUN = re.compile(r"\w+")
-_LEAD = re.compile(r"\w+")
+_RUN = re.compile(r"\w+")  # a word; also what a name starts with
 _TRAIL = re.compile(r"\w+\Z")
 
 
@@ -37,7 +36,7 @@ class WordIndex:
     def word_matches(self, name: str, tail: str = "") -> Iterator[re.Match[str]]:
         """``re.finditer(r"\\b" + re.escape(name) + r"\\b" + tail, text)``."""
         pat = re.compile(r"\b" + re.escape(name) + r"\b" + tail)
-        lead = _LEAD.match(name)
+        lead = _RUN.match(name)
         if lead is None:  # the name does not start with a word character: scan
             yield from pat.finditer(self.text)
             return
@@ -80,7 +79,7 @@ class KnownNames:
         self._scan: list[tuple[str, str]] = []  # names not starting with a word character
         self._pats: dict[str, re.Pattern[str]] = {}
         for short, full in known.items():
-            lead = _LEAD.match(short)
+            lead = _RUN.match(short)
             if lead is None:
                 self._scan.append((short, full))
             else:
