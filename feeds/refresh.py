@@ -6,11 +6,12 @@
   GET; a 304 changes only the feed's bookkeeping.
 - Parsing and writing: big refreshes (PROCESS_POOL_MIN_FEEDS) hand each fetched body
   to worker processes that parse it and write it through their own connection, so
-  the event loop only fetches, on its own core. Small ones parse a body of up to
-  INLINE_PARSE_MAX inline (the quick path) or in a thread and write on the caller's
-  thread and `Store`; a bigger body, where a parse can blow up, goes to a worker
-  process as in a big refresh. Either way one transaction per feed: a kill
-  mid-refresh leaves every feed either as before or fully updated, marks untouched.
+  the event loop only fetches, on its own core. Small ones parse a well-formed body
+  of up to INLINE_PARSE_MAX inline (the quick path), a broken one of up to
+  THREAD_PARSE_MAX in a thread, and write on the caller's thread and `Store`; any
+  other body, where a parse can blow up, goes to a worker process as in a big refresh.
+  Either way one transaction per feed: a kill mid-refresh leaves every feed either as
+  before or fully updated, marks untouched.
 - Every parse in a worker, with its write, has a wall-time and a memory limit
   (`FetchLimits.parse_timeout`, `.parse_memory`; `feeds.workers`): a worker past
   either is killed and replaced, the feed gets "parse took over 20 s" or "parse
@@ -43,11 +44,14 @@ from .sanitize import clean_line
 from .store import Store
 from .workers import LimitedPool, TaskLimits
 
-# Bodies parsed in this process by a small refresh: on the event loop by the quick path
-# (~1-3 ms), else in a thread. Bigger ones go to a worker process with limits: at this
-# size the slowest parse of a hostile body in a thread is under a few seconds and
-# tens of MB (bench/hostile.py), past it a parse can take minutes and gigabytes.
+# A small refresh parses well-formed bodies of up to INLINE_PARSE_MAX on the event loop
+# (the quick path, ~1-3 ms) and other bodies of up to THREAD_PARSE_MAX in a thread
+# (feedparser); anything else goes to a worker process with limits, as in a big refresh.
+# Up to 64 KiB the slowest hostile body (deep nesting, in feedparser's loose parser)
+# takes about a second and 15 MB; at 256 KiB it took 5-7 s and 60 MB, and past that
+# a parse can take minutes and gigabytes.
 INLINE_PARSE_MAX = 256 * 1024
+THREAD_PARSE_MAX = 64 * 1024
 PROCESS_POOL_MIN_FEEDS = 24  # below this, starting worker processes costs more than it saves
 
 
@@ -176,7 +180,12 @@ async def _refresh(
                 return out
             out.etag, out.last_modified = got.etag, got.last_modified
             content, got.content = got.content, b""
-            if processes or (len(content) > INLINE_PARSE_MAX and pool.can_fork):
+            if not processes and len(content) <= INLINE_PARSE_MAX:
+                # Well-formed RSS/Atom parses right here (~1-3 ms, fastfeedparser).
+                out.parsed = parse_fast(content, got.url)
+                if out.parsed is not None:
+                    return out
+            if processes or (len(content) > THREAD_PARSE_MAX and pool.can_fork):
                 # A worker process parses *and* writes (its own connection, one transaction
                 # per feed), within the parse limits: this event loop only fetches.
                 try:
@@ -191,12 +200,8 @@ async def _refresh(
                 else:
                     _saved(out, new_ids, title)
                 return out
-            # In a thread, well-formed RSS/Atom parses right here (~1-3 ms, fastfeedparser)
-            # and the rest (broken, odd, big) goes to feedparser off the event loop.
-            if len(content) <= INLINE_PARSE_MAX:
-                out.parsed = parse_fast(content, got.url)
-            if out.parsed is None:
-                out.parsed = await loop.run_in_executor(pool.thread(), parse_feed, content, got.url)
+            # A small broken or odd body: feedparser, off the event loop.
+            out.parsed = await loop.run_in_executor(pool.thread(), parse_feed, content, got.url)
         except HttpStatusError as exc:
             out.result.error = str(exc)
             out.result.retry_after = exc.retry_after

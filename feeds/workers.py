@@ -94,7 +94,10 @@ class LimitedPool:
             done = False
             try:
                 async with asyncio.timeout(self.limits.seconds):
-                    await loop.run_in_executor(None, worker.send, fn, args, data)
+                    try:
+                        await loop.run_in_executor(None, worker.send, fn, args, data)
+                    except OSError:  # it stopped reading (out of memory?): its answer says
+                        pass
                     await worker.readable()
                     kind, value, retire = await loop.run_in_executor(None, worker.conn.recv)
                 done = True
