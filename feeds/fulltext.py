@@ -3,11 +3,15 @@
 Per-feed policy (`Feed.policy`): `never`, `short` (the feed's text is under
 `SHORT_WORDS` words), `always`. The result is cached in the store
 (`articles.full_text`); on any failure the teaser is kept and nothing is raised.
+Pages are extracted in worker processes, each page within a wall-time and a memory
+limit (`FetchLimits.parse_timeout`, `.parse_memory`; `feeds.workers`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import weakref
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -15,12 +19,18 @@ from .errors import FeedError
 from .http import PAGE_ACCEPT, FetchLimits, fetcher
 from .models import Article, Feed
 from .store import Store, StoreError
+from .workers import LimitedPool, TaskLimits
+
+if TYPE_CHECKING:
+    from .extract import Extracted
 
 SHORT_WORDS = 150  # below this many words a feed's text is taken for a teaser
 # Fewer words than this from a page is not an article (a paywall, a JavaScript shell, a
 # menu): the teaser is kept.
 MIN_PAGE_WORDS = 20
+# Pages: 5 MiB, 30 s to fetch; extracting one has the parse limits (20 s, 256 MB).
 PAGE_LIMITS = FetchLimits(total_timeout=30.0, max_bytes=5 * 1024 * 1024)
+EXTRACT_WORKERS = 2
 
 
 def is_web_url(url: str | None) -> bool:
@@ -77,10 +87,44 @@ async def fetch_full_text(
         return None
     if not result.content:
         return None
-    from .extract import extract_article
-
+    lim = limits or PAGE_LIMITS
     try:
-        extracted = await asyncio.to_thread(extract_article, result.content, result.url)
-    except Exception:  # an extractor bug on one page must not break reading
+        pool = _extract_pool(TaskLimits(lim.parse_timeout, lim.parse_memory))
+        extracted = await pool.run(_extract, result.url, data=result.content)
+    except Exception:  # over a limit, or an extractor bug on one page: keep the teaser
         return None
     return extracted.text or None
+
+
+# One pool per event loop (a pool's waits belong to one loop), shut down with the loop.
+_POOLS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, LimitedPool] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _extract_pool(limits: TaskLimits) -> LimitedPool:
+    """Where pages are extracted: worker processes with a wall-time and memory limit each
+    (a 5 MiB page can take seconds and hundreds of MB in trafilatura), from a fork server
+    since the reader that calls this runs threads."""
+    loop = asyncio.get_running_loop()
+    pool = _POOLS.get(loop)
+    if pool is None or pool.limits != limits:
+        if pool is not None:
+            pool.shutdown()
+        pool = _POOLS[loop] = LimitedPool(
+            EXTRACT_WORKERS, limits, init=_warm_up, method="forkserver"
+        )
+        weakref.finalize(loop, pool.shutdown)
+    return pool
+
+
+def _warm_up() -> None:
+    import trafilatura  # noqa: F401
+
+    from . import extract  # noqa: F401
+
+
+def _extract(html: bytes, url: str) -> Extracted:
+    from .extract import extract_article
+
+    return extract_article(html, url)

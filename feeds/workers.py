@@ -19,9 +19,10 @@
 - A worker never outlives its parent (a thread watches for a new parent process and
   exits) and closes an inherited copy of the refresh lock descriptor at start.
 
-Workers are forked (like the refresh's former process pool): starting one costs a few
-milliseconds, and the modules the parent already imported come with it. A big body is
-sent with `send_bytes` (no pickled copy of it in either process).
+Workers are forked by default (as the refresh's process pool always was): starting one
+costs a few milliseconds, and the modules the parent already imported come with it.
+`method="forkserver"` is for callers with threads of their own (the reader's UI). A big
+body is sent with `send_bytes` (no pickled copy of it in either process).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ class LimitedPool:
         init: Callable[..., None] | None = None,
         init_args: tuple[Any, ...] = (),
         lock: tuple[int | None, str] | None = None,
+        method: str = "fork",
     ):
-        self.size, self.limits = max(1, size), limits
+        self.size, self.limits, self.method = max(1, size), limits, method
         self._init, self._init_args, self._lock = init, init_args, lock
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
@@ -93,6 +95,11 @@ class LimitedPool:
             loop = asyncio.get_running_loop()
             done = False
             try:
+                if not worker.ready:  # its imports and connections are not the task's time
+                    async with asyncio.timeout(max(60.0, self.limits.seconds)):
+                        await worker.readable()
+                        await loop.run_in_executor(None, worker.conn.recv)
+                    worker.ready = True
                 async with asyncio.timeout(self.limits.seconds):
                     try:
                         await loop.run_in_executor(None, worker.send, fn, args, data)
@@ -127,12 +134,16 @@ class LimitedPool:
         self._idle.clear()
 
     def _spawn(self) -> _Worker:
-        ctx = multiprocessing.get_context("fork")
+        ctx = multiprocessing.get_context(self.method)
         parent_end, child_end = ctx.Pipe()
         lock_fd, lock_path = self._lock or (None, "")
+        forked = self.method == "fork"
         proc = ctx.Process(
             target=_worker_main,
-            args=(child_end, parent_end, os.getpid(), lock_fd, lock_path, self.limits.memory)
+            # Not forked: nothing is inherited, and the worker's parent is a fork server
+            # (which ends with this process), so the worker watches whatever parent it has.
+            args=(child_end, parent_end if forked else None, os.getpid() if forked else None)
+            + (lock_fd if forked else None, lock_path, self.limits.memory)
             + (self._init, self._init_args),
             daemon=True,
             name="newsdesk-worker",
@@ -151,6 +162,7 @@ class LimitedPool:
 class _Worker:
     def __init__(self, proc: Any, conn: Connection):
         self.proc, self.conn = proc, conn
+        self.ready = False  # said so after its `init`
 
     def send(self, fn: Callable[..., Any], args: tuple[Any, ...], data: bytes | None) -> None:
         self.conn.send((fn, args, data is not None))
@@ -189,19 +201,21 @@ class _Worker:
 
 def _worker_main(
     conn: Connection,
-    parent_end: Connection,
-    parent: int,
+    parent_end: Connection | None,
+    parent: int | None,
     lock_fd: int | None,
     lock_path: str,
     memory: int,
     init: Callable[..., None] | None,
     init_args: tuple[Any, ...],
 ) -> None:
-    parent_end.close()  # else the parent's end never reports EOF to this worker
-    worker_init(parent, lock_fd, lock_path)
+    if parent_end is not None:
+        parent_end.close()  # else the parent's end never reports EOF to this worker
+    worker_init(os.getppid() if parent is None else parent, lock_fd, lock_path)
     if init is not None:
         init(*init_args)
     _limit_memory(memory)
+    conn.send(("ready", None, False))
     while True:
         try:
             fn, args, has_data = conn.recv()

@@ -107,3 +107,27 @@ def test_refresh_command_takes_parse_limits_from_the_config(
     assert "parse took over 1 s" in r.stderr and "1 failed" in r.stdout
     with Store(db) as s:
         assert s.count() == 3 and s.integrity_check() == "ok"
+
+
+def test_a_page_over_the_extraction_memory_limit_gives_no_full_text(
+    feed_server: FeedServer,
+) -> None:
+    """`extract_article` for full text runs within the same limits: a 4.5 MB article page
+    (which gives text within the default 256 MB) gives none within 64 MB, and the next
+    page is extracted (by a new worker)."""
+    limits = FetchLimits(max_bytes=6 << 20, parse_memory=64 << 20)
+    from feedserver import page
+
+    from feeds.fulltext import fetch_full_text
+
+    words = "The harbour council met on Tuesday to decide the future of the old pier. " * 8
+    feed_server.route("/big", page("Big", [words] * 8000), content_type="text/html")
+    feed_server.route("/ok", page("Ok", [words, words]), content_type="text/html")
+
+    async def both() -> tuple[str | None, str | None]:
+        big = await fetch_full_text(feed_server.url("/big"), limits=limits)
+        return big, await fetch_full_text(feed_server.url("/ok"), limits=limits)
+
+    big, ok = asyncio.run(both())
+    assert big is None
+    assert ok and "harbour council" in ok
