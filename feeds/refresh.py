@@ -333,8 +333,6 @@ class _Pool:
                 init=_warm_up,
                 init_args=(str(self.db),),
                 lock=(self.lock_fd, f"{self.db}.lock"),
-                method="forkserver",
-                preload=["feeds.refresh", "fastfeedparser", "feedparser", "lxml.etree"],
             )
             if self.processes:
                 self._workers.start()  # fork, import the parsers, connect: in parallel

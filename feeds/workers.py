@@ -11,9 +11,9 @@
 - Memory: a worker limits itself (`RLIMIT_DATA`) so that it can grow by no more than
   `memory` minus what it holds when it starts: an allocation past that fails (a
   `MemoryError`, in Python or in lxml/SQLite), the task ends as `TaskMemory` and the
-  worker exits, since its heap may be in any state. A worker that grew by more than a
-  quarter of its limit is retired too, so memory goes back to the system between big
-  feeds.
+  worker exits, since its heap may be in any state. A worker left bigger by a task
+  gives the freed memory back (malloc_trim), or is retired if it still holds over a
+  quarter of its limit, so memory goes back to the system between big feeds.
 - Time: the caller's event loop kills (SIGKILL) a worker whose task runs past
   `seconds` (`TaskTimeout`); C code such as lxml cannot be interrupted any other way.
   An unfinished SQLite transaction in the killed worker rolls back.
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import multiprocessing
 import os
 import resource
@@ -47,6 +48,8 @@ from .errors import TaskMemory, TaskTimeout, WorkerDied
 
 _MIN_HEADROOM = 32 << 20  # a worker forked from a big parent still gets this much to work in
 _MARGIN = 16 << 20  # code and files paged in later count in the resident size too
+_SEND_HERE = 64 << 10  # bodies up to this are sent from the event loop, bigger from a thread
+_TRIM_PAST = 32 << 20  # a task that left the worker this much bigger: give memory back
 _WATCH_EVERY = 0.5  # seconds between looks at a busy worker's memory
 _MEMORY_EXIT = 3  # a worker's exit status when it could not even report running out
 # Exit statuses taken for running out of memory: ours; SIGKILL (the kernel's OOM killer);
@@ -112,11 +115,15 @@ class LimitedPool:
                     worker.ready = True
                 async with asyncio.timeout(self.limits.seconds):
                     try:
-                        await loop.run_in_executor(None, worker.send, fn, args, data)
+                        if data is None or len(data) <= _SEND_HERE:
+                            worker.send(fn, args, data)  # fits the socket's buffer
+                        else:
+                            await loop.run_in_executor(None, worker.send, fn, args, data)
                     except OSError:  # it stopped reading (out of memory?): its answer says
                         pass
                     await worker.readable(watch=True)
-                    kind, value, retire = await loop.run_in_executor(None, worker.conn.recv)
+                    # The answer is there (or comes at once: the worker is writing it).
+                    kind, value, retire = worker.conn.recv()
                 done = True
             except _StuckAtCap:
                 raise TaskMemory(f"needed over {self.limits.memory >> 20} MB") from None
@@ -304,7 +311,10 @@ def _worker_main(
         except BaseException as exc:  # noqa: BLE001 (every failure goes back to the caller)
             reply = ("memory", None, True) if _out_of_memory(exc) else ("error", exc, False)
         del fn, args
-        retire = reply[0] == "memory" or _rss() - start > memory // 4
+        retire = reply[0] == "memory"
+        if not retire and _rss() - start > _TRIM_PAST:
+            _give_back_memory()
+            retire = _rss() - start > memory // 4  # still holding it: start afresh
         try:
             conn.send((reply[0], reply[1], retire))
         except MemoryError:
@@ -373,6 +383,16 @@ def _out_of_memory(exc: BaseException | None) -> bool:
         exc = exc.__cause__ or exc.__context__
         seen += 1
     return False
+
+
+def _give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc keeps them otherwise)."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None).malloc_trim(0)
 
 
 def _rss() -> int:
