@@ -11,20 +11,22 @@
 - Memory: a worker limits itself (`RLIMIT_DATA`) so that it can grow by no more than
   `memory` minus what it holds when it starts: an allocation past that fails (a
   `MemoryError`, in Python or in lxml/SQLite), the task ends as `TaskMemory` and the
-  worker exits, since its heap may be in any state. A worker left bigger by a task
+  worker exits, since its heap may be in any state. Code that does not raise (a Rust
+  panic, a lock left taken) leaves the worker idle at its limit: seen so, it is
+  killed, as out of memory too. A worker left bigger by a task
   gives the freed memory back (malloc_trim), or is retired if it still holds over a
   quarter of its limit, so memory goes back to the system between big feeds.
 - Time: the caller's event loop kills (SIGKILL) a worker whose task runs past
   `seconds` (`TaskTimeout`); C code such as lxml cannot be interrupted any other way.
   An unfinished SQLite transaction in the killed worker rolls back.
-- A worker never outlives its parent (a thread watches for a new parent process and
-  exits) and closes an inherited copy of the refresh lock descriptor at start.
+- A worker never outlives its parent (Linux kills it with its parent, PR_SET_PDEATHSIG;
+  elsewhere a thread watches) and closes an inherited copy of the refresh lock
+  descriptor at start. Its stderr goes nowhere: failures come back through the pipe.
 
-`method="forkserver"` starts workers from multiprocessing's fork server: a small, clean
-process, so a worker neither shares nor counts what its caller holds (a refresh holds
-fetched bodies; the reader has threads, which must not be forked); `preload` modules are
-imported there once. `method="fork"` forks the caller (a few milliseconds). A big body
-is sent with `send_bytes` (no pickled copy of it in either process).
+`method="fork"` (the refresh's) forks the caller: a few milliseconds, and the modules it
+imported come along. `method="forkserver"` starts workers from multiprocessing's fork
+server instead, for callers with threads of their own (the reader, which extracts full
+text). A big body is sent with `send_bytes` (no pickled copy of it in either process).
 """
 
 from __future__ import annotations
@@ -79,10 +81,8 @@ class LimitedPool:
         init_args: tuple[Any, ...] = (),
         lock: tuple[int | None, str] | None = None,
         method: str = "fork",
-        preload: list[str] | None = None,
     ):
         self.size, self.limits, self.method = max(1, size), limits, method
-        self._preload = preload or []
         self._init, self._init_args, self._lock = init, init_args, lock
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
@@ -156,8 +156,6 @@ class LimitedPool:
 
     def _spawn(self) -> _Worker:
         ctx = multiprocessing.get_context(self.method)
-        if self.method == "forkserver" and self._preload:
-            _preload(self._preload)
         parent_end, child_end = ctx.Pipe()
         lock_fd, lock_path = self._lock or (None, "")
         forked = self.method == "fork"
@@ -180,18 +178,6 @@ class LimitedPool:
     def _retire(self, w: _Worker) -> None:
         self._all.discard(w)
         w.close()
-
-
-def _preload(modules: list[str]) -> None:
-    """Have the fork server import `modules` once (so each worker starts with them), if it
-    is not running yet; it is one per process, shared with every forkserver pool."""
-    from multiprocessing import forkserver
-
-    server = forkserver._forkserver  # type: ignore[attr-defined]
-    if getattr(server, "_forkserver_pid", None) is not None:
-        return  # already running: the workers import what they need themselves
-    wanted = list(dict.fromkeys([*getattr(server, "_preload_modules", ["__main__"]), *modules]))
-    forkserver.set_forkserver_preload(wanted)
 
 
 class _StuckAtCap(Exception):
