@@ -131,3 +131,35 @@ def test_a_page_over_the_extraction_memory_limit_gives_no_full_text(
     big, ok = asyncio.run(both())
     assert big is None
     assert ok and "harbour council" in ok
+
+
+def test_a_big_feed_cut_mid_document_is_read_up_to_its_last_item(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A body past LOOSE_MAX that stops mid-item (a cap, a dropped connection) is closed
+    after its last complete item and read by the strict parser, not feedparser's loose
+    one (which held 200 MB for 20 MiB)."""
+    import feeds.parse as fp
+
+    monkeypatch.setattr(fp, "LOOSE_MAX", 1000)  # small numbers, same path
+    whole = feed("cut", 30, "<p>" + "Words of a story. " * 20 + "</p>").encode()
+    body = whole[: whole.index(b"<item>", len(whole) // 2) + 40]  # inside an item
+    parsed = fp.parse_feed(body, "http://127.0.0.1/cut.xml")
+    complete = body.count(b"</item>")
+    assert [e.title for e in parsed.entries] == [f"cut story {k}" for k in range(complete)]
+    assert "read up to its last complete item" in (parsed.problem or "")
+    assert "\n" not in (parsed.problem or "")
+
+
+def test_huge_text_nodes_are_cut_before_parsing() -> None:
+    """Each text node is cut at HUGE_TEXT bytes before parsing (a parse holds several
+    copies of each), at a character and entity boundary: the feed stays well-formed."""
+    from feeds.parse import HUGE_TEXT, parse_feed
+
+    node = "word &amp; é " * (HUGE_TEXT // 5)  # past HUGE_TEXT once encoded
+    body = rss("Huge", [Item("Big", "/big", "x"), Item("Small", "/small", "x")])
+    body = body.replace("<description>x</description>", f"<description>{node}</description>", 1)
+    parsed = parse_feed(body.encode(), "http://127.0.0.1/huge.xml")
+    assert [e.title for e in parsed.entries] == ["Big", "Small"] and parsed.problem is None
+    big = parsed.entries[0].text
+    assert big.startswith("word & é word") and len(big.encode()) <= HUGE_TEXT
