@@ -7,15 +7,12 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from app_data import NOW
 
-pytest.importorskip("feeds.refresh", reason="feeds/refresh.py not there yet")
-
-from app_data import NOW  # noqa: E402
-
-from feeds.store import Store  # noqa: E402
-from tui.app import NewsdeskApp  # noqa: E402
-from tui.config import Settings  # noqa: E402
-from tui.widgets.article_list import ArticleList  # noqa: E402
+from feeds.store import Store
+from tui.app import NewsdeskApp
+from tui.config import Settings
+from tui.widgets.article_list import ArticleList
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Good Feed</title>
 <link>http://127.0.0.1/</link>

@@ -103,7 +103,6 @@ def test_latin1_text_file(tmp_path: Path) -> None:
 
 
 def test_html_file(tmp_path: Path) -> None:
-    pytest.importorskip("feeds.extract")
     f = tmp_path / "page.html"
     f.write_text(HTML, encoding="utf-8")
     r = run(str(f))
@@ -183,7 +182,6 @@ def server() -> Iterator[str]:
 
 
 def test_url_html(server: str) -> None:
-    pytest.importorskip("feeds.extract")
     r = run(f"{server}/article.html")
     assert r.returncode == 0, r.stderr
     assert "Subscribe" not in check_digest(r.stdout)
