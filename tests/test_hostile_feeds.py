@@ -138,7 +138,8 @@ def test_feed_html_nesting_is_not_quadratic(html: str) -> None:
     took 270 s in one refresh worker. Now it is one pass (lxml decides deep nesting)."""
     from feeds.parse import html_to_text
 
-    assert isinstance(html_to_text(html), str)
+    assert html_to_text(html) == ""  # lxml gives up this deep: the text, not the refresh
+    assert html_to_text(html[: len(html) // 500] + "t") == "t"  # ~100 levels: kept
 
 
 @pytest.mark.parametrize("broken", [False, True])
