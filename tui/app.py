@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .config import Settings
+from .keys import KeysInOrder
 from .screens.main import MainScreen
 from .summaries import DigestService
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from feeds.store import Store
 
 
-class NewsdeskApp(App[None]):
+class NewsdeskApp(KeysInOrder, App[None]):
     TITLE = "newsdesk"
     CSS_PATH = [
         "app.tcss",
