@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -221,8 +222,8 @@ class Store:
         return feeds[0] if feeds else None
 
     def list_feeds(self) -> list[Feed]:
-        """All subscriptions with unread/total counts, in title order."""
-        return self._feeds("", ())
+        """All subscriptions with unread/total counts, in natural title order (2 before 10)."""
+        return sorted(self._feeds("", ()), key=lambda f: natural_key(f.title))
 
     def find_feeds(self, name: str) -> list[Feed]:
         """Feeds whose title or URL is `name` (case-insensitive), else whose title contains it."""
@@ -531,6 +532,15 @@ class Store:
 
     def integrity_check(self) -> str:
         return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for people: "Feed 2" before "Feed 10", case ignored."""
+    parts = _DIGITS.split(text.casefold())
+    return tuple((0, int(p)) if i % 2 else (1, p) for i, p in enumerate(parts))
 
 
 def fts_query(text: str) -> str:
