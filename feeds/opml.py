@@ -13,7 +13,6 @@ are newsboat features, not feeds); `!` (hidden) markers are ignored.
 from __future__ import annotations
 
 import re
-
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field

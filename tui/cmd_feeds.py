@@ -108,9 +108,7 @@ def _check_url(url: str) -> str:
     except ValueError:
         raise CliError(f"bad URL {url!r}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise CliError(
-            f"bad URL {url!r}: give the http:// or https:// address of a feed or a site"
-        )
+        raise CliError(f"bad URL {url!r}: give the http:// or https:// address of a feed or a site")
     return url
 
 

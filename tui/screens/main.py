@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 
+from ..plural import plural
 from ..text import is_web_url, line
 from ..widgets.article_list import ArticleList
 from ..widgets.reader import TEASER_CHARS, Reader
@@ -58,6 +59,8 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("q", "back(True)", "Back/quit", id="back"),
         Binding("escape", "back(False)", "Back", show=False, id="escape"),
+        Binding("J", "next_article(1)", "Next article", show=False, id="next_article"),
+        Binding("K", "next_article(-1)", "Prev article", show=False, id="prev_article"),
         Binding("r", "refresh_feed", "Refresh", id="refresh"),
         Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
         Binding("n", "next_unread(1)", "Next unread", id="next_unread"),
@@ -80,6 +83,8 @@ class MainScreen(Screen[None]):
         self.choice: ListChoice = ALL
         self.search: str | None = None
         self.progress: str = ""
+        self.unread = 0  # in the current list; re-counted when marks change, not per key
+        self.reading = ""  # "37%": how far the reader is scrolled
         self._prefetch_timer: Timer | None = None
 
     @property
@@ -130,9 +135,39 @@ class MainScreen(Screen[None]):
         lst = self.articles
         keep_id = lst.current_id if keep is True else (keep or None)
         ids = self.napp.store.article_ids(self.filter())
+        lst.empty_lines = [] if ids else self.empty_lines()
+        lst.highlight = self.reader.highlight = self.search_terms()
         lst.set_ids(ids, keep=keep_id, one_feed=self.choice.feed_id is not None)
-        self.update_status()
+        self.count_unread()
         self.schedule_prefetch()
+
+    def search_terms(self) -> list[str]:
+        from feeds.search import terms
+
+        return terms(self.search) if self.search else []
+
+    def empty_lines(self) -> list[str]:
+        """What an empty list says: how to get articles, not just that there are none."""
+        if not self.napp.store.list_feeds():
+            return [
+                "No feeds yet. To subscribe, in a shell:",
+                "  newsdesk add https://example.org/feed.xml",
+                "  newsdesk import feeds.opml  (OPML or newsboat urls)",
+                "then press R here to fetch them.",
+            ]
+        if self.search:
+            return [f"Nothing matches “{self.search}”. Escape clears the search."]
+        if self.choice.kind == "unread":
+            return ["No unread articles. t picks another list."]
+        if self.choice.kind == "starred":
+            return ["No starred articles: s stars the one under the cursor."]
+        return ["No articles here yet: R refreshes every feed, t picks another list."]
+
+    def count_unread(self) -> None:
+        from dataclasses import replace
+
+        self.unread = self.napp.store.count(replace(self.filter(), unread=True))
+        self.update_status()
 
     def update_status(self) -> None:
         lst = self.articles
@@ -143,8 +178,11 @@ class MainScreen(Screen[None]):
             out.append(" · search: ")
             out.append_text(line(self.search, "italic"))
         n = len(lst.ids)
-        pos = f"{lst.cursor + 1}/{n}" if n else "0"
-        out.append(f" · {pos} articles")
+        out.append(f" · {lst.cursor + 1}/{plural(n, 'article')}" if n else " · no articles")
+        if n:
+            out.append(f" · {self.unread} unread", style="bold" if self.unread else "")
+        if self.reading and self.has_class("-reading"):
+            out.append(f" · read {self.reading}")
         if self.progress:
             out.append(" · ")
             out.append(self.progress, style="bold")
@@ -175,6 +213,7 @@ class MainScreen(Screen[None]):
             store.set_read([article.id], True)
             article.read = True
             self.articles.forget([article.id])
+            self.count_unread()
         self.show(article)
         self.add_class("-reading")
         if focus:
@@ -241,6 +280,23 @@ class MainScreen(Screen[None]):
         elif quit:
             self.app.exit()
 
+    def action_next_article(self, direction: int) -> None:
+        """J/K: the next/previous article in the list, opened (from the reader or the list)."""
+        lst = self.articles
+        if not lst.ids:
+            return
+        index = lst.cursor + direction
+        if not 0 <= index < len(lst.ids):
+            self.notify("No more articles" + (" below." if direction > 0 else " above."))
+            return
+        lst.cursor = index
+        self.open_article(lst.ids[index], focus=self.reader.has_focus)
+
+    @on(Reader.Scrolled)
+    def _reader_scrolled(self, event: Reader.Scrolled) -> None:
+        self.reading = event.percent
+        self.update_status()
+
     def action_next_unread(self, direction: int) -> None:
         from dataclasses import replace
 
@@ -266,14 +322,15 @@ class MainScreen(Screen[None]):
             return
         self.napp.store.set_read([article.id], not article.read)
         self.articles.forget([article.id])
-        self.update_status()
+        self.count_unread()
 
     def action_mark_all_read(self) -> None:
         def done(yes: bool | None) -> None:
             if yes:
                 n = self.napp.store.mark_all_read(self.filter())
                 self.articles.forget()
-                self.notify(f"Marked {n} article{'s' if n != 1 else ''} read.")
+                self.count_unread()
+                self.notify(f"Marked {plural(n, 'article')} read.")
 
         self.app.push_screen(Confirm(f"Mark every article in “{self.choice.label}” read?"), done)
 
@@ -328,7 +385,10 @@ class MainScreen(Screen[None]):
         event.input.display = False
         self.articles.focus()
         self.reload(keep=None)
-        if self.search and not self.articles.ids:
+        problem = self.napp.store.search_query(self.search)[1] if self.search else None
+        if problem:
+            self.notify(f"Search: {problem}.", severity="warning", markup=False, timeout=8)
+        elif self.search and not self.articles.ids:
             self.notify("Nothing matches.", markup=False)
 
     def on_key(self, event: Any) -> None:
@@ -385,6 +445,15 @@ class MainScreen(Screen[None]):
             return
         if self.progress:
             self.notify("A refresh is already running.")
+            return
+        if not self.napp.store.list_feeds():
+            self.notify(
+                "No feeds to refresh. Subscribe in a shell: "
+                "newsdesk add URL, or newsdesk import FILE (OPML or newsboat urls).",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
             return
         self.progress = "refreshing…"
         self.update_status()
@@ -568,7 +637,7 @@ class MainScreen(Screen[None]):
         more = f" (newest {limit})" if len(self.articles.ids) > limit else ""
         self.app.call_from_thread(
             self.notify,
-            f"Exported {len(articles)} articles{more} to {path}",
+            f"Exported {plural(len(articles), 'article')}{more} to {path}",
             markup=False,
             timeout=8,
         )
@@ -587,7 +656,7 @@ def _report_text(report: Any) -> str:
     failed = _failed(report)
     parts = ["Refreshed"]
     if ok is not None:
-        parts.append(f"{ok if isinstance(ok, int) else len(ok)} feeds")
+        parts.append(plural(ok if isinstance(ok, int) else len(ok), "feed"))
     if new is not None:
         parts.append(f"· {new} new")
     text = " ".join(parts)

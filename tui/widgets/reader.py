@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
-from ..text import block, date, line
+from ..text import block, date, highlight, line
 
 if TYPE_CHECKING:
     from feeds.models import Article
@@ -25,13 +26,26 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("g,home", "scroll_home", "Top", show=False, id="reader_top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader_bottom"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="reader_page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader_page_up"),
+        Binding("h,left", "screen.back(False)", "Back to the list", show=False, id="reader_back"),
     ]
+
+    class Scrolled(Message):
+        """How far down the article the reader is ("37%"); a newer one replaces a queued one."""
+
+        def __init__(self, percent: str) -> None:
+            super().__init__()
+            self.percent = percent
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, Reader.Scrolled)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
         self.summary: Summary | None = None
         self.fetching = False
+        self.highlight: list[str] = []  # the search's words, marked in the title and text
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="reader-header")
@@ -61,7 +75,7 @@ class Reader(VerticalScroll, can_focus=True):
             )
             return
         head = Text(end="")
-        head.append_text(line(article.title or "(untitled)", "bold"))
+        head.append_text(highlight(line(article.title or "(untitled)", "bold"), self.highlight))
         head.append("\n")
         meta = Text(style="dim", end="")
         meta.append_text(line(article.feed_title))
@@ -78,7 +92,7 @@ class Reader(VerticalScroll, can_focus=True):
         header.update(head)
         points.display = True
         self._show_points()
-        text = block(article.body)
+        text = highlight(block(article.body), self.highlight)
         note = Text(end="")
         if not article.full_text and article.url:
             if self.fetching:
@@ -92,6 +106,21 @@ class Reader(VerticalScroll, can_focus=True):
         body.update(Text.assemble(text or Text("(no text in the feed)", style="dim"), note))
         if changed:
             self.scroll_home(animate=False)
+        self.call_after_refresh(self._report_progress)  # once laid out: the length is known
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._report_progress()
+
+    def on_resize(self) -> None:
+        self._report_progress()
+
+    def _report_progress(self) -> None:
+        if self.article is None:
+            return
+        end = self.max_scroll_y
+        percent = 100 if end <= 0 else round(100 * min(self.scroll_y, end) / end)
+        self.post_message(self.Scrolled(f"{percent}%"))
 
     def set_summary(self, summary: Summary | None) -> None:
         self.summary = summary
