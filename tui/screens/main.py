@@ -156,6 +156,9 @@ class MainScreen(Screen[None]):
                 "then press R here to fetch them.",
             ]
         if self.search:
+            problem = self.napp.store.search_query(self.search)[1]
+            if problem:
+                return [f"Search: {problem}.", "Escape clears the search."]
             return [f"Nothing matches “{self.search}”. Escape clears the search."]
         if self.choice.kind == "unread":
             return ["No unread articles. t picks another list."]
