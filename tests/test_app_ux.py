@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from app_data import NOW, make_store
 from test_app import SIZE, make_app, screen_text, settle
+from textual.command import CommandPalette
 
 from feeds.store import Store
+from tui.screens.lists import ListPicker
 from tui.text import HIGHLIGHT
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
@@ -170,3 +172,39 @@ async def test_times_in_the_reader_are_local(store, monkeypatch):
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+async def test_typing_in_the_picker_filters_it(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        picker = app.screen
+        assert isinstance(picker, ListPicker)
+        await pilot.press(*"rail")
+        await pilot.pause()
+        assert [c.label for c in picker.choices] == ["Rail Weekly"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert set(list_titles(app)) == {"Night trains are back", "Timetable changes"}
+        await pilot.press("t", "slash", *"tech", "escape")  # Escape clears the filter first
+        await pilot.pause()
+        assert isinstance(app.screen, ListPicker) and len(app.screen.choices) > 3
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ListPicker)
+
+
+async def test_feeds_and_lists_are_in_the_command_palette(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Show feed: Rail")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert set(list_titles(app)) == {"Night trains are back", "Timetable changes"}
+        await pilot.press("ctrl+p", *"Show list: Starred")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert list_titles(app) == [] and "Starred" in status(app)

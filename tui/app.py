@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .config import Settings
+from .palette import ListsProvider
 from .screens.main import MainScreen
 from .summaries import DigestService
 
@@ -31,6 +32,7 @@ class NewsdeskApp(App[None]):
         "widgets/reader.tcss",
         "screens/dialogs.tcss",
     ]
+    COMMANDS = App.COMMANDS | {ListsProvider}
     BINDINGS = [
         Binding("Q", "quit", "Quit", id="quit", priority=True),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),

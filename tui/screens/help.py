@@ -91,25 +91,35 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         self.rows = []
         overrides: dict[str, str] = getattr(self.app, "keymap_overrides", {})
-        # The Action column gets the room: keys and ids wrap (at commas and underscores)
-        # before an action is cut to "Ac…" on a small terminal.
+        # The Action column gets the room; on a small terminal the ids (for the config's
+        # [keys]) give theirs up rather than cut an action to "Ac…".
+        with_ids = self.app.size.width >= 80
         table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
-        table.add_column("Keys", style="bold", ratio=1, min_width=6)
+        table.add_column("Keys", style="bold", ratio=1, min_width=8)
         table.add_column("Action", ratio=3, min_width=16)
-        table.add_column(Text("Id (config [keys])"), style="dim", ratio=1, min_width=6)
+        if with_ids:
+            table.add_column("Id", style="dim", no_wrap=True, min_width=8)
         for area, group in all_bindings():
-            table.add_row(Text(area, style="bold underline"), "", "")
+            table.add_row("", Text(area, style="bold underline"), *([""] if with_ids else []))
             for b in group:
                 keys = overrides.get(b.id or "", b.key)
                 shown = ", ".join(_key(k) for k in keys.split(","))
-                table.add_row(shown, meaning(b), b.id or "")
+                table.add_row(shown, meaning(b), *([b.id or ""] if with_ids else []))
                 self.rows.append((shown, meaning(b), b.id or ""))
-            table.add_row("", "", "")
-        table.add_row("mouse", "Click a row to open it; wheel scrolls", "")
-        table.add_row("t, then type", "Filter the feeds and tags by name; Enter shows it", "")
+            table.add_row("", "")
+        table.add_row("mouse", "Click a row to open it; wheel scrolls")
+        table.add_row("t, then type", "Filter the feeds and tags by name; Enter shows it")
+        ids = (
+            "Id: the name to rebind it in the config's [keys]"
+            if with_ids
+            else "Binding ids for [keys]: widen to 80 columns, or see the README"
+        )
         with VerticalScroll(id="help-box"):
             yield Static(
-                Text("newsdesk keys  (Escape or ? to close)", style="bold"), id="help-title"
+                Text.assemble(
+                    ("newsdesk keys  (Escape or ? to close)", "bold"), "\n", (ids, "dim")
+                ),
+                id="help-title",
             )
             yield Static(table, id="help-table")
 

@@ -14,11 +14,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from ..plural import plural
 from ..text import is_web_url, line
 from ..widgets.article_list import ArticleList
+from ..widgets.key_hints import KeyHints
 from ..widgets.reader import TEASER_CHARS, Reader
 from ..widgets.status import StatusLine
 from ..widgets.who_said import WhoSaid
@@ -85,6 +86,7 @@ class MainScreen(Screen[None]):
         self.progress: str = ""
         self.unread = 0  # in the current list; re-counted when marks change, not per key
         self.reading = ""  # "37%": how far the reader is scrolled
+        self.speakers = False  # the open article quotes someone (the side pane has content)
         self._prefetch_timer: Timer | None = None
 
     @property
@@ -99,7 +101,7 @@ class MainScreen(Screen[None]):
             yield WhoSaid(id="who")
         yield Input(placeholder="Search (Enter: filter · Escape: clear)", id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.set_class(not self.napp.settings.who_said_what, "-hide-who")
@@ -235,7 +237,7 @@ class MainScreen(Screen[None]):
         digests = self.napp.digests
         summary = digests.cached(article)
         self.reader.show(article, summary)
-        self.query_one(WhoSaid).show(summary, pending=summary is None)
+        self.show_who(summary, pending=summary is None)
         if summary is None:
             self.summarise(article)
 
@@ -245,7 +247,7 @@ class MainScreen(Screen[None]):
         shown = self.reader.article
         if shown is not None and shown.id == article.id and shown.body == article.body:
             self.reader.set_summary(summary)
-            self.query_one(WhoSaid).show(summary, pending=False)
+            self.show_who(summary, pending=False)
 
     def schedule_prefetch(self) -> None:
         # A timer reset per key (not a worker per key): cheap while j is held down.
@@ -410,18 +412,33 @@ class MainScreen(Screen[None]):
             self.search = None
             self.reload(keep=True)
 
+    def show_who(self, summary: Any, *, pending: bool) -> None:
+        """Fill the who-said-what pane; on a wide screen it takes room only when it has
+        speakers to show (an empty pane gives its columns to the list and the reader)."""
+        self.query_one(WhoSaid).show(summary, pending=pending)
+        if not pending:
+            self.speakers = summary is not None and bool(summary.speakers)
+            self.set_class(self.speakers and not self.has_class("-hide-who"), "-who-on")
+
     def action_toggle_who(self) -> None:
-        if self.has_class("-wide"):
-            self.toggle_class("-hide-who")
-        else:
+        if not self.has_class("-wide"):
             self.toggle_class("-force-who")
+        elif not self.speakers and not self.has_class("-hide-who"):
+            self.notify("No quoted speakers here: the pane shows when an article quotes someone.")
+        else:
+            self.toggle_class("-hide-who")
+            self.set_class(self.speakers and not self.has_class("-hide-who"), "-who-on")
+
+    def show_list(self, choice: ListChoice) -> None:
+        """Show a feed, tag or virtual list (from the `t` picker or the command palette)."""
+        self.choice = choice
+        self.reload(keep=None)
+        self.articles.focus()
 
     def action_pick_list(self) -> None:
         def picked(choice: ListChoice | None) -> None:
             if choice is not None:
-                self.choice = choice
-                self.reload(keep=None)
-                self.articles.focus()
+                self.show_list(choice)
 
         self.app.push_screen(ListPicker(self.napp.store, self.choice), picked)
 

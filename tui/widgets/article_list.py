@@ -186,7 +186,8 @@ class ArticleList(ScrollView, can_focus=True):
         return text
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        text.truncate(max(width, 1), overflow="ellipsis")
+        # One blank column on the right: a title never runs into the scrollbar.
+        text.truncate(max(width - 1, 1), overflow="ellipsis")
         segments = list(text.render(self.app.console, end=""))
         return Strip(segments).apply_style(style).adjust_cell_length(width, style)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from ..text import block, date, highlight, line
+from ..text import block, date, highlight, is_web_url, line
 
 if TYPE_CHECKING:
     from feeds.models import Article
@@ -49,6 +50,7 @@ class Reader(VerticalScroll, can_focus=True):
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="reader-header")
+        yield Static(id="reader-url")
         yield Static(id="reader-points")
         yield Static(id="reader-body")
 
@@ -64,6 +66,7 @@ class Reader(VerticalScroll, can_focus=True):
         body = self.query_one("#reader-body", Static)
         if article is None:
             header.update(Text("Nothing open", style="bold"))
+            self.query_one("#reader-url", Static).display = False
             points.update("")
             points.display = False  # an empty key-points box would show as a stray bar
             body.update(
@@ -86,10 +89,16 @@ class Reader(VerticalScroll, can_focus=True):
         if article.starred:
             meta.append(" · ★ starred")
         head.append_text(meta)
-        if article.url:
-            head.append("\n")
-            head.append_text(line(article.url, "dim underline"))
         header.update(head)
+        # The link on one line, never wrapped mid-address (a terminal finds it whole),
+        # cut with … if longer than the pane, and a real hyperlink (OSC 8) to the full URL.
+        url = self.query_one("#reader-url", Static)
+        url.display = bool(article.url)
+        if article.url:
+            shown = line(article.url, "dim underline")
+            if is_web_url(article.url):
+                shown.stylize(Style(link=shown.plain))
+            url.update(shown)
         points.display = True
         self._show_points()
         text = highlight(block(article.body), self.highlight)
