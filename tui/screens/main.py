@@ -152,10 +152,11 @@ class MainScreen(Screen[None]):
         """What an empty list says: how to get articles, not just that there are none."""
         if not self.napp.store.list_feeds():
             return [
-                "No feeds yet. To subscribe, in a shell:",
-                "  newsdesk add https://example.org/feed.xml",
-                "  newsdesk import feeds.opml  (OPML or newsboat urls)",
-                "then press R here to fetch them.",
+                "No feeds yet. In a shell:",
+                "  newsdesk add URL",
+                "  newsdesk import FILE",
+                "(FILE: OPML or newsboat urls),",
+                "then R here fetches them.",
             ]
         if self.search:
             problem = self.napp.store.search_query(self.search)[1]

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 _ALWAYS = ("help", "command_palette")  # actions kept on the right whatever the width
 _GAP = 2
@@ -54,8 +55,11 @@ class KeyHints(Widget):
         """Each shown binding once (by action), in the order Textual resolves them."""
         seen: set[str] = set()
         out: list[Hint] = []
+        typing = isinstance(self.screen.focused, Input)  # a letter key types, not acts
         for _node, binding, enabled, _tip in self.screen.active_bindings.values():
             if not binding.show or not binding.description or binding.action in seen:
+                continue
+            if typing and len(self.app.get_key_display(binding)) == 1:
                 continue
             seen.add(binding.action)
             shown = self.app.get_key_display(binding)

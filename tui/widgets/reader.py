@@ -148,5 +148,5 @@ class Reader(VerticalScroll, can_focus=True):
                 if i:
                     out.append("\n")
                 out.append(" • ", style="bold")
-                out.append_text(line(point.text))
+                out.append_text(highlight(line(point.text), self.highlight))
         points.update(out)
