@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from app_data import NOW, make_store
+from feedserver import Item, rss
 from test_app import SIZE, make_app, screen_text, settle
 from textual.command import CommandPalette
 
@@ -168,7 +169,8 @@ async def test_times_in_the_reader_are_local(store, monkeypatch):
             await settle(pilot)
             published = NOW - 2 * 3600  # 10:00 UTC
             assert published % 86400 == 10 * 3600
-            assert "07:00 XST" in screen_text(app)
+            header = app.screen.query_one("#reader-header").content
+            assert "2026-11-20 07:00 XST" in header.plain
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
@@ -208,3 +210,17 @@ async def test_feeds_and_lists_are_in_the_command_palette(store):
         await pilot.press("enter")
         await pilot.pause()
         assert list_titles(app) == [] and "Starred" in status(app)
+
+
+async def test_refresh_of_one_feed_says_1_feed(tmp_path, feed_server):
+    feed_server.route("/one.xml", rss("Only One", [Item("A single story", "/s")]))
+    store = Store(tmp_path / "one.db")
+    store.add_feed(feed_server.url("/one.xml"), title="Only One")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await settle(pilot)
+        assert list_titles(app) == ["A single story"]
+        assert "Refreshed 1 feed · 1 new" in notes(app)
+        assert "1/1 article · 1 unread" in status(app)
+    store.close()

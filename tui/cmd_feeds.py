@@ -335,7 +335,7 @@ def run_refresh(args: argparse.Namespace) -> int:
     if skipped:
         parts.append(f"{len(skipped)} skipped (server asked to wait)")
     if report.full_text_fetched:
-        parts.append(f"{report.full_text_fetched} full texts")
+        parts.append(plural(report.full_text_fetched, "full text"))
     if failed:
         parts.append(f"{len(failed)} failed")
     print(", ".join(parts))

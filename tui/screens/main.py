@@ -60,8 +60,6 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("q", "back(True)", "Back/quit", id="back"),
         Binding("escape", "back(False)", "Back", show=False, id="escape"),
-        Binding("J", "next_article(1)", "Next article", show=False, id="next_article"),
-        Binding("K", "next_article(-1)", "Prev article", show=False, id="prev_article"),
         Binding("r", "refresh_feed", "Refresh", id="refresh"),
         Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
         Binding("n", "next_unread(1)", "Next unread", id="next_unread"),
@@ -77,6 +75,8 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export", id="export"),
         Binding("E", "export_list", "Export list", id="export_list"),
         Binding("t", "pick_list", "Feeds/tags", id="pick_list"),
+        Binding("J", "next_article(1)", "Next article", id="next_article"),
+        Binding("K", "next_article(-1)", "Prev article", id="prev_article"),
     ]
 
     def __init__(self) -> None:

@@ -28,7 +28,7 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader_bottom"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="reader_page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="reader_page_up"),
-        Binding("h,left", "screen.back(False)", "Back to the list", show=False, id="reader_back"),
+        Binding("h,left", "screen.back(False)", "Back", key_display="h", id="reader_back"),
     ]
 
     class Scrolled(Message):
