@@ -254,6 +254,9 @@ async def test_who_said_what_toggle(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         who = app.screen.query_one("#who")
+        assert not who.display  # nothing open: no speakers, no pane taking room
+        await pilot.press("enter")  # the bridge story quotes the mayor
+        await settle(pilot)
         assert who.display
         await pilot.press("w")
         assert not who.display
