@@ -33,6 +33,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -44,6 +45,35 @@ from .errors import TaskMemory, TaskTimeout, WorkerDied
 
 _MIN_HEADROOM = 32 << 20  # a worker forked from a big parent still gets this much to work in
 _MEMORY_EXIT = 3  # a worker's exit status when it could not even report running out
+
+
+def start_process_helpers(method: str) -> None:
+    """Start multiprocessing's resource tracker (and, for `forkserver`, the fork server).
+
+    Both are started once per process, and multiprocessing hands them
+    `sys.stderr.fileno()`. Inside a running Textual app that is -1 (Textual swaps the
+    stream for its own), and the start fails with "bad value(s) in fds_to_keep": every
+    pool made in the app would be dead. So they start here with the real stderr in
+    place. Forked workers need neither. Raises OSError/ValueError when processes cannot
+    be had at all.
+    """
+    if method == "fork":
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    saved = sys.stderr
+    try:
+        broken = saved is not None and saved.fileno() < 0
+    except Exception:  # no fileno at all: multiprocessing skips such a stream itself
+        broken = False
+    if broken and sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+        if method == "forkserver":
+            forkserver.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +164,7 @@ class LimitedPool:
         self._idle.clear()
 
     def _spawn(self) -> _Worker:
+        start_process_helpers(self.method)
         ctx = multiprocessing.get_context(self.method)
         parent_end, child_end = ctx.Pipe()
         lock_fd, lock_path = self._lock or (None, "")
