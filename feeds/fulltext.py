@@ -2,9 +2,11 @@
 
 Per-feed policy (`Feed.policy`): `never`, `short` (the feed's text is under
 `SHORT_WORDS` words), `always`. The result is cached in the store
-(`articles.full_text`); on any failure the teaser is kept and nothing is raised.
-Pages are extracted in worker processes, each page within a wall-time and a memory
-limit (`FetchLimits.parse_timeout`, `.parse_memory`; `feeds.workers`).
+(`articles.full_text`); on any failure the teaser is kept, and nothing is raised
+unless the caller asks for the reason (`ensure_full_text(..., raise_on_failure=True)`,
+as the reader does when the user presses f). Pages are extracted in worker processes,
+each page within a wall-time and a memory limit (`FetchLimits.parse_timeout`,
+`.parse_memory`; `feeds.workers`).
 """
 
 from __future__ import annotations
@@ -55,23 +57,34 @@ async def ensure_full_text(
     client: httpx.AsyncClient | None = None,
     *,
     force: bool = False,
+    raise_on_failure: bool = False,
 ) -> Article:
     """The article with its full text (fetched, extracted and stored if needed).
 
     `force` fetches whatever the policy says (the user asked). On failure the
-    article comes back unchanged.
+    article comes back unchanged, or, with `raise_on_failure`, `FeedError` says why
+    in one line ("cannot connect: …", "HTTP 404", "the page has no article text").
     """
     if not is_web_url(article.url):
         return article
     if not force and not needs_full_text(article, store.get_feed(article.feed_id)):
         return article
-    text = await fetch_full_text(article.url or "", client)
-    words = len(text.split()) if text else 0
+    try:
+        text = await page_text(article.url or "", client)
+    except FeedError:
+        if raise_on_failure:
+            raise
+        return article
+    words = len(text.split())
     if words < MIN_PAGE_WORDS or words <= len(article.text.split()) // 2:
-        return article  # nothing better than what the feed gave
+        if raise_on_failure:  # a paywall, a JavaScript shell, a menu: nothing better
+            raise FeedError("the page has no more article text than the feed")
+        return article
     try:
         store.set_full_text(article.id, text)
-    except StoreError:
+    except StoreError as exc:
+        if raise_on_failure:
+            raise FeedError(f"cannot save it: {exc}") from None
         return article
     return store.get_article(article.id) or article
 
@@ -81,19 +94,30 @@ async def fetch_full_text(
 ) -> str | None:
     """Fetch one page and extract its article text; None on any failure."""
     try:
-        async with fetcher(client, limits or PAGE_LIMITS) as f:
-            result = await f.fetch(url, accept=PAGE_ACCEPT)
+        return await page_text(url, client, limits)
     except FeedError:
         return None
+
+
+async def page_text(
+    url: str, client: httpx.AsyncClient | None = None, limits: FetchLimits | None = None
+) -> str:
+    """Fetch one page and extract its article text; `FeedError` (one line) on failure."""
+    async with fetcher(client, limits or PAGE_LIMITS) as f:
+        result = await f.fetch(url, accept=PAGE_ACCEPT)
     if not result.content:
-        return None
+        raise FeedError("the page is empty")
     lim = limits or PAGE_LIMITS
+    pool = _extract_pool(TaskLimits(lim.parse_timeout, lim.parse_memory))
     try:
-        pool = _extract_pool(TaskLimits(lim.parse_timeout, lim.parse_memory))
         extracted = await pool.run(_extract, result.url, data=result.content)
-    except Exception:  # over a limit, or an extractor bug on one page: keep the teaser
-        return None
-    return extracted.text or None
+    except FeedError:
+        raise  # over a limit: the worker says which, in one line
+    except Exception as exc:  # an extractor bug on one page must not break reading
+        raise FeedError(f"cannot extract the article: {type(exc).__name__}") from None
+    if not extracted.text:
+        raise FeedError("the page has no article text")
+    return extracted.text
 
 
 # One pool per event loop (a pool's waits belong to one loop), shut down with the loop.

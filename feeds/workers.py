@@ -59,6 +59,35 @@ _MEMORY_EXIT = 3  # a worker's exit status when it could not even report running
 _OUT_OF_MEMORY = (_MEMORY_EXIT, -signal.SIGKILL, -signal.SIGABRT)
 
 
+def start_process_helpers(method: str) -> None:
+    """Start multiprocessing's resource tracker (and, for `forkserver`, the fork server).
+
+    Both are started once per process, and multiprocessing hands them
+    `sys.stderr.fileno()`. Inside a running Textual app that is -1 (Textual swaps the
+    stream for its own), and the start fails with "bad value(s) in fds_to_keep": every
+    pool made in the app would be dead. So they start here with the real stderr in
+    place. Forked workers need neither. Raises OSError/ValueError when processes cannot
+    be had at all.
+    """
+    if method == "fork":
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    saved = sys.stderr
+    try:
+        broken = saved is not None and saved.fileno() < 0
+    except Exception:  # no fileno at all: multiprocessing skips such a stream itself
+        broken = False
+    if broken and sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+        if method == "forkserver":
+            forkserver.ensure_running()
+    finally:
+        sys.stderr = saved
+
+
 @dataclass(frozen=True, slots=True)
 class TaskLimits:
     seconds: float = 20.0
@@ -155,6 +184,7 @@ class LimitedPool:
         self._idle.clear()
 
     def _spawn(self) -> _Worker:
+        start_process_helpers(self.method)
         ctx = multiprocessing.get_context(self.method)
         parent_end, child_end = ctx.Pipe()
         lock_fd, lock_path = self._lock or (None, "")
@@ -202,6 +232,7 @@ class _Worker:
         self.proc, self.conn = proc, conn
         self.ready = False  # said so after its `init`
         self.cap: int | None = None  # its RLIMIT_DATA, bytes
+        self.closed = False
 
     def send(self, fn: Callable[..., Any], args: tuple[Any, ...], data: bytes | None) -> None:
         self.conn.send((fn, args, data is not None))
@@ -245,7 +276,11 @@ class _Worker:
     def close(self) -> None:
         # Killed even when idle: a worker forked later holds a copy of this pipe's end,
         # so closing it would not reach this one as EOF. An idle worker has no open
-        # transaction; a busy one's rolls back.
+        # transaction; a busy one's rolls back. Twice is once: a cancelled task (a refresh
+        # that failed on its store) and the pool's shutdown may both retire a worker.
+        if self.closed:
+            return
+        self.closed = True
         if self.proc.is_alive():
             with contextlib.suppress(OSError):
                 os.kill(self.proc.pid, signal.SIGKILL)
