@@ -353,7 +353,6 @@ class _Pool:
 
 def _warm_up(db: str) -> None:
     import fastfeedparser  # noqa: F401
-    import feedparser  # noqa: F401
     import lxml.etree  # noqa: F401
 
     _WORKER_STORES.setdefault(db, Store(db))

@@ -324,6 +324,7 @@ def _worker_main(
         except MemoryError:
             os._exit(_MEMORY_EXIT)
         retire = False
+        before = _rss()
         try:
             if has_data:
                 reply: tuple[str, Any, bool] = ("ok", fn(conn.recv_bytes(), *args), False)
@@ -333,7 +334,7 @@ def _worker_main(
             reply = ("memory", None, True) if _out_of_memory(exc) else ("error", exc, False)
         del fn, args
         retire = reply[0] == "memory"
-        if not retire and _rss() - start > _TRIM_PAST:
+        if not retire and _rss() - before > _TRIM_PAST:  # a big feed: rare
             _give_back_memory()
             retire = _rss() - start > memory // 4  # still holding it: start afresh
         try:
