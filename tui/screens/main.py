@@ -337,6 +337,7 @@ class MainScreen(Screen[None]):
 
         try:
             with self.app.suspend():
+                browser.cooked_input()
                 ok = found.open(url)
         except SuspendNotSupported:
             self.notify(
