@@ -30,7 +30,7 @@ def _text(app: NewsdeskApp, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
-async def test_a_failed_digest_says_why_not_no_key_points(store, monkeypatch):
+async def test_a_failed_digest_says_why_not_no_key_points(store, monkeypatch, caplog):
     def broken(*args, **kwargs):
         raise RuntimeError("the summariser broke")
 
@@ -48,6 +48,8 @@ async def test_a_failed_digest_says_why_not_no_key_points(store, monkeypatch):
         assert "No key points" not in points and "No quoted speakers" not in who
         assert any("digest failed" in str(n.message) for n in app._notifications)
         assert app.digests.cached(app.screen.query_one(Reader).article) is None  # not cached
+    logged = [r.getMessage() for r in caplog.records if r.name == "newsdesk.digests"]
+    assert any("the summariser broke" in m for m in logged)
 
 
 async def test_export_of_a_failed_digest_says_why(store, monkeypatch, tmp_path):
