@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from .config import Settings
 from .keys import KeysInOrder
+from .palette import ListsProvider
 from .screens.main import MainScreen
 from .summaries import DigestService
 
@@ -32,6 +33,7 @@ class NewsdeskApp(KeysInOrder, App[None]):
         "widgets/reader.tcss",
         "screens/dialogs.tcss",
     ]
+    COMMANDS = App.COMMANDS | {ListsProvider}
     BINDINGS = [
         Binding("Q", "quit", "Quit", id="quit", priority=True),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
