@@ -35,7 +35,9 @@ from e2e_feeds import FEEDS, Served
 
 BIN = Path(sys.executable).parent
 NEWSDESK = BIN / "newsdesk"
-TIMEOUT = float(os.environ.get("E2E_TIMEOUT", "60"))  # seconds: a deadline for something to happen, never a measure of speed
+TIMEOUT = float(
+    os.environ.get("E2E_TIMEOUT", "60")
+)  # seconds: a deadline for something to happen, never a measure of speed
 SIZE = (140, 40)  # columns, rows
 
 

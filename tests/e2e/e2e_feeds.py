@@ -34,6 +34,19 @@ def story(i: int) -> tuple[str, list[str]]:
     return title, paragraphs
 
 
+def full_page(i: int) -> list[str]:
+    """The article's web page: the feed's paragraphs and more the feed left out."""
+    town = TOWNS[i % len(TOWNS)]
+    more = [
+        f"Only the full page says this: the {town} plans were first drawn up in 2019.",
+        f"Residents of {town} will be able to comment on the final design until the end of "
+        "January at the town hall and online.",
+        "The council said it would publish the contracts for the work once they were signed, "
+        "and that the budget included a reserve for delays caused by bad weather.",
+    ]
+    return [*story(i)[1], *more]
+
+
 class Served:
     """The feed server and what a user has run against it so far."""
 
@@ -42,7 +55,7 @@ class Served:
         self.db = db
 
     def feed(self, f: int, extra: int = 0, **route: object) -> str:
-        from feedserver import Item, rss
+        from feedserver import Item, page, rss
 
         base = 1_700_000_000
         items = []
@@ -52,4 +65,5 @@ class Served:
             when = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(base + i * 3600))
             html = "".join(f"<p>{p}</p>" for p in paragraphs)
             items.append(Item(title, self.srv.url(f"/a/{i}"), html, f"g{i}", when))
+            self.srv.route(f"/a/{i}", page(title, full_page(i)), content_type="text/html")
         return self.srv.route(f"/feed{f}.xml", rss(f"Feed {f}", items), **route)

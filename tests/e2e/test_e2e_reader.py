@@ -78,6 +78,15 @@ def test_R_refreshes_while_j_moves(term, served):
     t.wait_until(lambda s: " • " in t.column("Key points"), "the new article shows no key points")
 
 
+def test_f_fetches_the_full_article(term, served):
+    t = term("--db", str(served.db))
+    t.wait_match(LIST)
+    t.send("\r")
+    t.wait_for("Key points")
+    t.send("f")  # the page is fetched and extracted (in worker processes) while we read
+    t.wait_for("Only the full page says this")
+
+
 def test_f_with_the_server_stopped_says_why(term, newsdesk, tmp_path):
     from feedserver import FeedServer
 
