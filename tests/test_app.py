@@ -203,8 +203,16 @@ async def test_star(store):
 
 
 async def test_open_in_browser_only_http(store, monkeypatch):
+    import webbrowser
+
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+
+    class Desktop(webbrowser.BackgroundBrowser):
+        def open(self, url, new=0, autoraise=True):
+            opened.append(url)
+            return True
+
+    monkeypatch.setattr("webbrowser.get", lambda *a: Desktop("desktop"))
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")

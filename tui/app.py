@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .config import Settings
+from .keys import KeysInOrder
 from .palette import ListsProvider
 from .screens.main import MainScreen
 from .summaries import DigestService
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from feeds.store import Store
 
 
-class NewsdeskApp(App[None]):
+class NewsdeskApp(KeysInOrder, App[None]):
     TITLE = "newsdesk"
     CSS_PATH = [
         "app.tcss",

@@ -375,16 +375,51 @@ class MainScreen(Screen[None]):
             return
         assert article.url is not None
         self.open_url(article.url.strip())
-        self.notify(Text.assemble("Opening ", line(article.url)).plain, markup=False)
 
     @work(thread=True, group="browser")
     def open_url(self, url: str) -> None:
-        import webbrowser
+        from .. import browser
+
+        found = browser.find()  # may look around the system: off the UI thread
+        if found is None:
+            self.app.call_from_thread(self.notify, browser.NO_BROWSER, severity="warning")
+        elif browser.needs_terminal(found):  # w3m, lynx, a script: give it the terminal
+            self.app.call_from_thread(self._open_in_terminal, found, url)
+        else:
+            self.app.call_from_thread(
+                self.notify, Text.assemble("Opening ", line(url)).plain, markup=False
+            )
+            if not found.open(url):
+                self.app.call_from_thread(self._browser_failed, found, url)
+
+    def _open_in_terminal(self, found: Any, url: str) -> None:
+        """Run a terminal browser with the reader suspended; back where we were after."""
+        from textual.app import SuspendNotSupported
+
+        from .. import browser
 
         try:
-            webbrowser.open(url)  # honours $BROWSER
-        except Exception as exc:  # no browser at all: say so, do not crash
-            self.app.call_from_thread(self.notify, f"Cannot open a browser: {exc}", markup=False)
+            with self.app.suspend():
+                ok = found.open(url)
+        except SuspendNotSupported:
+            self.notify(
+                f"Cannot hand the terminal to {browser.name(found)} here.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if not ok:
+            self._browser_failed(found, url)
+
+    def _browser_failed(self, found: Any, url: str) -> None:
+        from .. import browser
+
+        self.notify(
+            f"{browser.name(found)} did not open {url}",
+            title="Browser failed",
+            severity="warning",
+            markup=False,
+        )
 
     def action_copy_link(self) -> None:
         article = self.current()
@@ -607,16 +642,25 @@ class MainScreen(Screen[None]):
             self.notify("Full-text fetching is not available in this build.", severity="error")
             return
         self.reader.fetching = True
+        self.reader.fetch_error = None
         self.reader.show(article, self.reader.summary, failed=self.reader.failed)
+        error: str | None = None
         try:
-            updated = await ensure_full_text(self.napp.store, article, force=force)
-        except Exception as exc:
-            self.notify(f"Cannot fetch the full article: {exc}", severity="error", markup=False)
+            updated = await ensure_full_text(
+                self.napp.store, article, force=force, raise_on_failure=True
+            )
+        except Exception as exc:  # FeedError: one line saying why (server down, no DNS, 404)
+            error = str(exc) or type(exc).__name__
             updated = article
+            if force:  # the user pressed f: tell them, not only in the pane
+                self.notify(
+                    f"Cannot fetch the full article: {error}", severity="error", markup=False
+                )
         finally:
             self.reader.fetching = False
         shown = self.reader.article
         if shown is not None and shown.id == article.id:
+            self.reader.fetch_error = error
             self.show(updated)
 
     # -- export ----------------------------------------------------------------

@@ -47,6 +47,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.summary: Summary | None = None
         self.failed: str | None = None  # why the digest could not be made
         self.fetching = False
+        self.fetch_error: str | None = None  # why the full article could not be fetched
         self.highlight: list[str] = []  # the search's words, marked in the title and text
 
     def compose(self):  # type: ignore[no-untyped-def]
@@ -62,6 +63,8 @@ class Reader(VerticalScroll, can_focus=True):
         self, article: Article | None, summary: Summary | None = None, *, failed: str | None = None
     ) -> None:
         changed = article is None or self.article is None or article.id != self.article.id
+        if changed:
+            self.fetch_error = None
         self.article = article
         self.summary = summary
         self.failed = failed
@@ -110,6 +113,13 @@ class Reader(VerticalScroll, can_focus=True):
         if not article.full_text and article.url:
             if self.fetching:
                 note = Text("\n\nFetching the full article…", style="italic dim", end="")
+            elif self.fetch_error:
+                note = Text.assemble(
+                    ("\n\nThe full article could not be fetched: ", "italic"),
+                    line(self.fetch_error),
+                    (" (f tries again)", "italic dim"),
+                    end="",
+                )
             elif len(article.text) < TEASER_CHARS:
                 note = Text(
                     "\n\nThis is the feed's teaser: press f for the full article.",
