@@ -186,6 +186,7 @@ async def test_typing_in_the_picker_filters_it(store):
         assert isinstance(picker, ListPicker)
         await pilot.press(*"rail")
         await pilot.pause()
+        assert picker.query_one("#lists-filter").value == "rail"  # the first letter kept
         assert [c.label for c in picker.choices] == ["Rail Weekly"]
         await pilot.press("enter")
         await pilot.pause()
