@@ -320,3 +320,17 @@ async def test_help_keeps_the_action_column_at_60x20(store):
         text = screen_text(app)
         assert "Action" in text and "Ac…" not in text
         assert "Move down" in text
+
+
+async def test_a_refresh_where_every_feed_failed_says_so(tmp_path, feed_server):
+    feed_server.route("/down.xml", status=500)
+    store = Store(tmp_path / "down.db")
+    store.add_feed(feed_server.url("/down.xml"), title="Down Feed")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await settle(pilot)
+        said = " ".join(notes(app))
+        assert "No feed could be refreshed: 1 feed failed: Down Feed" in said
+        assert "Refreshed 0" not in said
+    store.close()
