@@ -141,6 +141,9 @@ async def test_J_and_K_move_between_articles_from_the_reader_and_h_goes_back(sto
         await settle(pilot)
         await pilot.press("left")
         assert lst.has_focus
+        await search(pilot, "trains")
+        await pilot.press("h")  # in the list: back out of the search
+        assert len(lst.ids) == store.count()
 
 
 async def test_reading_progress_in_the_status_line(tmp_path):
