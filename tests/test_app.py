@@ -225,15 +225,6 @@ async def test_open_in_browser_only_http(store, monkeypatch):
         assert opened == ["https://example.org/bridge"]
 
 
-async def test_copy_link(store, monkeypatch):
-    app = make_app(store)
-    copied: list[str] = []
-    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "y")
-        assert copied == ["https://example.org/solar"]
-
-
 async def test_search_filters_and_escape_clears(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

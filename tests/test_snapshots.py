@@ -96,3 +96,25 @@ def test_empty_store(snap_compare, tmp_path):
     )
     assert snap_compare(app, terminal_size=(100, 24))
     store.close()
+
+
+@pytest.fixture
+def long_app(tmp_path: Path):
+    """The reader on an article long enough that its digest must leave sentences out
+    (tests/texts/skarvik_ferry.txt: 8 paragraphs, 5 points)."""
+    from feeds.models import ParsedEntry, ParsedFeed
+
+    store = make_store(tmp_path / "news.db", hostile=False)
+    feed, _ = store.add_feed("http://127.0.0.1:9/coast.xml", title="Coast News")
+    text = (Path(__file__).parent / "texts" / "skarvik_ferry.txt").read_text(encoding="utf-8")
+    title = "Ferry service to Skarvik islands to double next summer"
+    entry = ParsedEntry("sk1", "https://example.org/skarvik", title, None, NOW - 600, text)
+    store.save_feed(feed.id, ParsedFeed("Coast News", None, [entry]))
+    yield NewsdeskApp(
+        store, Settings(theme="textual-dark"), clock=lambda: NOW, processes=False, prefetch=False
+    )
+    store.close()
+
+
+def test_reading_a_long_article_the_digest_chooses(snap_compare, long_app):
+    assert snap_compare(long_app, terminal_size=SIZE, run_before=_open_first)

@@ -232,7 +232,8 @@ class MainScreen(Screen[None]):
             and is_web_url(article.url)
             and (policy == "always" or (policy == "short" and len(article.text) < TEASER_CHARS))
         ):
-            self.fetch_full_text(article)
+            # "always" is the reader's setting: it outranks the feed's own policy.
+            self.fetch_full_text(article, force=policy == "always")
 
     def show(self, article: Article) -> None:
         """Show the article now, its digest as soon as it is ready."""
