@@ -237,17 +237,19 @@ async def test_tui_shows_hostile_text_literally(
         tried: list[str | None] = []  # the link of the article under the cursor at each `o`
         async with app.run_test(size=(200, 50)) as pilot:
             await pilot.pause()
-            for _ in range(store.count()):  # `o` on every article, hostile links included
+            n = store.count()
+            for i in range(n):  # `o` on every article, hostile links included
                 article = app.screen.current()  # type: ignore[attr-defined]
                 tried.append(article.url if article else None)
-                for key in ("enter", "o", "w", "w"):
+                keys = ("enter", "o", "w", "w") if i in (0, 1, n - 1) else ("o",)  # read a few
+                for key in keys:
                     await pilot.press(key)
                     await pilot.pause()
                     if key == "o":
                         await app.workers.wait_for_complete()
                 strips = app.screen._compositor.render_strips()
                 screens.append("\n".join(s.text for s in strips))
-                await pilot.press("escape", "j")
+                await pilot.press(*(("escape", "j") if "enter" in keys else ("j",)))
                 await pilot.pause()
     text = "\n".join(screens)
     assert_clean(text, "TUI screen")
