@@ -4,12 +4,16 @@ Per-feed policy (`Feed.policy`): `never`, `short` (the feed's text is under
 `SHORT_WORDS` words), `always`. The result is cached in the store
 (`articles.full_text`); on any failure the teaser is kept, and nothing is raised
 unless the caller asks for the reason (`ensure_full_text(..., raise_on_failure=True)`,
-as the reader does when the user presses f).
+as the reader does when the user presses f). Pages are extracted in worker processes,
+each page within a wall-time and a memory limit (`FetchLimits.parse_timeout`,
+`.parse_memory`; `feeds.workers`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import weakref
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -17,12 +21,18 @@ from .errors import FeedError
 from .http import PAGE_ACCEPT, FetchLimits, fetcher
 from .models import Article, Feed
 from .store import Store, StoreError
+from .workers import LimitedPool, TaskLimits
+
+if TYPE_CHECKING:
+    from .extract import Extracted
 
 SHORT_WORDS = 150  # below this many words a feed's text is taken for a teaser
 # Fewer words than this from a page is not an article (a paywall, a JavaScript shell, a
 # menu): the teaser is kept.
 MIN_PAGE_WORDS = 20
+# Pages: 5 MiB, 30 s to fetch; extracting one has the parse limits (20 s, 256 MB).
 PAGE_LIMITS = FetchLimits(total_timeout=30.0, max_bytes=5 * 1024 * 1024)
+EXTRACT_WORKERS = 2
 
 
 def is_web_url(url: str | None) -> bool:
@@ -97,12 +107,48 @@ async def page_text(
         result = await f.fetch(url, accept=PAGE_ACCEPT)
     if not result.content:
         raise FeedError("the page is empty")
-    from .extract import extract_article
-
+    lim = limits or PAGE_LIMITS
+    pool = _extract_pool(TaskLimits(lim.parse_timeout, lim.parse_memory))
     try:
-        extracted = await asyncio.to_thread(extract_article, result.content, result.url)
+        extracted = await pool.run(_extract, result.url, data=result.content)
+    except FeedError:
+        raise  # over a limit: the worker says which, in one line
     except Exception as exc:  # an extractor bug on one page must not break reading
         raise FeedError(f"cannot extract the article: {type(exc).__name__}") from None
     if not extracted.text:
         raise FeedError("the page has no article text")
     return extracted.text
+
+
+# One pool per event loop (a pool's waits belong to one loop), shut down with the loop.
+_POOLS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, LimitedPool] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _extract_pool(limits: TaskLimits) -> LimitedPool:
+    """Where pages are extracted: worker processes with a wall-time and memory limit each
+    (a 5 MiB page can take seconds and hundreds of MB in trafilatura), from a fork server
+    since the reader that calls this runs threads."""
+    loop = asyncio.get_running_loop()
+    pool = _POOLS.get(loop)
+    if pool is None or pool.limits != limits:
+        if pool is not None:
+            pool.shutdown()
+        pool = _POOLS[loop] = LimitedPool(
+            EXTRACT_WORKERS, limits, init=_warm_up, method="forkserver"
+        )
+        weakref.finalize(loop, pool.shutdown)
+    return pool
+
+
+def _warm_up() -> None:
+    import trafilatura  # noqa: F401
+
+    from . import extract  # noqa: F401
+
+
+def _extract(html: bytes, url: str) -> Extracted:
+    from .extract import extract_article
+
+    return extract_article(html, url)

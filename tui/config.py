@@ -19,6 +19,8 @@
     max_redirects = 5
     per_host = 8                   # connections at once to one host
     concurrency = 32               # connections at once in all
+    parse_timeout = 20             # seconds to parse and store one feed (then it is stopped)
+    parse_memory_mb = 256          # MB of memory for that (then it is stopped)
 
 A bad file is a `CliError` naming the file, the line and the key; never a traceback.
 """
@@ -48,6 +50,8 @@ _LIMITS: dict[str, tuple[str, int, float, float]] = {
     "max_redirects": ("max_redirects", 1, 0, 50),
     "per_host": ("per_host", 1, 1, 256),
     "concurrency": ("concurrency", 1, 1, 1024),
+    "parse_timeout": ("parse_timeout", 1, 1, 3600),
+    "parse_memory_mb": ("parse_memory", 1024 * 1024, 32, 65536),
 }
 _KEY = re.compile(r"^[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*$")
 
