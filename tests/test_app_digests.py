@@ -123,3 +123,25 @@ def test_digests_inside_the_app_use_processes_or_fall_back(tmp_path, prestart, p
     # Started early or not (a Pilot test, a pool made later in the app): processes, since
     # feeds.workers.start_process_helpers puts the real stderr back while it starts them.
     assert used_processes == processes
+
+
+def test_without_worker_processes_digests_come_from_a_thread(tmp_path):
+    # No processes to be had: their interpreter cannot be started (as on a system that
+    # forbids it). The digest still comes, from a thread, and the reader says nothing odd.
+    make_store(tmp_path / "news.db").close()
+    code = _IN_APP.format(prestart=False).replace(
+        "import asyncio, sys",
+        "import asyncio, sys, multiprocessing\n"
+        "multiprocessing.set_executable('/nonexistent/python')",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), str(tmp_path / "news.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    points, used_processes = out.stdout.split()
+    assert int(points) > 0
+    assert used_processes == "False"
