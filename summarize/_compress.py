@@ -51,7 +51,8 @@ _TIME = (
     r"|(?:on |in |by |since |until |early |late |earlier |later )?(?:(?:\d{1,2} )?" + _MONTH
     + r"(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?)"
     r"|(?:yesterday|today|tonight|last night|overnight)"
-    r"|(?:earlier|later|last|this|next) (?:week|month|year|weekend|summer|winter|spring|autumn|fall)"
+    r"|(?:earlier|later|last|this|next) (?:week|month|year|weekend|summer|winter|spring|"
+    r"autumn|fall)"
     r"|(?:earlier|later) (?:this|that|last) (?:week|month|year)"
     r"|(?:at|over) the weekend|for the time being|at the time|at the moment|so far|"
     r"in recent (?:days|weeks|months|years)|(?:a|one|two|three|several|a few) (?:days|weeks|"
@@ -252,225 +253,39 @@ def _delete(text: str, spans: Iterable[tuple[int, int]]) -> str:
 # -- is it still a sentence? ------------------------------------------------------------
 
 _BAD_END = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "as",
-        "than",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "this",
-        "these",
-        "those",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "said",
-        "says",
-        "told",
-        "into",
-        "onto",
-        "about",
-        "after",
-        "before",
-        "over",
-        "under",
-        "between",
-        "against",
-        "during",
-        "while",
-        "if",
-        "when",
-        "where",
-        "because",
-        "since",
-        "until",
-        "very",
-        "more",
-        "most",
-        "such",
-        "some",
-        "any",
-        "no",
-        "not",
-        "also",
-    ]
+    re.findall(
+        r"\S+",
+        """
+        the a an of to in on at for with from by and or but nor that which who whom whose as
+        than his her their its our my your this these those is are was were be been being
+        has have had will would can could should may might must do does did said says told
+        into onto about after before over under between against during while if when where
+        because since until very more most such some any no not also
+        """,
+    )
 )
 _AUX = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "am",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "hasn't",
-        "haven't",
-        "hadn't",
-        "won't",
-        "wouldn't",
-        "can't",
-        "couldn't",
-        "shouldn't",
-        "don't",
-        "doesn't",
-        "didn't",
-        "'s",
-        "'re",
-        "'ve",
-        "'ll",
-        "'d",
-    ]
+    re.findall(
+        r"\S+",
+        """
+        is are was were be been has have had will would can could should may might must do
+        does did am isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't
+        couldn't shouldn't don't doesn't didn't 's 're 've 'll 'd
+        """,
+    )
 )
 _IRREGULAR = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "made",
-        "took",
-        "came",
-        "went",
-        "got",
-        "gave",
-        "found",
-        "thought",
-        "knew",
-        "saw",
-        "became",
-        "began",
-        "brought",
-        "bought",
-        "built",
-        "caught",
-        "chose",
-        "drove",
-        "fell",
-        "felt",
-        "fought",
-        "flew",
-        "forgot",
-        "froze",
-        "grew",
-        "heard",
-        "held",
-        "hid",
-        "hit",
-        "hurt",
-        "kept",
-        "knelt",
-        "laid",
-        "led",
-        "left",
-        "lent",
-        "let",
-        "lost",
-        "meant",
-        "met",
-        "paid",
-        "put",
-        "quit",
-        "ran",
-        "rang",
-        "rose",
-        "sent",
-        "set",
-        "shook",
-        "shot",
-        "shut",
-        "sang",
-        "sank",
-        "sat",
-        "slept",
-        "slid",
-        "sold",
-        "spent",
-        "split",
-        "spoke",
-        "spread",
-        "stood",
-        "stole",
-        "struck",
-        "swore",
-        "swam",
-        "taught",
-        "tore",
-        "threw",
-        "understood",
-        "woke",
-        "won",
-        "wore",
-        "wrote",
-        "withdrew",
-        "overtook",
-        "undertook",
-        "sought",
-        "sprang",
-        "stuck",
-        "stung",
-        "sued",
-    ]
+    re.findall(
+        r"\S+",
+        """
+        said says told made took came went got gave found thought knew saw became began
+        brought bought built caught chose drove fell felt fought flew forgot froze grew
+        heard held hid hit hurt kept knelt laid led left lent let lost meant met paid put
+        quit ran rang rose sent set shook shot shut sang sank sat slept slid sold spent
+        split spoke spread stood stole struck swore swam taught tore threw understood woke
+        won wore wrote withdrew overtook undertook sought sprang stuck stung sued
+        """,
+    )
 )
 _FINITE_S = re.compile(r"^[a-z]{2,}(?:s|es)$")
 
@@ -482,9 +297,8 @@ def has_verb(text: str) -> bool:
             continue
         if t in _AUX or t in _IRREGULAR or t.endswith(("ed", "n't")):
             return True
-        if "’" in t or "'" in t:
-            if t.endswith(("’s", "'s", "’re", "'re", "’ve", "'ve", "’ll", "'ll")) and i == 0:
-                return True
+        if i == 0 and t.endswith(("’s", "'s", "’re", "'re", "’ve", "'ve", "’ll", "'ll")):
+            return True
         # "Obama wants more troops": a -s word right after a name or a subject pronoun.
         if i and _FINITE_S.match(t) and not t.endswith("ss"):
             prev = text.split()[i - 1]
@@ -519,49 +333,13 @@ def is_sentence(text: str) -> bool:
 
 _NUM = re.compile(r"\d")
 _STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "that",
-        "this",
-        "which",
-        "who",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "as",
-        "said",
-        "says",
-    ]
+    re.findall(
+        r"\S+",
+        """
+        a an the of to in on at for with from by and or but is are was were be been has have
+        had will would that this which who it its he she they his her their as said says
+        """,
+    )
 )
 
 
