@@ -9,10 +9,12 @@ No I/O, no network, no UI, no global state; deterministic.
 
 from __future__ import annotations
 
+from ._markdown import ArticleInfo
 from ._model import KeyPoint, Speaker, Statement, StatementKind, Summary
 
 __all__ = [
     "SUMMARIZER_VERSION",
+    "ArticleInfo",
     "KeyPoint",
     "Speaker",
     "Statement",

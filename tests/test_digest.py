@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -134,7 +135,9 @@ def test_leading_pronoun_resolved_when_referent_known() -> None:
 def test_markdown_layout_and_escaping() -> None:
     md = summarize_article(ARTICLE).to_markdown()
     lines = md.splitlines()
-    assert lines[0] == "# Valley Towns Clash Over New Reservoir"
+    assert re.fullmatch(
+        r'# <a id="a-[a-z0-9-]+"></a>Valley Towns Clash Over New Reservoir', lines[0]
+    )
     assert "## Key points" in lines
     assert sum(1 for ln in lines if ln.startswith("- ")) >= 1
     assert escape("a *b* [c]") == r"a \*b\* \[c\]"
