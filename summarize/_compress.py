@@ -25,6 +25,7 @@ digest picks another sentence. Also: sub-heading -> plain sentence, and pronoun 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from itertools import combinations
@@ -38,6 +39,13 @@ _MAX_SPANS = 7  # optional constituents considered per sentence (2**7 combinatio
 
 _Q = '"“”'  # double quotation marks: spans never contain or cross them
 _END = r"(?=[.!?][\"”’']?$)"  # just before the sentence's final punctuation
+# The rest of the sentence; it may hold a whole quotation (spans never cut one in two).
+_REST = r"[^;]{3,220}?" + _END
+# Relative pronouns, and "in which" / "of whom"...
+_WH = (
+    r"(?:who|which|whose|where|(?:in|of|by|for|with|on|at|to|from|under|through) "
+    r"(?:which|whom))"
+)
 
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = (
@@ -62,10 +70,11 @@ _TIME = (
 )  # fmt: skip
 # A time phrase where the clause goes on after it or the sentence ends.
 # Not after a capitalised word: "The Mail on Sunday" is a name.
+# Not inside a newspaper's name ("The Mail on Sunday", "The Independent on Sunday").
 _TIME_ADJUNCT = re.compile(
-    r"(?<![\w'’-])(?![A-Z])[\w'’-]*[a-z0-9’'](?P<x>\s"
+    r"(?<=[a-z0-9’'\"”)])(?<!Mail)(?<!Independent)(?<!Times)(?P<x>\s"
     + _TIME
-    + r")(?=[,.;!?]| (?!of\b|and\b|to\b)[a-z])"
+    + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b))[a-z])"
 )
 
 _SAY = (
@@ -86,10 +95,15 @@ _ATTRIB_TAIL = re.compile(
     r"during|after) [^,;" + _Q + r"]{1,50}?)?" + _END
 )
 _SAID_TAIL = re.compile(r"(?<![\"”’',]), (?:said|says|according to) [^;" + _Q + r"]{2,80}?" + _END)
+# "The friends were on their way, DNA Info reports, and rushed in": attribution mid-sentence.
+_ATTRIB_MID = re.compile(
+    r"(?<=[a-z]), (?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|police|officials|authorities|he|she|"
+    r"they) (?:said|says|reports|reported|added|claimed|told [A-Z][\w.'’-]*),(?= )"
+)
 _ACCORDING_MID = re.compile(r", according to [^,;" + _Q + r"]{2,60}?,(?= )")
 _PAREN = re.compile(r" \([^()" + _Q + r"]{1,100}\)")
 _DASHED = re.compile(r" (?:--|—|–|-) [^—–" + _Q + r"]{1,100}? (?:--|—|–|-)(?= )")
-_DASH_TAIL = re.compile(r" (?:--|—|–|-) [^—–" + _Q + r"]{1,120}?" + _END)
+_DASH_TAIL = re.compile(r" (?:--|—|–|-) [^—–]{1,220}?" + _END)
 # The word after a deleted mid-sentence phrase must be the clause's verb.
 _VERB_NEXT = (
     r"(?= (?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
@@ -116,8 +130,8 @@ _REDUCED_RELATIVE_END = re.compile(
     r"(?<=[a-z]) [a-z]{3,}ing (?:from|in|on|at|by|for|with|near|during|after|outside|across|"
     r"into|over|to)\b[^,;" + _Q + r"]{3,120}?" + _END
 )
-_RELATIVE_MID = re.compile(r", (?:who|which|whose|where) [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
-_RELATIVE_TAIL = re.compile(r", (?:who|which|whose|where) [^;()" + _Q + r"]{3,140}?" + _END)
+_RELATIVE_MID = re.compile(r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
+_RELATIVE_TAIL = re.compile(r", " + _WH + r" " + _REST)
 _PLACE_TAIL = re.compile(
     r" (?:in|near|outside) (?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
     r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?(?=[.!?,]| [a-z])"
@@ -131,10 +145,23 @@ _SUBORD = (
     r"Some|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|[A-Z][a-z]+ing|[A-Z][a-z]+ed by)"
 )
 _CLAUSE_START = (
-    r"(?=(?:the|a|an|his|her|their|its|our|police|officials|authorities|investigators|"
+    r"(?=(?:the|a|an|his|her|their|its|our|both|all|many|some|most|several|each|one|two|"
+    r"three|no|police|officials|"
+    r"authorities|investigators|"
     r"researchers|experts|doctors|scientists|he|she|they|it|we|i|there|[A-Z\d]))"
 )
-_LEAD_IN = re.compile(r"^" + _SUBORD + r"\b[^,;" + _Q + r"]{1,110}?, " + _CLAUSE_START)
+_LEAD_IN = re.compile(
+    r"^"
+    + _SUBORD
+    + r"\b[^,;"
+    + _Q
+    + r"]{1,110}?, "
+    + _CLAUSE_START
+    + r"|^[^,;"
+    + _Q
+    + r"]{3,110}?, (?:but|yet|so|and) "
+    + _CLAUSE_START
+)
 _CONNECTIVE = re.compile(
     r"^(?:But|And|However|Meanwhile|Still|Yet|So|Also|Indeed|In fact|Of course|Moreover|"
     r"Furthermore|Additionally|Nevertheless|Nonetheless|Instead|Now|Then|Ultimately|"
@@ -147,35 +174,33 @@ _HEDGE_MID = re.compile(
 )
 _TAIL_CLAUSE = re.compile(
     r"(?:,? (?:after|before|because|although|though|while|until|unless|despite|amid|"
-    r"as part of|in order to|so that|whereas|including)|, (?:as|when|with|following|but|"
-    r"since|prompting|leaving|saying|adding|making|forcing|sparking|bringing|causing|"
+    r"as part of|in order to|so that|whereas|including|in connection (?:to|with)|"
+    r"in response to|in relation to|as a result of|based on)|, (?:(?:[a-z]+ly )?to [a-z]+|"
+    r"as|when|with|following|but|since|prompting|leaving|saying|adding|making|forcing|sparking|bringing|causing|"
     r"putting|sending|giving|taking|killing|injuring|using|raising|becoming|hoping|"
-    r"according))\b[^;"
-    + _Q
-    + r"]{3,160}?"
-    + _END
+    r"according|especially|particularly|mostly|mainly|notably|even|not least|such as))\b"
+    + _REST
     + r"|, (?:and|but|however|so|yet) "
     + _CLAUSE_START
-    + r"[^;"
-    + _Q
-    + r"]{3,160}?"
-    + _END
+    + _REST
     + r"|(?<!such)(?<!as well) (?:as|and|but|so) (?:he|she|they|it|we|there|his|her|their)\b"
-    r"[^;"
-    + _Q
-    + r"]{3,160}?"
-    + _END
-    + r"|(?<!the) following (?:a|an|the|his|her|their|its|reports?|claims?|allegations?|"
-    r"[A-Z])[^;" + _Q + r"]{3,160}?" + _END
+    + _REST
+    + r"|(?<!the) following (?:a|an|the|his|her|their|its|reports?|claims?|allegations?|[A-Z])"
+    + _REST
+    # "... the big talking point but focus has shifted ...": a second clause, no comma.
+    + r"| (?:but|and) (?=(?:the |a |an |his |her |their |its )?[a-z]+ (?:has|have|had|is|are|"
+    r"was|were|will|would)\b)"
+    + _REST
+    # "... on sale and Arum claimed that ...": a second clause with a named subject.
+    + r"|,? (?:and|but) (?=[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* (?:has|have|had|was|were|is|are|"
+    r"will|would|said|says|[a-z]{3,}ed)\b)" + _REST
 )
 # "... a gang rape that was videotaped on a beach.": a relative clause ending the sentence.
 _RELATIVE_END = re.compile(
     r"(?<=[a-z]) (?:that|who|which) (?:is|was|are|were|has|had|have|will|would|could|can|"
     r"[a-z]+ed)\b[^,;" + _Q + r"]{3,120}?" + _END
 )
-_PARTICIPLE_TAIL = re.compile(
-    r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b[^;" + _Q + r"]{0,140}?" + _END
-)
+_PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
 
 _RULES: tuple[re.Pattern[str], ...] = (
     _CONNECTIVE,
@@ -186,6 +211,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _ATTRIB_TAIL,
     _SAID_TAIL,
     _ACCORDING_MID,
+    _ATTRIB_MID,
     _APPOSITIVE,
     _RELATIVE_MID,
     _RELATIVE_TAIL,
@@ -198,6 +224,23 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _APPOSITIVE_TAIL,
     _REDUCED_RELATIVE_END,
 )
+# What losing a constituent's words costs, against 1.0 for the rest: what a sub-editor
+# cuts first (asides, attributions, dates, titles after a name) costs half; names of
+# places and clauses that tell who did what (mid-sentence relatives) cost more.
+_COST: dict[re.Pattern[str], float] = {
+    _HEDGE_MID: 0.5,
+    _PAREN: 0.5,
+    _CONNECTIVE: 0.5,
+    _ATTRIB_TAIL: 0.5,
+    _SAID_TAIL: 0.5,
+    _ATTRIB_MID: 0.5,
+    _APPOSITIVE: 0.5,
+    _TIME_ADJUNCT: 0.5,
+    _DASHED: 0.5,
+    _PLACE_TAIL: 1.5,
+    _RELATIVE_MID: 1.5,
+    _REDUCED_RELATIVE_END: 1.5,
+}
 # Tails whose loss no reader misses: always dropped when the rest is still a sentence.
 _ALWAYS: tuple[re.Pattern[str], ...] = (_ATTRIB_TAIL, _SAID_TAIL, _CONNECTIVE)
 
@@ -217,18 +260,71 @@ def quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
+_MAIN_AUX = frozenset(
+    re.findall(
+        r"\S+", "is are was were has have had will would could can may might must said says told"
+    )
+)
+_SUBJECT_REL = re.compile(r" (?:who|that|which) | [a-z]{3,}ing ")
+
+
+def _subject_relative(text: str) -> tuple[int, int] | None:
+    """ "A former Army enlistee who posted on Facebook ... was arrested": the relative (or
+    "-ing") clause inside the subject, ended by the main clause's auxiliary or "said"."""
+    m = _SUBJECT_REL.search(text, 0, 120)
+    if not m or has_verb(text[: m.start()]) or n_words(text[: m.start()]) < 2:
+        return None
+    toks = list(re.finditer(r"\S+", text[m.end() :]))
+    reduced = m.group(0).strip() not in ("who", "that", "which")
+    own_verb = m.group(0).strip() not in ("who", "that", "which") or (
+        toks and has_verb(toks[0].group(0))
+    )
+    if not own_verb:
+        return None
+    for k, tok in enumerate(toks[1:], start=1):
+        word = tok.group(0).lower()
+        after = toks[k + 1].group(0) if k + 1 < len(toks) else ""
+        main_ed = (
+            reduced
+            and word.endswith("ed")
+            and re.match(r"(?:not|to|that|the|a|an|on|in|at|by|for|with|his|her|their|its)$|"
+                         r"[A-Z\d]", after)
+        )  # fmt: skip
+        if word in _MAIN_AUX or main_ed:
+            end = m.end() + tok.start() - 1
+            return (m.start(), end) if k >= 2 else None
+        if not re.fullmatch(r"[\w'’.,\"“”-]+", word) or word.endswith(",") and k < 2:
+            return None
+    return None
+
+
 def _spans(text: str, rules: Iterable[re.Pattern[str]] | None = None) -> list[tuple[int, int]]:
-    """Deletable spans found by the rules, outside quotations, deduplicated."""
+    """Deletable spans found by the rules, none cutting a quotation, deduplicated."""
+    return sorted(_weighted_spans(text, rules))
+
+
+def _weighted_spans(
+    text: str, rules: Iterable[re.Pattern[str]] | None = None
+) -> dict[tuple[int, int], float]:
+    """Deletable spans, each with what losing its words costs (see `_COST`)."""
+    all_rules = rules is None
     rules = _RULES if rules is None else rules
     quoted = _quote_spans(text)
-    found: set[tuple[int, int]] = set()
+    found: dict[tuple[int, int], float] = {}
+
+    def add(a: int, b: int, cost: float) -> None:
+        # A span may hold a whole quotation, never part of one.
+        if b <= a or any(a < qe and qs < b and not a <= qs < qe <= b for qs, qe in quoted):
+            return
+        found[(a, b)] = min(found.get((a, b), cost), cost)
+
     for rule in rules:
+        cost = _COST.get(rule, 1.0)
         for m in rule.finditer(text):
-            a, b = m.span("x") if "x" in rule.groupindex else m.span()
-            if b <= a or any(a < qe and qs < b for qs, qe in quoted):
-                continue
-            found.add((a, b))
-    return sorted(found)
+            add(*(m.span("x") if "x" in rule.groupindex else m.span()), cost)
+    if all_rules and (rel := _subject_relative(text)):
+        add(*rel, 1.0)
+    return found
 
 
 def _tidy(text: str) -> str:
@@ -358,6 +454,9 @@ def _content(text: str, salience: dict[str, float] | None = None) -> dict[str, f
     return out
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+
 def _kept(whole: dict[str, float], part: str) -> float:
     total = sum(whole.values())
     if not total:
@@ -407,7 +506,23 @@ def best_shortening(
     salience: dict[str, float] | None = None,
 ) -> tuple[str, float] | None:
     """``compress``'s choice and the share of the sentence's content it keeps (0..1)."""
-    text = sentence.strip()
+    # `war."` -> `war".` while shortening, so a tail holding the last quotation can go
+    # whole; put back as the source had it when the quotation stays.
+    text = _QUOTE_LAST.sub(r"\2\1", sentence.strip())
+    found = _best_shortening(text, target, cap, salience)
+    if found is None:
+        return None
+    point, kept = found
+    return _QUOTE_LAST_BACK.sub(r"\2\1", point), kept
+
+
+_QUOTE_LAST = re.compile(r"([.!?])([\"”])$")
+_QUOTE_LAST_BACK = re.compile(r"([\"”])([.!?])$")
+
+
+def _best_shortening(
+    text: str, target: int, cap: int, salience: dict[str, float] | None
+) -> tuple[str, float] | None:
     whole = _content(text, salience)
     # Attribution tails and lead-in connectives go whenever the rest is a sentence.
     base = text
@@ -416,19 +531,39 @@ def best_shortening(
         cut = _delete(text, always)
         if is_sentence(cut):
             base = cut
+    base_kept = _kept(whole, base)
     if n_words(base) <= target:  # nothing to gain by deleting more
-        return base, _kept(whole, base)
-    # Rank every shortening by value first (cheap), then take the best that is a sentence.
-    ranked: list[tuple[float, int, int, str, float]] = []
-    for i, cand in enumerate(shortenings(base)):
-        n = n_words(cand)
-        if n <= cap:
-            kept = _kept(whole, cand)
-            ranked.append((-_value(n, kept, target), n, i, cand, kept))
-    ranked.sort()
-    for _, _, i, cand, kept in ranked:
-        if i == 0 or is_sentence(cand):
-            return cand, kept
+        return base, base_kept
+    total = sum(whole.values()) or 1.0
+    spans = sorted(_weighted_spans(base).items())[:_MAX_SPANS]
+    # What each deletion loses: its content words, weighted by the constituent's cost.
+    loss = [
+        cost * sum(whole.get(w.lower(), 0.0) for w in set(_WORD.findall(base[a:b]))) / total
+        for (a, b), cost in spans
+    ]
+    # Rank every combination of disjoint deletions by value first (cheap), then take the
+    # best one that is still a sentence.
+    ranked: list[tuple[float, int, str, float]] = []
+    n = n_words(base)
+    if n <= cap:
+        ranked.append((-_value(n, base_kept, target), n, base, base_kept))
+    seen = {base}
+    for k in range(1, len(spans) + 1):
+        for combo in combinations(range(len(spans)), k):
+            if any(spans[i][0][1] > spans[j][0][0] for i, j in itertools.pairwise(combo)):
+                continue
+            cand = _delete(base, (spans[i][0] for i in combo))
+            if cand in seen:
+                continue
+            seen.add(cand)
+            n = n_words(cand)
+            if n <= cap:
+                kept = base_kept - sum(loss[i] for i in combo)
+                ranked.append((-_value(n, kept, target), n, cand, kept))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    for _, _, cand, kept in ranked:
+        if cand is base or is_sentence(cand):
+            return cand, max(0.0, kept)
     return None
 
 
