@@ -54,9 +54,10 @@ _MONTH = (
 )
 _PART = r"(?: (?:night|morning|afternoon|evening))?"
 _TIME = (
-    r"(?:(?:on |early |late |last |this |next |by |until )?" + _DAY + _PART + r"(?:,? " + _MONTH
-    + r" \d{1,2}(?:, \d{4})?)?"
-    r"|(?:on |in |by |since |until |early |late |earlier |later )?(?:(?:\d{1,2} )?" + _MONTH
+    r"(?:(?:(?:early|late) (?:on )?|on |last |this |next |by |until )?" + _DAY + _PART
+    + r"(?:,? " + _MONTH + r" \d{1,2}(?:, \d{4})?)?"
+    r"|(?:(?:early|late) (?:in |on )?|on |in |by |since |until |earlier |later )?"
+    r"(?:(?:\d{1,2} )?" + _MONTH
     + r"(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? \d{4})?)"
     r"|(?:yesterday|today|tonight|last night|overnight)"
     r"|(?:earlier|later|last|this|next) (?:week|month|year|weekend|summer|winter|spring|"
@@ -130,6 +131,11 @@ _REDUCED_RELATIVE_END = re.compile(
     r"(?<=[a-z]) [a-z]{3,}ing (?:from|in|on|at|by|for|with|near|during|after|outside|across|"
     r"into|over|to)\b[^,;" + _Q + r"]{3,120}?" + _END
 )
+# "The series, created by Lynch and Mark Frost, featured ...": a participle phrase.
+_PARTICIPLE_MID = re.compile(
+    r", (?:[a-z]+ly )?[a-z]{3,}(?:ed|en) (?:by|in|on|at|for|with|from|as|to|after|under)\b"
+    r"[^,;()" + _Q + r"]{1,80}?,(?= )"
+)
 _RELATIVE_MID = re.compile(r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
 _RELATIVE_TAIL = re.compile(r", " + _WH + r" " + _REST)
 _PLACE_TAIL = re.compile(
@@ -178,7 +184,8 @@ _TAIL_CLAUSE = re.compile(
     r"in response to|in relation to|as a result of|based on)|, (?:(?:[a-z]+ly )?to [a-z]+|"
     r"as|when|with|following|but|since|prompting|leaving|saying|adding|making|forcing|sparking|bringing|causing|"
     r"putting|sending|giving|taking|killing|injuring|using|raising|becoming|hoping|"
-    r"according|especially|particularly|mostly|mainly|notably|even|not least|such as))\b"
+    r"according|especially|particularly|mostly|mainly|notably|even|not least|such as|"
+    r"[a-z]{3,}ed (?:to|by|in|on|for|with|from|as|after)))\b"
     + _REST
     + r"|, (?:and|but|however|so|yet) "
     + _CLAUSE_START
@@ -198,7 +205,10 @@ _TAIL_CLAUSE = re.compile(
 # "... a gang rape that was videotaped on a beach.": a relative clause ending the sentence.
 _RELATIVE_END = re.compile(
     r"(?<=[a-z]) (?:that|who|which) (?:is|was|are|were|has|had|have|will|would|could|can|"
-    r"[a-z]+ed)\b[^,;" + _Q + r"]{3,120}?" + _END
+    r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;"
+    + _Q
+    + r"]{3,120}?"
+    + _END
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
 
@@ -214,6 +224,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _ATTRIB_MID,
     _APPOSITIVE,
     _RELATIVE_MID,
+    _PARTICIPLE_MID,
     _RELATIVE_TAIL,
     _TIME_ADJUNCT,
     _PLACE_TAIL,
@@ -384,6 +395,9 @@ _IRREGULAR = frozenset(
     )
 )
 _FINITE_S = re.compile(r"^[a-z]{2,}(?:s|es)$")
+_DETERMINERS = frozenset(
+    re.findall(r"\S+", "the a an this that his her their its our my every each")
+)
 
 
 def has_verb(text: str) -> bool:
@@ -395,10 +409,13 @@ def has_verb(text: str) -> bool:
             return True
         if i == 0 and t.endswith(("’s", "'s", "’re", "'re", "’ve", "'ve", "’ll", "'ll")):
             return True
-        # "Obama wants more troops": a -s word right after a name or a subject pronoun.
+        # "Obama wants more troops" / "The train careers towards...": a -s word right
+        # after a name, a subject pronoun, or a determiner and its noun.
         if i and _FINITE_S.match(t) and not t.endswith("ss"):
             prev = text.split()[i - 1]
             if prev[:1].isupper() or prev.lower() in {"he", "she", "it", "who", "which", "that"}:
+                return True
+            if i >= 2 and toks[i - 2] in _DETERMINERS:
                 return True
     return False
 
@@ -648,8 +665,14 @@ def _clean_name(name: str) -> str | None:
     return " ".join(parts) if parts else None
 
 
-def _referent(prev: str) -> str | None:
-    """The person a following He/She most likely means, from the sentence before it."""
+_SUBJECT_NAME = re.compile(r"^(?:[A-Z][a-z]+ )*?(" + _NAME_SEQ + r")(?:,| (?:[a-z]+ed|was|is|"
+                           r"has|had|said|says|told|will|would|could|did|does)\b)")  # fmt: skip
+
+
+def _referent(prev: str, surnames: frozenset[str] = frozenset()) -> str | None:
+    """The person a following He/She most likely means, from the sentence before it: its
+    speaker ("X said"), its one multi-word name, or its subject when that is a name the
+    article gives in full elsewhere (``surnames``: last words of its multi-word names)."""
     outside = _QUOTE_SPAN.sub(" ", prev)
     for pat in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
         m = pat.search(outside)
@@ -657,10 +680,26 @@ def _referent(prev: str) -> str | None:
             return name
     names = {n for n in (_clean_name(x) for x in _MULTI_NAME.findall(outside)) if n}
     names = {n for n in names if " " in n}
-    return names.pop() if len(names) == 1 else None
+    if len(names) == 1:
+        return names.pop()
+    m = _SUBJECT_NAME.match(outside.strip())
+    if m and (name := _clean_name(m.group(1))) and (" " in name or name in surnames):
+        return name
+    return None
 
 
-def resolve_pronoun(point: str, previous: list[str]) -> str:
+def person_surnames(texts: Iterable[str]) -> frozenset[str]:
+    """Last words of the multi-word names in ``texts`` ("Warnock" for "Jim Warnock")."""
+    out: set[str] = set()
+    for t in texts:
+        for x in _MULTI_NAME.findall(t):
+            name = _clean_name(x)
+            if name and " " in name:
+                out.add(name.rsplit(" ", 1)[1])
+    return frozenset(out)
+
+
+def resolve_pronoun(point: str, previous: list[str], surnames: frozenset[str] = frozenset()) -> str:
     """Replace a leading He/She/His/Her with the person named just before it.
 
     The referent is the speaker ("X said") or the one multi-word name of the sentence
@@ -669,7 +708,7 @@ def resolve_pronoun(point: str, previous: list[str]) -> str:
     m = _PRONOUN.match(point)
     if not m or not previous:
         return point
-    name = _referent(previous[-1])
+    name = _referent(previous[-1], surnames)
     if not name:
         return point
     if m.group(1) in {"His", "Her"}:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 from ._compress import (
     HARD_CAP,
     TARGET_WORDS,
     dangling_opener,
     heading_to_sentence,
     n_words,
+    person_surnames,
     resolve_pronoun,
     shorten_kept,
 )
@@ -32,34 +31,20 @@ def candidates(doc: Document) -> list[Candidate]:
     return out
 
 
-def _fit(
-    c: Candidate, texts: list[str], salience: dict[str, float] | None = None
-) -> tuple[str, float] | None:
+def _fit(c: Candidate, texts: list[str]) -> tuple[str, float] | None:
     """The point as shown: the sentence or a grammatical shortening of it, its pronoun
     opener replaced by the person it means, and the share of content it keeps; None
     when it cannot be a point."""
-    best = shorten_kept(c.text, TARGET_WORDS, HARD_CAP, salience)
+    best = shorten_kept(c.text, TARGET_WORDS, HARD_CAP)
     if best is None:
         return None
     point, kept = best
     if dangling_opener(point):
-        point = resolve_pronoun(point, texts[max(0, c.order - 2) : c.order])
+        surnames = person_surnames(texts)
+        point = resolve_pronoun(point, texts[max(0, c.order - 2) : c.order], surnames)
         if dangling_opener(point) or n_words(point) > HARD_CAP:
             return None
     return point, kept
-
-
-SALIENCE = 0.5
-
-
-def _salience(texts: list[str]) -> dict[str, float]:
-    """Words the article repeats weigh more when a sentence is shortened: 1 + a log of
-    the number of sentences a word appears in."""
-    df: dict[str, int] = {}
-    for t in texts:
-        for w in {w.lower() for w in words(t)}:
-            df[w] = df.get(w, 0) + 1
-    return {w: 1.0 + SALIENCE * math.log(n) for w, n in df.items() if n > 1}
 
 
 def _heading_points(doc: Document, body: list[Candidate]) -> list[Candidate]:
@@ -97,7 +82,6 @@ def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -
     # Shortening is the costly step: do it only for what the selection picks, and
     # select again without any pick that cannot be a point.
     texts = [c.text for c in cands]
-    salience = _salience(texts)
     shown: dict[int, str] = {}
     pool = usable
     heading_pts = _heading_points(doc, cands) if max_points >= 3 else []
@@ -107,7 +91,7 @@ def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -
         misfits = set()
         for c in chosen:
             if id(c) not in shown:
-                fit = _fit(c, texts, salience)
+                fit = _fit(c, texts)
                 if fit is None:
                     misfits.add(id(c))
                 else:

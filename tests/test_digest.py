@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from summarize import SUMMARIZER_VERSION, KeyPoint, Summary, summarize_article
 from summarize._compress import compress, heading_to_sentence, resolve_pronoun, shorten
 from summarize._markdown import escape
@@ -115,6 +117,81 @@ def test_short_sentence_is_untouched_and_cap_holds() -> None:
     very_long = " ".join(["word"] * 80) + "."
     out = shorten(very_long)
     assert out is None or len(out.split()) <= 30
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        (  # attribution tail, with its day
+            "The old ferry terminal reopened to passengers after a two-year refit that cost "
+            "the harbour board more than it had planned, a spokesman for the board said on "
+            "Tuesday.",
+            "The old ferry terminal reopened to passengers after a two-year refit that cost "
+            "the harbour board more than it had planned.",
+        ),
+        (  # appositive after a name
+            "Ellen Marsh, the mayor of Northford since 2019 and a former water engineer, "
+            "accused Southby of blocking the reservoir project to protect its farmland.",
+            "Ellen Marsh accused Southby of blocking the reservoir project to protect its "
+            "farmland.",
+        ),
+        (  # parenthetical
+            "The mayor said the new bridge (the third across the river in a decade) would "
+            "open in spring and carry up to 20,000 cars a day across the estuary.",
+            "The mayor said the new bridge would open in spring and carry up to 20,000 cars "
+            "a day across the estuary.",
+        ),
+        (  # a time phrase goes whole ("late on Sunday night"), never leaving "late" behind
+            "When the storm reached the coast late on Sunday night after days of warnings, "
+            "thousands of homes in the valley lost power for most of the next day.",
+            "When the storm reached the coast after days of warnings, thousands of homes in "
+            "the valley lost power for most of the next day.",
+        ),
+    ],
+)
+def test_shortening_deletes_whole_constituents(sentence: str, point: str) -> None:
+    assert shorten(sentence) == point
+
+
+def test_no_cut_mid_clause() -> None:
+    # The issue's example: "...was unaffordable at a time." changed the meaning.
+    s = (
+        "The plan to build a second runway was unaffordable at a time when shipping volumes "
+        "had fallen and the port was losing money every month, the company said."
+    )
+    out = shorten(s)
+    assert out is not None and "at a time when shipping volumes had fallen" in out
+    assert "…" not in out and len(out.split()) <= 25
+
+
+def test_a_sentence_with_no_short_form_is_not_a_point() -> None:
+    quote = (
+        '"We will not sign a deal that drains our wells and leaves our farmers without water '
+        'for the summer," Southby council leader Tom Reyes told reporters.'
+    )
+    assert shorten(quote) is None  # a quotation is never cut
+    text = "\n".join(
+        [
+            quote,
+            "Southby and Northford have argued over the reservoir for years.",
+            "A state mediator will meet both councils next month.",
+        ]
+    )
+    points = [kp.text for kp in summarize_article(text, max_points=3).key_points]
+    assert points and all("…" not in p and len(p.split()) <= 25 for p in points)
+    assert not any(p.startswith('"We will not sign') for p in points)
+
+
+def test_unknown_pronoun_opener_is_not_chosen() -> None:
+    text = "\n".join(
+        [
+            "The harbour reopened on Monday after the storm.",
+            "They said the repairs to the north pier would take another month at least.",
+            "Fishing crews returned to the docks before dawn on Tuesday.",
+        ]
+    )
+    points = [kp.text for kp in summarize_article(text, max_points=3).key_points]
+    assert points and not any(p.startswith("They") for p in points)
 
 
 def test_heading_becomes_plain_sentence() -> None:
