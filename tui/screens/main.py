@@ -27,6 +27,7 @@ from .lists import ALL, ListChoice, ListPicker
 if TYPE_CHECKING:
     from feeds.models import Article
     from feeds.store import ArticleFilter
+    from summarize import Summary
 
     from ..app import NewsdeskApp
 
@@ -192,18 +193,28 @@ class MainScreen(Screen[None]):
         """Show the article now, its digest as soon as it is ready."""
         digests = self.napp.digests
         summary = digests.cached(article)
-        self.reader.show(article, summary)
-        self.query_one(WhoSaid).show(summary, pending=summary is None)
-        if summary is None:
+        failed = None if summary is not None else digests.failure(article)
+        self.reader.show(article, summary, failed=failed)
+        self.query_one(WhoSaid).show(summary, pending=summary is None, failed=failed)
+        if summary is None and failed is None:
             self.summarise(article)
 
     @work(group="digest", exclusive=True)
     async def summarise(self, article: Article) -> None:
-        summary = await self.napp.digests.summary(article)
+        from ..summaries import DigestFailed
+
+        summary: Summary | None = None
+        failed: str | None = None
+        try:
+            summary = await self.napp.digests.summary(article)
+        except DigestFailed as exc:
+            failed = str(exc)
         shown = self.reader.article
         if shown is not None and shown.id == article.id and shown.body == article.body:
-            self.reader.set_summary(summary)
-            self.query_one(WhoSaid).show(summary, pending=False)
+            self.reader.set_summary(summary, failed=failed)
+            self.query_one(WhoSaid).show(summary, pending=False, failed=failed)
+            if failed is not None:
+                self.notify(f"digest failed: {failed}", severity="error", markup=False)
 
     def schedule_prefetch(self) -> None:
         # A timer reset per key (not a worker per key): cheap while j is held down.
@@ -221,10 +232,15 @@ class MainScreen(Screen[None]):
     @work(group="prefetch", exclusive=True)
     async def prefetch(self) -> None:
         """Digests for the visible rows (newest first) once the list rests."""
+        from ..summaries import DigestFailed
+
         digests = self.napp.digests
         for article in self.napp.store.get_articles(self.articles.visible_ids()):
-            if digests.cached(article) is None:
-                await digests.summary(article)
+            if digests.cached(article) is None and digests.failure(article) is None:
+                try:
+                    await digests.summary(article)
+                except DigestFailed:
+                    pass  # logged; shown as failed when the article is opened
 
     # -- keys ------------------------------------------------------------------
 
@@ -286,7 +302,7 @@ class MainScreen(Screen[None]):
         shown = self.reader.article
         if shown is not None and shown.id == article.id:
             shown.starred = not article.starred
-            self.reader.show(shown, self.reader.summary)
+            self.reader.show(shown, self.reader.summary, failed=self.reader.failed)
         self.notify("Starred." if not article.starred else "Unstarred.")
 
     def action_open_browser(self) -> None:
@@ -501,7 +517,7 @@ class MainScreen(Screen[None]):
             self.notify("Full-text fetching is not available in this build.", severity="error")
             return
         self.reader.fetching = True
-        self.reader.show(article, self.reader.summary)
+        self.reader.show(article, self.reader.summary, failed=self.reader.failed)
         try:
             updated = await ensure_full_text(self.napp.store, article, force=force)
         except Exception as exc:
@@ -533,7 +549,13 @@ class MainScreen(Screen[None]):
         article = store.get_article(article_id)
         if article is None:
             return
-        await self.napp.digests.summary(article)  # off-thread; export then finds it cached
+        from ..summaries import DigestFailed
+
+        try:
+            await self.napp.digests.summary(article)  # off-thread; export then finds it cached
+        except DigestFailed as exc:
+            self.notify(f"Cannot export: digest failed: {exc}", severity="error", markup=False)
+            return
         try:
             path = export_article(store, article, self.export_folder())
         except OSError as exc:

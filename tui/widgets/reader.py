@@ -31,6 +31,7 @@ class Reader(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self.summary: Summary | None = None
+        self.failed: str | None = None  # why the digest could not be made
         self.fetching = False
 
     def compose(self):  # type: ignore[no-untyped-def]
@@ -41,10 +42,13 @@ class Reader(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         self.show(None)
 
-    def show(self, article: Article | None, summary: Summary | None = None) -> None:
+    def show(
+        self, article: Article | None, summary: Summary | None = None, *, failed: str | None = None
+    ) -> None:
         changed = article is None or self.article is None or article.id != self.article.id
         self.article = article
         self.summary = summary
+        self.failed = failed
         header = self.query_one("#reader-header", Static)
         points = self.query_one("#reader-points", Static)
         body = self.query_one("#reader-body", Static)
@@ -93,15 +97,19 @@ class Reader(VerticalScroll, can_focus=True):
         if changed:
             self.scroll_home(animate=False)
 
-    def set_summary(self, summary: Summary | None) -> None:
+    def set_summary(self, summary: Summary | None, *, failed: str | None = None) -> None:
         self.summary = summary
+        self.failed = failed
         self._show_points()
 
     def _show_points(self) -> None:
         points = self.query_one("#reader-points", Static)
         out = Text(end="")
         out.append("Key points\n", style="bold")
-        if self.summary is None:
+        if self.failed is not None:
+            out.append("digest failed: ", style="bold")
+            out.append_text(line(self.failed))
+        elif self.summary is None:
             out.append("Summarising…", style="italic dim")
         elif not self.summary.key_points:
             out.append("No key points for this text.", style="italic dim")
