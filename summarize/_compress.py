@@ -125,7 +125,7 @@ _APPOSITIVE = re.compile(
 # "... the shooting of Christopher Lane, a 23-year-old college student in Duncan."
 _APPOSITIVE_TAIL = re.compile(
     r"\b[A-Z][\w.'’-]*(?P<x>, (?:a|an|the|his|her|their|its) [^;" + _Q + r"]{1,100}?)" + _END
-)
+)  # (a noun phrase only: `_weighted_spans` drops one that holds a verb)
 # "... a serving of ice cream originating from that plant.": a participle ending the sentence.
 _REDUCED_RELATIVE_END = re.compile(
     r"(?<=[a-z]) [a-z]{3,}ing (?:from|in|on|at|by|for|with|near|during|after|outside|across|"
@@ -276,6 +276,7 @@ _MAIN_AUX = frozenset(
         r"\S+", "is are was were has have had will would could can may might must said says told"
     )
 )
+_CLAUSE_WORD = re.compile(r"\b(?:that|who|which|whose|whom|where|when)\b|\b[a-z]+ly [a-z]+s\b")
 _SUBJECT_REL = re.compile(r" (?:who|that|which) | [a-z]{3,}ing ")
 
 
@@ -332,7 +333,10 @@ def _weighted_spans(
     for rule in rules:
         cost = _COST.get(rule, 1.0)
         for m in rule.finditer(text):
-            add(*(m.span("x") if "x" in rule.groupindex else m.span()), cost)
+            a, b = m.span("x") if "x" in rule.groupindex else m.span()
+            if rule is _APPOSITIVE_TAIL and (has_verb(text[a:b]) or _CLAUSE_WORD.search(text[a:b])):
+                continue  # ", the memo also warns that ...": a clause, not an appositive
+            add(a, b, cost)
     if all_rules and (rel := _subject_relative(text)):
         add(*rel, 1.0)
     return found
@@ -439,7 +443,19 @@ def is_sentence(text: str) -> bool:
     last = re.sub(r"[^\w'’-]+$", "", text).rsplit(" ", 1)[-1].lower()
     if last in _BAD_END:
         return False
+    first_word = text.split(" ", 1)[0].lower()
+    if first_word.endswith(("ed", "ing")) and not _has_finite(text.split(" ", 1)[1]):
+        return False  # "Dated and drawn up to brief the Senate.": a participle, no clause
     return has_verb(text)
+
+
+def _has_finite(text: str) -> bool:
+    """An auxiliary, a past tense that is no participle, or a verb after a subject."""
+    toks = [t.lower().strip("\"“”‘’'(),.;:!?") for t in text.split()]
+    finite = {"said", "says", "told", "went", "came", "took", "made"}
+    if any(t in _AUX or t in finite for t in toks):
+        return True
+    return bool(re.search(r"\b(?:he|she|it|they|we|who|which)\s+[a-z]+(?:ed|s)\b", text))
 
 
 # -- choosing a shortening --------------------------------------------------------------
