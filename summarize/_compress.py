@@ -178,8 +178,15 @@ _HEDGE_MID = re.compile(
     r"in turn|in particular|at least|it seems|it appears),(?= )|"
     r" (?:also|actually|currently|now|still|even|just|really|simply|recently)(?= [a-z])"
 )
+# "a few days after the post": a measure of time and its "after"/"before" go together.
+_NOT_AFTER_MEASURE = (
+    r"(?<!seconds)(?<!minutes)(?<!hours)(?<!days)(?<!weeks)(?<!months)(?<!years)(?<!minute)"
+    r"(?<!hour)(?<!day)(?<!week)(?<!month)(?<!year)(?<!moments)(?<!shortly)(?<!soon)"
+    r"(?<!long)(?<!just)(?<!right)(?<!immediately)(?<!decades)(?<!centuries)"
+)
 _TAIL_CLAUSE = re.compile(
-    r"(?:,? (?:after|before|because|although|though|while|until|unless|despite|amid|"
+    _NOT_AFTER_MEASURE
+    + r"(?:,? (?:after|before|because|although|though|while|until|unless|despite|amid|"
     r"as part of|in order to|so that|whereas|including|in connection (?:to|with)|"
     r"in response to|in relation to|as a result of|based on)|, (?:(?:[a-z]+ly )?to [a-z]+|"
     r"as|when|with|following|but|since|prompting|leaving|saying|adding|making|forcing|sparking|bringing|causing|"
@@ -193,6 +200,11 @@ _TAIL_CLAUSE = re.compile(
     + r"|(?<!such)(?<!as well) (?:as|and|but|so) (?:he|she|they|it|we|there|his|her|their)\b"
     + _REST
     + r"|(?<!the) following (?:a|an|the|his|her|their|its|reports?|claims?|allegations?|[A-Z])"
+    + _REST
+    # ", just a few days after the Togo international had ...": a time phrase, whole.
+    + r"|, (?:just |only |some |about |nearly |almost |barely )?(?:a few|several|a|one|two|three|"
+    r"four|five|\d+) (?:seconds|minutes|hours|days|weeks|months|years|minute|hour|day|week|"
+    r"month|year) (?:after|before|later|earlier)\b"
     + _REST
     # "... the big talking point but focus has shifted ...": a second clause, no comma.
     + r"| (?:but|and) (?=(?:the |a |an |his |her |their |its )?[a-z]+ (?:has|have|had|is|are|"
