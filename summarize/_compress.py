@@ -73,9 +73,10 @@ _TIME = (
 # Not after a capitalised word: "The Mail on Sunday" is a name.
 # Not inside a newspaper's name ("The Mail on Sunday", "The Independent on Sunday").
 _TIME_ADJUNCT = re.compile(
-    r"(?<=[a-z0-9’'\"”)])(?<!Mail)(?<!Independent)(?<!Times)(?P<x>\s"
-    + _TIME
-    + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b))[a-z])"
+    r"(?<=[a-z0-9’'\"”)])(?<!Mail)(?<!Independent)(?<!Times)"
+    # "the March 11, 2005, incident": a date that modifies a noun stays.
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\bits)(?<!\bhis)(?<!\bher)"
+    r"(?<!\btheir)(?P<x>\s" + _TIME + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b)))"
 )
 
 _SAY = (
@@ -289,7 +290,7 @@ _MAIN_AUX = frozenset(
     )
 )
 _CLAUSE_WORD = re.compile(r"\b(?:that|who|which|whose|whom|where|when)\b|\b[a-z]+ly [a-z]+s\b")
-_SUBJECT_REL = re.compile(r" (?:who|that|which) | [a-z]{3,}ing ")
+_SUBJECT_REL = re.compile(r" (?:who|which) | [a-z]{3,}ing ")
 
 
 def _subject_relative(text: str) -> tuple[int, int] | None:
@@ -299,10 +300,8 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
     if not m or has_verb(text[: m.start()]) or n_words(text[: m.start()]) < 2:
         return None
     toks = list(re.finditer(r"\S+", text[m.end() :]))
-    reduced = m.group(0).strip() not in ("who", "that", "which")
-    own_verb = m.group(0).strip() not in ("who", "that", "which") or (
-        toks and has_verb(toks[0].group(0))
-    )
+    reduced = m.group(0).strip() not in ("who", "which")
+    own_verb = reduced or (toks and has_verb(toks[0].group(0)))
     if not own_verb:
         return None
     for k, tok in enumerate(toks[1:], start=1):
@@ -427,7 +426,8 @@ def has_verb(text: str) -> bool:
             return True
         # "Obama wants more troops" / "The train careers towards...": a -s word right
         # after a name, a subject pronoun, or a determiner and its noun.
-        if i and _FINITE_S.match(t) and not t.endswith("ss"):
+        word = text.split()[i]
+        if i and _FINITE_S.match(t) and not t.endswith("ss") and word[:1].islower():
             prev = text.split()[i - 1]
             if prev[:1].isupper() or prev.lower() in {"he", "she", "it", "who", "which", "that"}:
                 return True
@@ -458,7 +458,18 @@ def is_sentence(text: str) -> bool:
     first_word = text.split(" ", 1)[0].lower()
     if first_word.endswith(("ed", "ing")) and not _has_finite(text.split(" ", 1)[1]):
         return False  # "Dated and drawn up to brief the Senate.": a participle, no clause
-    return has_verb(text)
+    # The verb must be in the sentence itself, not only in a quotation or an aside:
+    # "All of them -- a line whose meaning would come into play." has none.
+    main = _ASIDES.sub(" ", text)
+    if not has_verb(main):
+        return False
+    # "X said their decision to require consultation.": what is said needs its verb too.
+    m = _REPORTED.search(main)
+    return not (m and n_words(m.group(1)) > 2 and not has_verb(m.group(1)))
+
+
+_ASIDES = re.compile(r"[\"“][^\"“”]*[\"”]|\([^()]*\)| (?:--|—|–) .*?(?: (?:--|—|–) |$)")
+_REPORTED = re.compile(r"\b(?:said|says|say|told \w+|claimed|argued|insisted) (?:that )?(.+)$")
 
 
 def _has_finite(text: str) -> bool:
@@ -689,27 +700,29 @@ def dangling_opener(point: str) -> bool:
 
 
 def _clean_name(name: str) -> str | None:
+    if name.endswith(("'s", "’s")):
+        return None  # "Cam Newton's record": a possessive is not the one who acts
     parts = [p for p in name.split() if p not in _NOT_NAME]
     return " ".join(parts) if parts else None
 
 
-_SUBJECT_NAME = re.compile(r"^(?:[A-Z][a-z]+ )*?(" + _NAME_SEQ + r")(?:,| (?:[a-z]+ed|was|is|"
-                           r"has|had|said|says|told|will|would|could|did|does)\b)")  # fmt: skip
+# The subject, when it ends in a name right before the verb: "Northford mayor Ellen Marsh
+# spoke ...", "Luck surpassed ...".
+_SUBJECT_NAME = re.compile(
+    r"^(?:[\w'’-]+ ){0,4}?(" + _NAME_SEQ + r") (?:[a-z]+ed|[a-z]+s|was|is|has|had|will|would|"
+    r"could|did|does|spoke|" + "|".join(sorted(_IRREGULAR)) + r")\b"
+)
 
 
 def _referent(prev: str, surnames: frozenset[str] = frozenset()) -> str | None:
     """The person a following He/She most likely means, from the sentence before it: its
-    speaker ("X said"), its one multi-word name, or its subject when that is a name the
+    speaker ("X said"), or its subject when that is a person's full name, or a name the
     article gives in full elsewhere (``surnames``: last words of its multi-word names)."""
     outside = _QUOTE_SPAN.sub(" ", prev)
     for pat in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
         m = pat.search(outside)
         if m and (name := _clean_name(m.group(1))):
             return name
-    names = {n for n in (_clean_name(x) for x in _MULTI_NAME.findall(outside)) if n}
-    names = {n for n in names if " " in n}
-    if len(names) == 1:
-        return names.pop()
     m = _SUBJECT_NAME.match(outside.strip())
     if m and (name := _clean_name(m.group(1))) and (" " in name or name in surnames):
         return name
