@@ -189,8 +189,10 @@ _TAIL_CLAUSE = re.compile(
     _NOT_AFTER_MEASURE
     + r"(?:,? (?:after|before|because|although|though|while|until|unless|despite|amid|"
     r"as part of|in order to|so that|whereas|including|in connection (?:to|with)|"
-    r"in response to|in relation to|as a result of|based on)|, (?:(?:[a-z]+ly )?to [a-z]+|"
-    r"as|when|with|following|but|since|prompting|leaving|saying|adding|making|forcing|sparking|bringing|causing|"
+    r"in response to|in relation to|as a result of|based on|in conjunction with|"
+    r"in the wake of|in the aftermath of|on the eve of|in the run-up to|ahead of|"
+    r"by [a-z]{3,}ing)|, (?:(?:[a-z]+ly )?to [a-z]+|as|when|with|following|but|since|"
+    r"prompting|leaving|saying|adding|making|forcing|sparking|bringing|causing|"
     r"putting|sending|giving|taking|killing|injuring|using|raising|becoming|hoping|"
     r"according|especially|particularly|mostly|mainly|notably|even|not least|such as|"
     r"[a-z]{3,}ed (?:to|by|in|on|for|with|from|as|after)))\b"
@@ -206,6 +208,13 @@ _TAIL_CLAUSE = re.compile(
     + r"|, (?:just |only |some |about |nearly |almost |barely )?(?:a few|several|a|one|two|three|"
     r"four|five|\d+) (?:seconds|minutes|hours|days|weeks|months|years|minute|hour|day|week|"
     r"month|year) (?:after|before|later|earlier)\b"
+    + _REST
+    # "... beat Chile 1-0 in a feisty contest and had to withstand ...": a second verb phrase.
+    + r"| and (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
+    r"[a-z]{3,}ed)\b"
+    + _REST
+    # "Such robberies are rare: the gang didn't ...": what follows a colon elaborates.
+    + r"|: (?=[a-z])"
     + _REST
     # "... the big talking point but focus has shifted ...": a second clause, no comma.
     + r"| (?:but|and) (?=(?:the |a |an |his |her |their |its )?[a-z]+ (?:has|have|had|is|are|"
