@@ -130,7 +130,7 @@ _APPOSITIVE_TAIL = re.compile(
 # "... a serving of ice cream originating from that plant.": a participle ending the sentence.
 _REDUCED_RELATIVE_END = re.compile(
     r"(?<=[a-z]) [a-z]{3,}ing (?:from|in|on|at|by|for|with|near|during|after|outside|across|"
-    r"into|over|to)\b[^,;" + _Q + r"]{3,120}?" + _END
+    r"into|over|to)\b[^,;]{3,120}?" + _END
 )
 # "The series, created by Lynch and Mark Frost, featured ...": a participle phrase.
 _PARTICIPLE_MID = re.compile(
@@ -139,6 +139,10 @@ _PARTICIPLE_MID = re.compile(
 )
 _RELATIVE_MID = re.compile(r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
 _RELATIVE_TAIL = re.compile(r", " + _WH + r" " + _REST)
+# "... a charity adventure, at a remote camping resort." / "... a child in a rap video."
+_PP_TAIL = re.compile(
+    r",? (?:in|at|on|during|near|outside|inside) (?:a|an|the)\b[^,;]{3,120}?" + _END
+)
 _PLACE_TAIL = re.compile(
     r" (?:in|near|outside) (?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
     r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?(?=[.!?,]| [a-z])"
@@ -211,7 +215,8 @@ _TAIL_CLAUSE = re.compile(
     + _REST
     # "... beat Chile 1-0 in a feisty contest and had to withstand ...": a second verb phrase.
     + r"| and (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
-    r"[a-z]{3,}ed)\b"
+    r"took|made|gave|went|came|got|left|told|said|found|became|began|brought|held|kept|met|"
+    r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed)\b"
     + _REST
     # "Such robberies are rare: the gang didn't ...": what follows a colon elaborates.
     + r"|: (?=[a-z])"
@@ -227,10 +232,7 @@ _TAIL_CLAUSE = re.compile(
 # "... a gang rape that was videotaped on a beach.": a relative clause ending the sentence.
 _RELATIVE_END = re.compile(
     r"(?<=[a-z]) (?:that|who|which) (?:is|was|are|were|has|had|have|will|would|could|can|"
-    r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;"
-    + _Q
-    + r"]{3,120}?"
-    + _END
+    r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;]{3,120}?" + _END
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
 
@@ -250,6 +252,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _RELATIVE_TAIL,
     _TIME_ADJUNCT,
     _PLACE_TAIL,
+    _PP_TAIL,
     _LEAD_IN,
     _TAIL_CLAUSE,
     _PARTICIPLE_TAIL,
