@@ -690,6 +690,11 @@ _DANGLING = re.compile(
     r"^(?:Another|The other|Other|Others|Then|There,|Here|That's|It's)\b",
     re.I,
 )
+# "The Young Lions are the defending champions": a plural subject a following They means.
+_PLURAL_SUBJECT = re.compile(
+    r"^((?:The|Both|All|Many|Some) (?:[\w'’-]+ ){0,3}?[\w'’-]*[a-z]s) (?:are|were|have|had|will|"
+    r"would|could|can|say|said|[a-z]+ed)\b"
+)
 _CAP = r"[A-Z][a-z'’-]+"
 _NAME_SEQ = _CAP + r"(?: " + _CAP + r"){0,2}"
 _SPEECH_VERB = r"(?:said|says|told|added|explained|wrote|insisted|argued|warned|claimed)"
@@ -753,11 +758,14 @@ def person_surnames(texts: Iterable[str]) -> frozenset[str]:
 
 
 def resolve_pronoun(point: str, previous: list[str], surnames: frozenset[str] = frozenset()) -> str:
-    """Replace a leading He/She/His/Her with the person named just before it.
+    """Replace a leading He/She/His/Her with the person named just before it, and a
+    leading They with the plural subject of the sentence before ("The Young Lions are ...").
 
-    The referent is the speaker ("X said") or the one multi-word name of the sentence
-    right before; when that is ambiguous or missing, the point is left as it is.
+    The person is the speaker ("X said") or the named subject of the sentence right
+    before; when that is ambiguous or missing, the point is left as it is.
     """
+    if previous and point.startswith("They ") and (m := _PLURAL_SUBJECT.match(previous[-1])):
+        return m.group(1) + point[4:]
     m = _PRONOUN.match(point)
     if not m or not previous:
         return point
