@@ -359,6 +359,8 @@ def _weighted_spans(
             a, b = m.span("x") if "x" in rule.groupindex else m.span()
             if rule is _APPOSITIVE_TAIL and (has_verb(text[a:b]) or _CLAUSE_WORD.search(text[a:b])):
                 continue  # ", the memo also warns that ...": a clause, not an appositive
+            if rule is _PP_TAIL and has_verb(text[a:b]):
+                continue  # " in the valley lost power ...": the verb is the sentence's own
             add(a, b, cost)
     if all_rules and (rel := _subject_relative(text)):
         add(*rel, 1.0)
@@ -470,6 +472,10 @@ def is_sentence(text: str) -> bool:
     first_word = text.split(" ", 1)[0].lower()
     if first_word.endswith(("ed", "ing")) and not _has_finite(text.split(" ", 1)[1]):
         return False  # "Dated and drawn up to brief the Senate.": a participle, no clause
+    # "When the storm reached the coast, thousands of homes.": the main clause after a
+    # subordinate one needs its own verb.
+    if _SUBORDINATOR.match(text) and "," in text and not has_verb(text.split(",", 1)[1]):
+        return False
     # The verb must be in the sentence itself, not only in a quotation or an aside:
     # "All of them -- a line whose meaning would come into play." has none.
     main = _ASIDES.sub(" ", text)
@@ -480,6 +486,9 @@ def is_sentence(text: str) -> bool:
     return not (m and n_words(m.group(1)) > 2 and not has_verb(m.group(1)))
 
 
+_SUBORDINATOR = re.compile(
+    r"^(?:When|After|Before|If|Because|Although|Though|While|As|Since|Until|Unless|Once)\b"
+)
 _ASIDES = re.compile(r"[\"“][^\"“”]*[\"”]|\([^()]*\)| (?:--|—|–) .*?(?: (?:--|—|–) |$)")
 _REPORTED = re.compile(r"\b(?:said|says|say|told \w+|claimed|argued|insisted) (?:that )?(.+)$")
 
