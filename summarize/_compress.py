@@ -135,7 +135,7 @@ _REDUCED_RELATIVE_END = re.compile(
 # "The series, created by Lynch and Mark Frost, featured ...": a participle phrase.
 _PARTICIPLE_MID = re.compile(
     r", (?:[a-z]+ly )?[a-z]{3,}(?:ed|en) (?:by|in|on|at|for|with|from|as|to|after|under)\b"
-    r"[^,;()" + _Q + r"]{1,80}?,(?= )"
+    r"[^,;()" + _Q + r"]{1,80}?," + _VERB_NEXT
 )
 _RELATIVE_MID = re.compile(r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
 _RELATIVE_TAIL = re.compile(r", " + _WH + r" " + _REST)
@@ -145,7 +145,7 @@ _PP_TAIL = re.compile(
 )
 _PLACE_TAIL = re.compile(
     r" (?:in|near|outside) (?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
-    r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?(?=[.!?,]| [a-z])"
+    r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?(?=[.!?,]| (?!and\b|or\b|of\b)[a-z])"
 )
 _SUBORD = (
     r"(?:When|After|Before|As|While|Although|Though|Because|Since|If|Once|Until|Unless|"
@@ -285,10 +285,16 @@ def n_words(text: str) -> int:
     return len(text.split())
 
 
+# Single quotation marks (British style) open after a space and close before one; an
+# apostrophe inside a word ("don't", "Pisa's") does neither.
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['‘](?=\S).*?(?<=\S)['’](?=[\s,.;:!?)]|$)")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for m in re.finditer(r"[\"“][^\"“”]*[\"”]", text):
-        out.append(m.span())
+    """Quotations: never cut into, whatever their marks."""
+    out = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
+    if "'" in text or "‘" in text:
+        out += [m.span() for m in _SINGLE_QUOTED.finditer(text)]
     return out
 
 
@@ -300,6 +306,10 @@ _MAIN_AUX = frozenset(
     re.findall(
         r"\S+", "is are was were has have had will would could can may might must said says told"
     )
+)
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|was|are|were|be|been|am|'s|’s|'re|’re)"
+    r"(?: [a-z]+ly| at last| still| now| also| just)?$"
 )
 _CLAUSE_WORD = re.compile(r"\b(?:that|who|which|whose|whom|where|when)\b|\b[a-z]+ly [a-z]+s\b")
 _SUBJECT_REL = re.compile(r" (?:who|which) | [a-z]{3,}ing ")
@@ -361,6 +371,12 @@ def _weighted_spans(
                 continue  # ", the memo also warns that ...": a clause, not an appositive
             if rule is _PP_TAIL and has_verb(text[a:b]):
                 continue  # " in the valley lost power ...": the verb is the sentence's own
+            if rule is _APPOSITIVE and has_verb(text[a:b]):
+                continue  # ", Paltrow showcased an array of greens,": a clause
+            if rule is _REDUCED_RELATIVE_END and _PROGRESSIVE.search(text[:a]):
+                continue  # "he is at last closing in on a return": the verb itself
+            if rule is _LEAD_IN and not has_verb(text[b:].split(",", 1)[0]):
+                continue  # "By cooperating with Chad, Cameroon and Niger, he ...": a list
             add(a, b, cost)
     if all_rules and (rel := _subject_relative(text)):
         add(*rel, 1.0)
