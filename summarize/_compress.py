@@ -88,7 +88,7 @@ _SAY = (
 )
 # ", a Saudi official said Saturday." / ", police said." / ", he told CNN on Monday."
 _ATTRIB_TAIL = re.compile(
-    r"(?<![\"”’',]), (?:[\w'’.-]+,? ){0,8}?"
+    r"(?<![\"”’',]), (?!(?:who|which|whose|where|when)\b)(?:[\w'’.-]+,? ){0,8}?"
     + _SAY
     + r"(?: "
     + _TIME
@@ -138,7 +138,7 @@ _PARTICIPLE_MID = re.compile(
     r"[^,;()" + _Q + r"]{1,80}?," + _VERB_NEXT
 )
 _RELATIVE_MID = re.compile(r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
-_RELATIVE_TAIL = re.compile(r", " + _WH + r" " + _REST)
+_RELATIVE_TAIL = re.compile(r", " + _WH + r" [^,;]{3,220}?" + _END)
 # "... a charity adventure, at a remote camping resort." / "... a child in a rap video."
 _PP_TAIL = re.compile(
     r",? (?:in|at|on|during|near|outside|inside) (?:a|an|the)\b[^,;]{3,120}?" + _END
@@ -174,7 +174,8 @@ _LEAD_IN = re.compile(
     + _CLAUSE_START
 )
 _CONNECTIVE = re.compile(
-    r"^(?:But|And|However|Meanwhile|Still|Yet|So|Also|Indeed|In fact|Of course|Moreover|"
+    r"^(?:But|And|However|Meanwhile|Still|Yet|So(?! far| much| many| long| that)|Also|"
+    r"Indeed|In fact|Of course|Moreover|"
     r"Furthermore|Additionally|Nevertheless|Nonetheless|Instead|Now|Then|Ultimately|"
     r"In addition|As a result|In the end|After all|Even so|That said),? (?=[A-Za-z" + _Q + r"])"
 )
@@ -307,6 +308,7 @@ _MAIN_AUX = frozenset(
         r"\S+", "is are was were has have had will would could can may might must said says told"
     )
 )
+_ABSOLUTE = re.compile(r"\b(?:with|without)(?: [\w'’-]+){1,4}$")
 _PROGRESSIVE = re.compile(
     r"\b(?:is|was|are|were|be|been|am|'s|’s|'re|’re)"
     r"(?: [a-z]+ly| at last| still| now| also| just)?$"
@@ -373,8 +375,10 @@ def _weighted_spans(
                 continue  # " in the valley lost power ...": the verb is the sentence's own
             if rule is _APPOSITIVE and has_verb(text[a:b]):
                 continue  # ", Paltrow showcased an array of greens,": a clause
-            if rule is _REDUCED_RELATIVE_END and _PROGRESSIVE.search(text[:a]):
-                continue  # "he is at last closing in on a return": the verb itself
+            if rule is _REDUCED_RELATIVE_END and (
+                _PROGRESSIVE.search(text[:a]) or _ABSOLUTE.search(text[:a])
+            ):
+                continue  # "he is closing in on ...", "with seven minutes remaining in ..."
             if rule is _LEAD_IN and not has_verb(text[b:].split(",", 1)[0]):
                 continue  # "By cooperating with Chad, Cameroon and Niger, he ...": a list
             add(a, b, cost)
@@ -412,7 +416,8 @@ _BAD_END = frozenset(
         than his her their its our my your this these those is are was were be been being
         has have had will would can could should may might must do does did said says told
         into onto about after before over under between against during while if when where
-        because since until very more most such some any no not also
+        because since until very more most such some any no not also left put placed
+        located based born found
         """,
     )
 )
@@ -459,6 +464,8 @@ def has_verb(text: str) -> bool:
         word = text.split()[i]
         if i and _FINITE_S.match(t) and not t.endswith("ss") and word[:1].islower():
             prev = text.split()[i - 1]
+            if prev.endswith(("'s", "’s")):
+                continue  # "Obama's comments": a possessive, then a noun
             if prev[:1].isupper() or prev.lower() in {"he", "she", "it", "who", "which", "that"}:
                 return True
             if i >= 2 and toks[i - 2] in _DETERMINERS:
