@@ -205,7 +205,7 @@ _TAIL_CLAUSE = re.compile(
     + r"|, (?:and|but|however|so|yet) "
     + _CLAUSE_START
     + _REST
-    + r"|(?<!such)(?<!as well) (?:as|and|but|so) (?:he|she|they|it|we|there|his|her|their)\b"
+    + r"|(?<!such)(?<!as well) (?:as|and|but|so) (?:he|she|they|it|we|there)\b"
     + _REST
     + r"|(?<!the) following (?:a|an|the|his|her|their|its|reports?|claims?|allegations?|[A-Z])"
     + _REST
@@ -213,11 +213,6 @@ _TAIL_CLAUSE = re.compile(
     + r"|, (?:just |only |some |about |nearly |almost |barely )?(?:a few|several|a|one|two|three|"
     r"four|five|\d+) (?:seconds|minutes|hours|days|weeks|months|years|minute|hour|day|week|"
     r"month|year) (?:after|before|later|earlier)\b"
-    + _REST
-    # "... beat Chile 1-0 in a feisty contest and had to withstand ...": a second verb phrase.
-    + r"| and (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
-    r"took|made|gave|went|came|got|left|told|said|found|became|began|brought|held|kept|met|"
-    r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed)\b"
     + _REST
     # "Such robberies are rare: the gang didn't ...": what follows a colon elaborates.
     + r"|: (?=[a-z])"
@@ -230,12 +225,22 @@ _TAIL_CLAUSE = re.compile(
     + r"|,? (?:and|but) (?=[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)* (?:has|have|had|was|were|is|are|"
     r"will|would|said|says|[a-z]{3,}ed)\b)" + _REST
 )
+# "... beat Chile 1-0 in a feisty contest and had to withstand ...": a second verb phrase.
+_VP_AND = re.compile(
+    r" and (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
+    r"took|made|gave|went|came|got|left|told|said|found|became|began|brought|held|kept|met|"
+    r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed)\b"
+    + _REST
+)
 # "... a gang rape that was videotaped on a beach.": a relative clause ending the sentence.
 _RELATIVE_END = re.compile(
     r"(?<=[a-z]) (?:that|who|which) (?:is|was|are|were|has|had|have|will|would|could|can|"
     r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;]{3,120}?" + _END
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
+
+# Tails that end the sentence after its main clause.
+_TAILS: frozenset[re.Pattern[str]] = frozenset({_TAIL_CLAUSE, _PARTICIPLE_TAIL, _DASH_TAIL})
 
 _RULES: tuple[re.Pattern[str], ...] = (
     _CONNECTIVE,
@@ -256,6 +261,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _PP_TAIL,
     _LEAD_IN,
     _TAIL_CLAUSE,
+    _VP_AND,
     _PARTICIPLE_TAIL,
     _RELATIVE_END,
     _APPOSITIVE_TAIL,
@@ -307,6 +313,14 @@ _MAIN_AUX = frozenset(
     re.findall(
         r"\S+", "is are was were has have had will would could can may might must said says told"
     )
+)
+_VERB_AFTER_COMMA = re.compile(
+    r", (?:is|was|are|were|has|have|had|will|would|could|can|did|does|[a-z]{3,}ed)\b"
+)
+_CAUSATIVE = re.compile(
+    r"\b(?:sent|send|sends|left|leave|leaves|kept|keep|keeps|saw|see|sees|found|find|finds|"
+    r"had|have|has|got|get|gets|set|watched|heard|caught|spotted|showed|shows|leaving|"
+    r"sending)(?: [\w'’-]+){1,4}$"
 )
 _ABSOLUTE = re.compile(r"\b(?:with|without)(?: [\w'’-]+){1,4}$")
 _PROGRESSIVE = re.compile(
@@ -379,6 +393,16 @@ def _weighted_spans(
                 _PROGRESSIVE.search(text[:a]) or _ABSOLUTE.search(text[:a])
             ):
                 continue  # "he is closing in on ...", "with seven minutes remaining in ..."
+            # The main clause must come first, whole: not "the series, created by Lynch,
+            # featured ..." nor "dozens of foreigners, including X, have volunteered".
+            if rule in _TAILS and (
+                not has_verb(text[:a]) or _VERB_AFTER_COMMA.search(text, a + 1, b)
+            ):
+                continue
+            if rule is _VP_AND and re.search(r", [\w'’-]+$", text[:a]):
+                continue  # "killed, captured and enslaved": a list, not a second verb phrase
+            if rule is _REDUCED_RELATIVE_END and _CAUSATIVE.search(text[:a]):
+                continue  # "sent the Colombian hurtling to the ground": the verb needs it
             if rule is _LEAD_IN and not has_verb(text[b:].split(",", 1)[0]):
                 continue  # "By cooperating with Chad, Cameroon and Niger, he ...": a list
             add(a, b, cost)
@@ -445,6 +469,9 @@ _IRREGULAR = frozenset(
     )
 )
 _FINITE_S = re.compile(r"^[a-z]{2,}(?:s|es)$")
+_S_NOUNS = frozenset(
+    re.findall(r"\S+", "series news species means physics politics headquarters lens")
+)
 _DETERMINERS = frozenset(
     re.findall(r"\S+", "the a an this that his her their its our my every each")
 )
@@ -462,7 +489,13 @@ def has_verb(text: str) -> bool:
         # "Obama wants more troops" / "The train careers towards...": a -s word right
         # after a name, a subject pronoun, or a determiner and its noun.
         word = text.split()[i]
-        if i and _FINITE_S.match(t) and not t.endswith("ss") and word[:1].islower():
+        if (
+            i
+            and _FINITE_S.match(t)
+            and not t.endswith("ss")
+            and word[:1].islower()
+            and t not in _S_NOUNS
+        ):
             prev = text.split()[i - 1]
             if prev.endswith(("'s", "’s")):
                 continue  # "Obama's comments": a possessive, then a noun
@@ -506,7 +539,7 @@ def is_sentence(text: str) -> bool:
         return False
     # "X said their decision to require consultation.": what is said needs its verb too.
     m = _REPORTED.search(main)
-    return not (m and n_words(m.group(1)) > 2 and not has_verb(m.group(1)))
+    return not (m and not has_verb(m.group(1)))
 
 
 _SUBORDINATOR = re.compile(
