@@ -73,10 +73,13 @@ _TIME = (
 # Not after a capitalised word: "The Mail on Sunday" is a name.
 # Not inside a newspaper's name ("The Mail on Sunday", "The Independent on Sunday").
 _TIME_ADJUNCT = re.compile(
-    r"(?<=[a-z0-9’'\"”)])(?<!Mail)(?<!Independent)(?<!Times)"
+    r"(?<=[a-z0-9’'\"”),])(?<!Mail)(?<!Independent)(?<!Times)"
     # "the March 11, 2005, incident": a date that modifies a noun stays.
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\bits)(?<!\bhis)(?<!\bher)"
-    r"(?<!\btheir)(?P<x>\s" + _TIME + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b)))"
+    r"(?<!\btheir)(?<!\bon)(?<!\bin)(?<!\bby)(?<!\bat)(?<!\bof)(?<!\bfrom)(?<!\bto)(?<!\bfor)"
+    r"(?<!\buntil)(?<!\bsince)(?P<x>\s"
+    + _TIME
+    + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b)))"
 )
 
 _SAY = (
@@ -314,8 +317,14 @@ _MAIN_AUX = frozenset(
         r"\S+", "is are was were has have had will would could can may might must said says told"
     )
 )
+# " and decorated career": an -ed word before a noun is an adjective, not a verb.
+_ADJECTIVE_AND = re.compile(
+    r" and (?:then |also |later )?[a-z]{3,}ed (?!(?:to|by|in|on|at|for|with|from|of|as|after|"
+    r"before|into|out|up|down|off|over|the|a|an|his|her|their|its|him|them|it|that|this|back|"
+    r"away|and|or|but)\b)[a-z]"
+)
 _VERB_AFTER_COMMA = re.compile(
-    r", (?:is|was|are|were|has|have|had|will|would|could|can|did|does|[a-z]{3,}ed)\b"
+    r",[\"”’']? (?:is|was|are|were|has|have|had|will|would|could|can|did|does|[a-z]{3,}ed)\b"
 )
 _CAUSATIVE = re.compile(
     r"\b(?:sent|send|sends|left|leave|leaves|kept|keep|keeps|saw|see|sees|found|find|finds|"
@@ -337,6 +346,8 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
     m = _SUBJECT_REL.search(text, 0, 120)
     if not m or has_verb(text[: m.start()]) or n_words(text[: m.start()]) < 2:
         return None
+    if text[m.start() - 1 : m.start()] == ",":
+        return None  # ", who featured in ...,": `_RELATIVE_MID` takes it whole
     toks = list(re.finditer(r"\S+", text[m.end() :]))
     reduced = m.group(0).strip() not in ("who", "which")
     own_verb = reduced or (toks and has_verb(toks[0].group(0)))
@@ -399,8 +410,10 @@ def _weighted_spans(
                 not has_verb(text[:a]) or _VERB_AFTER_COMMA.search(text, a + 1, b)
             ):
                 continue
-            if rule is _VP_AND and re.search(r", [\w'’-]+$", text[:a]):
-                continue  # "killed, captured and enslaved": a list, not a second verb phrase
+            if rule is _VP_AND and (
+                re.search(r", [\w'’-]+$", text[:a]) or _ADJECTIVE_AND.match(text, a)
+            ):
+                continue  # "killed, captured and enslaved", "a long and decorated career"
             if rule is _REDUCED_RELATIVE_END and _CAUSATIVE.search(text[:a]):
                 continue  # "sent the Colombian hurtling to the ground": the verb needs it
             if rule is _LEAD_IN and not has_verb(text[b:].split(",", 1)[0]):
@@ -469,6 +482,7 @@ _IRREGULAR = frozenset(
     )
 )
 _FINITE_S = re.compile(r"^[a-z]{2,}(?:s|es)$")
+_SUBJECT_WORDS = frozenset({"he", "she", "it", "who", "which", "that"})
 _S_NOUNS = frozenset(
     re.findall(r"\S+", "series news species means physics politics headquarters lens")
 )
@@ -478,17 +492,28 @@ _DETERMINERS = frozenset(
 
 
 def has_verb(text: str) -> bool:
+    return verb_count(text, 1) >= 1
+
+
+def verb_count(text: str, enough: int = 99) -> int:
+    """How many words of ``text`` look like verbs (heuristic; stops at ``enough``)."""
     toks = [t.lower().strip("\"“”‘’'(),.;:!?") for t in text.split()]
+    words = text.split()
+    found = 0
     for i, t in enumerate(toks):
+        if found >= enough:
+            break
         if "-" in t:
             continue
         if t in _AUX or t in _IRREGULAR or t.endswith(("ed", "n't")):
-            return True
+            found += 1
+            continue
         if i == 0 and t.endswith(("’s", "'s", "’re", "'re", "’ve", "'ve", "’ll", "'ll")):
-            return True
+            found += 1
+            continue
         # "Obama wants more troops" / "The train careers towards...": a -s word right
         # after a name, a subject pronoun, or a determiner and its noun.
-        word = text.split()[i]
+        word = words[i]
         if (
             i
             and _FINITE_S.match(t)
@@ -496,14 +521,13 @@ def has_verb(text: str) -> bool:
             and word[:1].islower()
             and t not in _S_NOUNS
         ):
-            prev = text.split()[i - 1]
+            prev = words[i - 1]
             if prev.endswith(("'s", "’s")):
                 continue  # "Obama's comments": a possessive, then a noun
-            if prev[:1].isupper() or prev.lower() in {"he", "she", "it", "who", "which", "that"}:
-                return True
-            if i >= 2 and toks[i - 2] in _DETERMINERS:
-                return True
-    return False
+            subject = prev[:1].isupper() or prev.lower() in _SUBJECT_WORDS
+            if subject or (i >= 2 and toks[i - 2] in _DETERMINERS):
+                found += 1
+    return found
 
 
 _STARTS_BAD = re.compile(r"^(?:[a-z]|[,;:.)\]]|(?:and|or|but|nor|who|which|that)\b)", re.I)
@@ -537,6 +561,10 @@ def is_sentence(text: str) -> bool:
     main = _ASIDES.sub(" ", text)
     if not has_verb(main):
         return False
+    # "A merry widow from Edinburgh who loves to party.": a relative clause has its own
+    # verb; the sentence needs another.
+    if _RELATIVE_WORD.search(main) and verb_count(main, 2) < 2:
+        return False
     # "X said their decision to require consultation.": what is said needs its verb too.
     m = _REPORTED.search(main)
     return not (m and not has_verb(m.group(1)))
@@ -545,6 +573,7 @@ def is_sentence(text: str) -> bool:
 _SUBORDINATOR = re.compile(
     r"^(?:When|After|Before|If|Because|Although|Though|While|As|Since|Until|Unless|Once)\b"
 )
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|whose)\b")
 _ASIDES = re.compile(r"[\"“][^\"“”]*[\"”]|\([^()]*\)| (?:--|—|–) .*?(?: (?:--|—|–) |$)")
 _REPORTED = re.compile(r"\b(?:said|says|say|told \w+|claimed|argued|insisted) (?:that )?(.+)$")
 
