@@ -33,7 +33,7 @@ from itertools import combinations
 TARGET_WORDS = 18  # a point should have at most this many words when it can
 HARD_CAP = 25  # and never more than this
 
-_MAX_SPANS = 7  # optional constituents considered per sentence (2**7 combinations at most)
+_MAX_SPANS = 6  # optional constituents considered per sentence (2**6 combinations at most)
 
 # -- the deletable constituents ---------------------------------------------------------
 
