@@ -155,6 +155,28 @@ def test_plain_text_from_stdin_gets_a_title() -> None:
     assert bare["href"] is None
 
 
+def test_plain_text_title_is_the_headline_not_the_breadcrumb() -> None:
+    exe = shutil.which("newsdesk", path=os.path.dirname(sys.executable))
+    cmd = [exe] if exe else [sys.executable, "-m", "tui"]
+    text = "\n".join(
+        [
+            "Home Local News Valley Towns Clash Over New Reservoir",
+            "Valley Towns Clash Over New Reservoir",
+            "FILE PHOTO: Workers survey the dry river bed near Northford. REUTERS/Kim Lens",
+            "Plans for a new reservoir in the Green Valley stalled again on Thursday as the "
+            "towns of Northford and Southby blamed each other for the delay.",
+            "Water: The Core Dispute",
+            "The quarrel over water rights remains the deepest rift between the two towns.",
+        ]
+    )
+    r = subprocess.run([*cmd, "summarize", "-"], input=text, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    (a,) = articles(r.stdout)
+    assert a["title"] == "Valley Towns Clash Over New Reservoir"
+    assert "Water is the core dispute." in a["points"]
+    assert not any("Home Local" in p or "REUTERS" in p or "Clash Over" in p for p in a["points"])
+
+
 def test_export_file_name_is_cut_at_a_word_boundary(page_url: str, tmp_path: Path) -> None:
     store = _store_with_the_page(tmp_path / "news.db", page_url)
     try:

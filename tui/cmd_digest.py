@@ -245,17 +245,20 @@ def run_summarize(args: argparse.Namespace) -> int:
     text = clean_text(text)
     if not text.strip():
         raise CliError(f"{name} is empty: nothing to summarise")
-    if title is None:
-        title = headline(text)
-    info = ArticleInfo(
-        title=title,
-        url=url,
-        source=_site(url),
-        author=author,
-        published=local_time(published),
-    )
     try:
-        markdown = summarize_article(text, title=title).to_markdown(info)
+        summary = summarize_article(text, title=title)
+        if summary.title is None and (first := headline(text)):
+            # Plain text whose first line reads as a headline the document model did not
+            # take (a sentence-case title): that line is the title, not a key point.
+            summary = summarize_article(text, title=first)
+        info = ArticleInfo(
+            title=summary.title,
+            url=url,
+            source=_site(url),
+            author=author,
+            published=local_time(published),
+        )
+        markdown = summary.to_markdown(info)
     except Exception as exc:  # a summariser bug: one line for the user, not a traceback
         raise CliError(
             f"cannot summarise {name}: internal error ({type(exc).__name__})", 1
