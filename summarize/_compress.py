@@ -99,6 +99,8 @@ _ATTRIB_TAIL = re.compile(
     + r"(?:,? (?:in|on|at|to|"
     r"during|after) [^,;" + _Q + r"]{1,50}?)?" + _END
 )
+# ", said Tom Reyes, the council leader." / ", according to the report.": the speaker only
+# (`_weighted_spans` drops one whose "speaker" holds a verb: ", said the news came late").
 _SAID_TAIL = re.compile(r"(?<![\"”’',]), (?:said|says|according to) [^;" + _Q + r"]{2,80}?" + _END)
 # "The friends were on their way, DNA Info reports, and rushed in": attribution mid-sentence.
 _ATTRIB_MID = re.compile(
@@ -242,6 +244,8 @@ _RELATIVE_END = re.compile(
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
 
+# Tails found again once a later tail is gone (see `_weighted_spans`).
+_ENDING: tuple[re.Pattern[str], ...] = ()  # filled below, after _RULES
 # Tails that end the sentence after its main clause.
 _TAILS: frozenset[re.Pattern[str]] = frozenset({_TAIL_CLAUSE, _PARTICIPLE_TAIL, _DASH_TAIL})
 
@@ -270,6 +274,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _APPOSITIVE_TAIL,
     _REDUCED_RELATIVE_END,
 )
+_ENDING = (_ATTRIB_TAIL, _SAID_TAIL, _PLACE_TAIL, _TIME_ADJUNCT)
 # What losing a constituent's words costs, against 1.0 for the rest: what a sub-editor
 # cuts first (asides, attributions, dates, titles after a name) costs half; names of
 # places and clauses that tell who did what (mid-sentence relatives) cost more.
@@ -396,6 +401,8 @@ def _weighted_spans(
             a, b = m.span("x") if "x" in rule.groupindex else m.span()
             if rule is _APPOSITIVE_TAIL and (has_verb(text[a:b]) or _CLAUSE_WORD.search(text[a:b])):
                 continue  # ", the memo also warns that ...": a clause, not an appositive
+            if rule is _SAID_TAIL and has_verb(text[a:b].split(" ", 2)[-1]):
+                continue  # "Erik Sand, a fisherman, said the news came late": the main verb
             if rule is _PP_TAIL and has_verb(text[a:b]):
                 continue  # " in the valley lost power ...": the verb is the sentence's own
             if rule is _APPOSITIVE and has_verb(text[a:b]):
@@ -421,6 +428,15 @@ def _weighted_spans(
             add(a, b, cost)
     if all_rules and (rel := _subject_relative(text)):
         add(*rel, 1.0)
+    if all_rules:
+        # "..., the board said on Wednesday, ending years of complaints.": once the last
+        # tail goes, the one before it ends the sentence too; both go as one span.
+        end = len(text.rstrip("\"”’'")) - 1
+        for (a, b), cost in list(found.items()):
+            if b == end and a > 0:
+                for (a2, b2), cost2 in _weighted_spans(text[:a] + text[b:], _ENDING).items():
+                    if b2 == a and a2 < a:
+                        add(a2, b, max(cost, cost2))
     return found
 
 

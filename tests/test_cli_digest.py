@@ -87,7 +87,7 @@ def test_digest_structure_parsed_with_markdown_it(db: Path, tmp_path: Path) -> N
         ("**Dan Pryce** — council member", ["said: the vote came too late for the schools"]),
     ]
     # Under its "## Feed" heading, an article does not repeat the feed's name.
-    assert secs[1]["meta"] == "by Ana Field · 2026-03-01 11:00 CET"
+    assert secs[1]["meta"] == "by Ana Field · 2026-03-01 10:00 UTC"
     assert "An old story" not in text  # outside --since
 
 

@@ -59,6 +59,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(autouse=True)
+def central_european_time(monkeypatch: pytest.MonkeyPatch, local_zone: None) -> Iterator[None]:
+    """Local dates here are CET, one hour ahead of UTC: the conversion shows."""
+    import time
+
+    monkeypatch.setenv("TZ", "CET-1")
+    time.tzset()
+    yield
+    monkeypatch.setenv("TZ", "UTC0")
+    time.tzset()
+
+
 @pytest.fixture(scope="module")
 def page_url() -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)

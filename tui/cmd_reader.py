@@ -15,9 +15,13 @@ if TYPE_CHECKING:
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .config import load_settings
     from .paths import config_path
-    from .screens.help import binding_ids
+    from .screens.help import binding_ids, binding_scopes
 
-    return load_settings(config_path(getattr(args, "config", None)), binding_ids=binding_ids())
+    return load_settings(
+        config_path(getattr(args, "config", None)),
+        binding_ids=binding_ids(),
+        scopes=binding_scopes(),
+    )
 
 
 def _run(store_path: Path, args: argparse.Namespace, *, demo: bool) -> int:
