@@ -107,7 +107,7 @@ _ATTRIB_MID = re.compile(
     r"(?<=[a-z]), (?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|police|officials|authorities|he|she|"
     r"they) (?:said|says|reports|reported|added|claimed|told [A-Z][\w.'’-]*),(?= )"
 )
-_ACCORDING_MID = re.compile(r", according to [^,;" + _Q + r"]{2,60}?,(?= )")
+_ACCORDING_MID = re.compile(r", according to [^,;" + _Q + r"]{2,60}?,(?= [a-z])")
 _PAREN = re.compile(r" \([^()" + _Q + r"]{1,100}\)")
 _DASHED = re.compile(r" (?:--|—|–|-) [^—–" + _Q + r"]{1,100}? (?:--|—|–|-)(?= )")
 _DASH_TAIL = re.compile(r" (?:--|—|–|-) [^—–]{1,220}?" + _END)
@@ -150,7 +150,8 @@ _PP_TAIL = re.compile(
 )
 _PLACE_TAIL = re.compile(
     r" (?:in|near|outside) (?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
-    r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?(?=[.!?,]| (?!and\b|or\b|of\b)[a-z])"
+    r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?"
+    r"(?=[.!?]|,(?! [A-Z])| (?!and\b|or\b|of\b)[a-z])"
 )
 _SUBORD = (
     r"(?:When|After|Before|As|While|Although|Though|Because|Since|If|Once|Until|Unless|"
@@ -214,6 +215,9 @@ _TAIL_CLAUSE = re.compile(
     + _REST
     + r"|(?<!the) following (?:a|an|the|his|her|their|its|reports?|claims?|allegations?|[A-Z])"
     + _REST
+    # "... premiered on Tuesday with fans queuing up to see the cast.": an absolute phrase.
+    + r"|,? with (?:[\w'’-]+ ){1,3}[a-z]{3,}ing\b"
+    + _REST
     # ", just a few days after the Togo international had ...": a time phrase, whole.
     + r"|, (?:just |only |some |about |nearly |almost |barely )?(?:a few|several|a|one|two|three|"
     r"four|five|\d+) (?:seconds|minutes|hours|days|weeks|months|years|minute|hour|day|week|"
@@ -247,7 +251,7 @@ _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _RES
 # Tails found again once a later tail is gone (see `_weighted_spans`).
 _ENDING: tuple[re.Pattern[str], ...] = ()  # filled below, after _RULES
 # Tails that end the sentence after its main clause.
-_TAILS: frozenset[re.Pattern[str]] = frozenset({_TAIL_CLAUSE, _PARTICIPLE_TAIL, _DASH_TAIL})
+_TAILS: frozenset[re.Pattern[str]] = frozenset({_TAIL_CLAUSE, _PARTICIPLE_TAIL})
 
 _RULES: tuple[re.Pattern[str], ...] = (
     _CONNECTIVE,
@@ -328,6 +332,11 @@ _ADJECTIVE_AND = re.compile(
     r"before|into|out|up|down|off|over|the|a|an|his|her|their|its|him|them|it|that|this|back|"
     r"away|and|or|but)\b)[a-z]"
 )
+# An auxiliary after a noun, four words or more into a tail: the sentence's own predicate.
+_LATE_AUX = re.compile(
+    r"^(?:\S+ ){4,}?(?!(?:he|she|it|they|we|i|who|that|which|there)\b)[a-z]+ "
+    r"(?:is|was|are|were|has|have|had|will|would)\b"
+)
 _VERB_AFTER_COMMA = re.compile(
     r",[\"”’']? (?:is|was|are|were|has|have|had|will|would|could|can|did|does|[a-z]{3,}ed)\b"
 )
@@ -367,6 +376,9 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
             and re.match(r"(?:not|to|that|the|a|an|on|in|at|by|for|with|his|her|their|its)$|"
                          r"[A-Z\d]", after)
         )  # fmt: skip
+        before = toks[k - 1].group(0).lower()
+        if word in _MAIN_AUX and (before == "to" or before in _AUX or before.endswith("ly")):
+            continue  # "who has been forced to have chemotherapy": still the relative's verbs
         if word in _MAIN_AUX or main_ed:
             end = m.end() + tok.start() - 1
             return (m.start(), end) if k >= 2 else None
@@ -417,6 +429,8 @@ def _weighted_spans(
                 not has_verb(text[:a]) or _VERB_AFTER_COMMA.search(text, a + 1, b)
             ):
                 continue
+            if rule is _TAIL_CLAUSE and text[a] != "," and _LATE_AUX.search(text[a:b].strip()):
+                continue  # " as he walked through a park was locked": the main predicate
             if rule is _VP_AND and (
                 re.search(r", [\w'’-]+$", text[:a]) or _ADJECTIVE_AND.match(text, a)
             ):
@@ -470,7 +484,8 @@ _BAD_END = frozenset(
         has have had will would can could should may might must do does did said says told
         into onto about after before over under between against during while if when where
         because since until very more most such some any no not also left put placed
-        located based born found
+        located based born found live lives living stay stays stayed move moved go goes went
+        come came
         """,
     )
 )
@@ -498,6 +513,10 @@ _IRREGULAR = frozenset(
     )
 )
 _FINITE_S = re.compile(r"^[a-z]{2,}(?:s|es)$")
+_AFTER_VERB = re.compile(
+    r"(?:the|a|an|to|that|his|her|their|its|in|on|at|for|with|up|out|down|off|back|it|him|"
+    r"them|us|me|more|no|all|some|new|about|into|from|by|\d[\w,.]*)$"
+)
 _SUBJECT_WORDS = frozenset({"he", "she", "it", "who", "which", "that"})
 _S_NOUNS = frozenset(
     re.findall(r"\S+", "series news species means physics politics headquarters lens")
@@ -540,7 +559,11 @@ def verb_count(text: str, enough: int = 99) -> int:
             prev = words[i - 1]
             if prev.endswith(("'s", "’s")):
                 continue  # "Obama's comments": a possessive, then a noun
-            subject = prev[:1].isupper() or prev.lower() in _SUBJECT_WORDS
+            after = toks[i + 1] if i + 1 < len(toks) else ""
+            # After a capitalised word only when a verb's object or complement follows:
+            # "Obama wants more troops", not "Champions League places." / "Human Rights".
+            named = prev[:1].isupper() and bool(_AFTER_VERB.match(after))
+            subject = named or prev.lower() in _SUBJECT_WORDS
             if subject or (i >= 2 and toks[i - 2] in _DETERMINERS):
                 found += 1
     return found
