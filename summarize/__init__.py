@@ -9,10 +9,12 @@ No I/O, no network, no UI, no global state; deterministic.
 
 from __future__ import annotations
 
+from ._markdown import ArticleInfo
 from ._model import KeyPoint, Speaker, Statement, StatementKind, Summary
 
 __all__ = [
     "SUMMARIZER_VERSION",
+    "ArticleInfo",
     "KeyPoint",
     "Speaker",
     "Statement",
@@ -22,7 +24,7 @@ __all__ = [
 ]
 
 # Bump whenever output for the same input may change: cached digests are keyed on it.
-SUMMARIZER_VERSION = "0.2.2"
+SUMMARIZER_VERSION = "0.3.0"
 
 
 def summarize_article(text: str, title: str | None = None, max_points: int = 5) -> Summary:

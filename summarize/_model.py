@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ._markdown import ArticleInfo
 
 StatementKind = Literal["direct", "indirect", "mixed"]
 
@@ -38,10 +41,12 @@ class Summary:
     key_points: list[KeyPoint]
     speakers: list[Speaker]
 
-    def to_markdown(self, *, heading_level: int = 1) -> str:
+    def to_markdown(self, info: ArticleInfo | None = None, *, heading_level: int = 1) -> str:
+        """The digest as Markdown: title (linked to ``info.url``), source · author · date,
+        key points, who said what: the shape every export uses."""
         from ._markdown import summary_to_markdown
 
-        return summary_to_markdown(self, heading_level=heading_level)
+        return summary_to_markdown(self, info, heading_level=heading_level)
 
     # JSON-able form, for caching digests in the store.
     def to_dict(self) -> dict[str, Any]:

@@ -238,11 +238,14 @@ def run_summarize(args: argparse.Namespace) -> int:
     if not data.strip():
         raise CliError(f"{name} is empty: nothing to summarise")
     title: str | None = None
+    author: str | None = None
+    published: float | None = None
     if looks_like_html(data):
         from feeds.extract import extract_article
 
         extracted = extract_article(data, url)
         text, title = extracted.text, extracted.title or None
+        author, published = extracted.author, extracted.published
         if not text.strip():
             raise CliError(f"no article text found in {name}")
     else:
@@ -250,14 +253,27 @@ def run_summarize(args: argparse.Namespace) -> int:
         if decoded is None:
             raise CliError(f"{name} is not text (binary data?): nothing to summarise")
         text = decoded
+    from feeds.export import local_time
     from feeds.sanitize import clean_text
-    from summarize import summarize_article
+    from summarize import ArticleInfo, summarize_article
 
     text = clean_text(text)
     if not text.strip():
         raise CliError(f"{name} is empty: nothing to summarise")
     try:
-        markdown = summarize_article(text, title=title).to_markdown()
+        summary = summarize_article(text, title=title)
+        if summary.title is None and (first := headline(text)):
+            # Plain text whose first line reads as a headline the document model did not
+            # take (a sentence-case title): that line is the title, not a key point.
+            summary = summarize_article(text, title=first)
+        info = ArticleInfo(
+            title=summary.title,
+            url=url,
+            source=_site(url),
+            author=author,
+            published=local_time(published),
+        )
+        markdown = summary.to_markdown(info)
     except Exception as exc:  # a summariser bug: one line for the user, not a traceback
         raise CliError(
             f"cannot summarise {name}: internal error ({type(exc).__name__})", 1
@@ -265,6 +281,34 @@ def run_summarize(args: argparse.Namespace) -> int:
     sys.stdout.write(markdown)
     sys.stdout.flush()
     return 0
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;,\"”’')]$")
+
+
+def headline(text: str) -> str | None:
+    """The first line of plain text when it reads as a headline (short, no final stop)
+    and more text follows; else None (the digest is then "Untitled")."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return None
+    first = lines[0]
+    if len(first.split()) > 20 or _SENTENCE_END.search(first):
+        return None
+    return first
+
+
+def _site(url: str | None) -> str | None:
+    """The host of a fetched page ("news.example"), shown as its source."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 _HTML_START = re.compile(
