@@ -20,9 +20,9 @@ def exports(home: Path) -> list[Path]:
 
 
 def key_points_per_article(markdown: str) -> list[bool]:
-    """For each article of an export (its heading is a link: `## [title](url)`): key points?"""
-    sections = re.split(r"^#+ \[", markdown, flags=re.M)[1:]
-    return [bool(re.search(r"^- ", s.split("**Who said what**")[0], re.M)) for s in sections]
+    """For each article of an export (a heading that links to it): are key points listed?"""
+    sections = re.split(r"^#+ (?=.*\]\(https?://)", markdown, flags=re.M)[1:]
+    return [bool(re.search(r"^- ", s.split("Who said what")[0], re.M)) for s in sections]
 
 
 def test_search_typed_in_one_burst_filters_and_runs_no_command(term, served, home):
