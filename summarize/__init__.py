@@ -9,7 +9,17 @@ No I/O, no network, no UI, no global state; deterministic.
 
 from __future__ import annotations
 
-from ._model import KeyPoint, Speaker, Statement, StatementKind, Summary
+from ._model import (
+    KeyPoint,
+    Speaker,
+    Statement,
+    StatementKind,
+    StoryItem,
+    StoryPoint,
+    StorySummary,
+    Summary,
+)
+from .stories import group_stories
 
 __all__ = [
     "SUMMARIZER_VERSION",
@@ -17,7 +27,11 @@ __all__ = [
     "Speaker",
     "Statement",
     "StatementKind",
+    "StoryItem",
+    "StoryPoint",
+    "StorySummary",
     "Summary",
+    "group_stories",
     "summarize_article",
 ]
 
