@@ -173,7 +173,7 @@ def synth(rows: list[dict], n: int, seed: int) -> list[dict]:
     while len(out) < n:
         tag = str(copy)
 
-        def rename(m: re.Match[str]) -> str:
+        def rename(m: re.Match[str], copy: int = copy, tag: str = tag) -> str:
             w = m[1]
             if w[0].isupper() or w[0].isdigit():
                 return w + "x" + tag
@@ -225,17 +225,13 @@ def speed(rows: list[dict]) -> None:
     placed, a_wall, a_cpu = _clock(lambda: index.add([doc_of(i) for i in new]))
     joined = sum(1 for k, v in placed.items() if v != k)
     print()
-    print("| speed (synthetic; 2 cores shared with other jobs) | wall s | CPU s | target |")
-    print("|---------------------------------------------------|-------:|------:|-------:|")
+    print("| speed (synthetic; 2 shared cores)             | wall s | CPU s | target |")
+    print("|-----------------------------------------------|-------:|------:|-------:|")
     print(
-        f"| group 20,000 articles (`group_stories`)           | {g_wall:6.2f} | {g_cpu:5.2f} | < 10 |"
+        f"| group 20,000 articles (`group_stories`)       | {g_wall:6.2f} | {g_cpu:5.2f} | < 10 |"
     )
-    print(
-        f"| add 1,000 new to a store of 20,000 (`StoryIndex`) | {a_wall:6.2f} | {a_cpu:5.2f} | < 1 |"
-    )
-    print(
-        f"| (index of the 20,000 from their terms, once)      | {b_wall:6.2f} | {b_cpu:5.2f} |  |"
-    )
+    print(f"| add 1,000 to a store of 20,000 (`StoryIndex`) | {a_wall:6.2f} | {a_cpu:5.2f} | < 1 |")
+    print(f"| (index of the 20,000 from their terms, once)  | {b_wall:6.2f} | {b_cpu:5.2f} |  |")
     print(
         f"\n20,000 articles -> {len(groups)} stories; of the 1,000 new, {joined} joined an "
         f"existing story. Load average at the end: {os.getloadavg()[0]:.1f}"
