@@ -19,7 +19,7 @@ from ._model import (
     StorySummary,
     Summary,
 )
-from .stories import group_stories
+from .stories import group_stories, summarize_story
 
 __all__ = [
     "SUMMARIZER_VERSION",
@@ -33,6 +33,7 @@ __all__ = [
     "Summary",
     "group_stories",
     "summarize_article",
+    "summarize_story",
 ]
 
 # Bump whenever output for the same input may change: cached digests are keyed on it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -93,10 +94,16 @@ class StorySummary:
     sources: list[str] = field(default_factory=list)  # member ids in citation order: [1] is
     # sources[0]
 
-    def to_markdown(self, *, heading_level: int = 1) -> str:
+    def to_markdown(
+        self,
+        *,
+        heading_level: int = 1,
+        sources: Mapping[str, tuple[str, str | None]] | None = None,
+    ) -> str:
+        """Markdown; `sources` maps a member id to (label, url) for the sources list."""
         from ._markdown import story_to_markdown
 
-        return story_to_markdown(self, heading_level=heading_level)
+        return story_to_markdown(self, heading_level=heading_level, sources=sources)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._model import StoryItem
+from .._model import StoryItem, StorySummary
 
-__all__ = ["group_stories"]
+__all__ = ["group_stories", "summarize_story"]
 
 
 def group_stories(items: Sequence[StoryItem]) -> list[list[str]]:
@@ -22,3 +22,11 @@ def group_stories(items: Sequence[StoryItem]) -> list[list[str]]:
     groups = group_docs([doc_of(i) for i in items])
     groups.sort(key=len, reverse=True)
     return groups
+
+
+def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySummary:
+    """One digest for a story's articles: points citing the members they come from,
+    most reported and freshest first; who said what merged across members."""
+    from .digest import summarize_story as digest
+
+    return digest(items, max_points=max_points)
