@@ -23,6 +23,7 @@ from .represent import Terms, idf_table, terms, vector
 THRESHOLD = 0.2
 MAX_GAP = timedelta(days=4)
 _MIN_SIM = 0.1  # a pair less alike counts as 0
+_CAP_MIN, _CAP_SHARE = 100, 0.05  # terms in more documents than both are not indexed
 _SLACK = 0.01  # the most a pair's cosine may be underestimated by (see _pair_sums)
 
 
@@ -60,6 +61,9 @@ def _pair_sums(
             df[t] = df.get(t, 0) + 1
             if w > top.get(t, 0.0):
                 top[t] = w
+    # A term in very many documents says nothing about one event (and near-identical
+    # texts by the thousand would make every pair a candidate): not indexed.
+    cap = max(_CAP_MIN, int(_CAP_SHARE * len(vecs)))
     index: dict[str, list[tuple[int, float]]] = {}
     rest: list[float] = []  # bound on what a document's unindexed terms can add
     for i, v in enumerate(vecs):
@@ -70,7 +74,7 @@ def _pair_sums(
                 if b < _SLACK:
                     bound = b
                     continue
-            if df[t] > 1:
+            if 1 < df[t] <= cap:
                 index.setdefault(t, []).append((i, v[t]))
         rest.append(bound)
     dated = any(d is not None for d in dates)
@@ -96,7 +100,10 @@ def average_link(
     """Cluster label for each of `len(sizes)` starting groups.
 
     `sums[(a, b)]` (a < b) is the sum of member-pair similarities between groups a and
-    b; pairs not listed sum to 0. Two `frozen` groups (existing stories) never merge.
+    b; pairs not listed sum to 0. Two `frozen` groups (existing stories) never merge,
+    and a cluster holding one is labelled by it. The heap holds each group's best
+    neighbour (recomputed when it turns out stale), not every pair: merging a big group
+    costs its neighbours, not their square.
     """
     n = len(sizes)
     size = list(sizes)
@@ -107,47 +114,68 @@ def average_link(
             nbr[a][b] = nbr[a].get(b, 0.0) + s
             nbr[b][a] = nbr[b].get(a, 0.0) + s
     alive = [True] * n
-    version = [0] * n
-    heap: list[tuple[float, int, int, int, int]] = []
-
-    def push(a: int, b: int) -> None:
-        if fro[a] and fro[b]:
-            return
-        avg = nbr[a][b] / (size[a] * size[b])
-        if avg >= threshold:
-            x, y = (a, b) if a < b else (b, a)
-            heapq.heappush(heap, (-avg, x, y, version[x], version[y]))
-
-    for a in range(n):
-        for b in nbr[a]:
-            if a < b:
-                push(a, b)
     parent = list(range(n))
-    while heap:
-        _, a, b, va, vb = heapq.heappop(heap)
-        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
-            continue
-        # merge b into a
-        alive[b] = False
-        parent[b] = a
-        size[a] += size[b]
-        fro[a] = fro[a] or fro[b]
-        version[a] += 1
-        del nbr[a][b]
-        del nbr[b][a]
-        for c, s in nbr[b].items():
-            nbr[c].pop(b, None)
-            nbr[a][c] = nbr[a].get(c, 0.0) + s
-            nbr[c][a] = nbr[a][c]
-        nbr[b] = {}
-        for c in nbr[a]:
-            push(a, c)
+    best_val = [0.0] * n
 
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def best(a: int) -> tuple[float, int]:
+        bv, bb = -1.0, -1
+        sa, fa = size[a], fro[a]
+        for b, s in nbr[a].items():
+            if fa and fro[b]:
+                continue
+            v = s / (sa * size[b])
+            if v > bv or (v == bv and b < bb):
+                bv, bb = v, b
+        return bv, bb
+
+    heap: list[tuple[float, int]] = []
+    for a in range(n):
+        best_val[a] = v = best(a)[0]
+        if v >= threshold:
+            heap.append((-v, a))
+    heapq.heapify(heap)
+    while heap:
+        neg, a = heapq.heappop(heap)
+        if not alive[a]:
+            continue
+        v, b = best(a)
+        best_val[a] = v
+        if v < threshold:
+            continue
+        if v < -neg - 1e-12:  # stale: its best neighbour merged away or grew apart
+            heapq.heappush(heap, (-v, a))
+            continue
+        x, y = (b, a) if fro[b] or (b < a and not fro[a]) else (a, b)  # x stays
+        alive[y] = False
+        parent[y] = x
+        size[x] += size[y]
+        fro[x] = fro[x] or fro[y]
+        nx = nbr[x]
+        nx.pop(y, None)
+        for c, s in nbr[y].items():
+            if c == x:
+                continue
+            nc = nbr[c]
+            nc.pop(y, None)
+            nx[c] = nc[x] = nx.get(c, 0.0) + s
+        # Only groups that were near y can now find x nearer than their best so far.
+        for c in nbr[y]:
+            if c == x or (fro[x] and fro[c]):
+                continue
+            w = nx[c] / (size[x] * size[c])
+            if w > best_val[c] and w >= threshold:
+                best_val[c] = w
+                heapq.heappush(heap, (-w, c))
+        nbr[y] = {}
+        best_val[x] = w = best(x)[0]
+        if w >= threshold:
+            heapq.heappush(heap, (-w, x))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
 
     return [root(i) for i in range(n)]
 
