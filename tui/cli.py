@@ -85,10 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--tag", action="append", default=[], metavar="T")
     s.add_argument("--unread", action="store_true")
     s.add_argument("--starred", action="store_true")
-    s.add_argument("--group-by", choices=["feed", "tag", "none"], default="feed")
+    s.add_argument("--group-by", choices=["feed", "tag", "story", "none"], default="feed")
     s.add_argument("--front-matter", action="store_true", help="YAML front matter on top")
     s.add_argument("--mark-read", action="store_true", help="mark the exported articles read")
     s.add_argument("-o", "--output", metavar="FILE")
+
+    s = sub.add_parser("stories", help="stories (one event across feeds) with their sources")
+    s.add_argument("--since", type=duration, metavar="DUR")
+    s.add_argument("--min-sources", type=int, default=1, metavar="N")
+    s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("summarize", help="one article (text, HTML file, URL or -) to Markdown")
     s.add_argument("source", metavar="FILE|URL|-")
@@ -105,6 +110,10 @@ def _handler(command: str | None) -> Callable[[argparse.Namespace], int]:
         from . import cmd_digest
 
         return cmd_digest.run_digest if command == "digest" else cmd_digest.run_summarize
+    if command == "stories":
+        from . import cmd_stories
+
+        return cmd_stories.run_stories
     from . import cmd_feeds
 
     return getattr(cmd_feeds, "run_" + command.replace("-", "_"))  # type: ignore[no-any-return]
