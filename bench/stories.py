@@ -202,6 +202,43 @@ def _clock(fn):
     return out, time.perf_counter() - w, time.process_time() - c
 
 
+def store_speed(base: list[dict], extra: list[dict]):
+    """`feeds.stories.assign_stories` on a real SQLite store: 20,000 articles from 100
+    feeds over the last two days grouped at once, then 1,000 new ones (what a refresh
+    does: read the open stories' terms, place the new, write in one transaction)."""
+    import tempfile
+
+    from feeds.models import ParsedEntry, ParsedFeed
+    from feeds.store import Store
+    from feeds.stories import assign_stories
+
+    now = time.time()
+
+    def fill(store: Store, rows: list[dict], hours: float, tag: str) -> None:
+        for n in range(100):
+            feed = store.add_feed(f"http://feed{n}.test/rss")[0]
+            entries = [
+                ParsedEntry(
+                    f"{tag}{k}",
+                    None,
+                    r["title"],
+                    None,
+                    now - hours * 3600 * k / len(rows),
+                    r["text"],
+                )
+                for k, r in enumerate(rows)
+                if k % 100 == n
+            ]
+            store.save_parsed(feed.id, ParsedFeed(f"Feed {n}", None, entries))
+
+    with tempfile.TemporaryDirectory() as d, Store(Path(d) / "s.db") as store:
+        fill(store, base, 48, "a")
+        _, w1, c1 = _clock(lambda: assign_stories(store, now=now))
+        fill(store, extra, 1, "b")
+        _, w2, c2 = _clock(lambda: assign_stories(store, now=now))
+    return (w1, c1), (w2, c2)
+
+
 def speed(rows: list[dict]) -> None:
     from summarize import StoryItem, group_stories
     from summarize.stories.group import StoryIndex, doc_of
@@ -224,6 +261,7 @@ def speed(rows: list[dict]) -> None:
     new = [StoryItem(r["id"], r["title"], r["text"], None, None) for r in extra]
     placed, a_wall, a_cpu = _clock(lambda: index.add([doc_of(i) for i in new]))
     joined = sum(1 for k, v in placed.items() if v != k)
+    s_first, s_add = store_speed(base, extra)
     print()
     print("| speed (synthetic; 2 shared cores)             | wall s | CPU s | target |")
     print("|-----------------------------------------------|-------:|------:|-------:|")
@@ -232,6 +270,9 @@ def speed(rows: list[dict]) -> None:
     )
     print(f"| add 1,000 to a store of 20,000 (`StoryIndex`) | {a_wall:6.2f} | {a_cpu:5.2f} | < 1 |")
     print(f"| (index of the 20,000 from their terms, once)  | {b_wall:6.2f} | {b_cpu:5.2f} |  |")
+    (f_wall, f_cpu), (n_wall, n_cpu) = s_first, s_add
+    print(f"| store: first grouping of 20,000 (SQLite)      | {f_wall:6.2f} | {f_cpu:5.2f} |  |")
+    print(f"| store: 1,000 new after a refresh (SQLite)     | {n_wall:6.2f} | {n_cpu:5.2f} |  |")
     print(
         f"\n20,000 articles -> {len(groups)} stories; of the 1,000 new, {joined} joined an "
         f"existing story. Load average at the end: {os.getloadavg()[0]:.1f}"

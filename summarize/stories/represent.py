@@ -22,6 +22,7 @@ NAME_WEIGHT = 6.0  # a capitalised word mid-sentence: a name, a place, an organi
 NUMBER_WEIGHT = 3.0  # a number with at least two digits ("7.9", "2008", "$3", "14-week")
 TITLE_WEIGHT = 1.0  # the title counts again on top of the text (ECB+ train: more did not help)
 MAX_WORDS = 400  # the lead of a long article says what the event is; the rest is detail
+NORM_FLOOR = 8.0  # least length of a vector (ECB+ train: no change from 4 to 10)
 TOP_TERMS = 30  # terms kept per article (by tf-idf weight) when comparing
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[.!?]")
@@ -140,10 +141,12 @@ def idf_table(docs: Iterable[Mapping[str, float]]) -> tuple[Counter[str], int]:
 
 
 def vector(t: Mapping[str, float], df: Mapping[str, int], n: int, top: int = TOP_TERMS) -> Terms:
-    """Unit-length tf-idf vector over the article's `top` heaviest terms.
+    """Unit-length tf-idf vector over the article's `top` heaviest shared terms.
 
-    Sublinear tf (1 + log count); a term only this article has carries no evidence
-    of a shared event and is left out.
+    Sublinear tf (1 + log count). A term only this article has carries no evidence of a
+    shared event and is left out. The length is at least `NORM_FLOOR`: an article whose
+    only shared word is "start" is not thereby the same as another (in a small store
+    most words are unique); a real report carries far more weight than the floor.
     """
     w: list[tuple[float, str]] = []
     for term, c in t.items():
@@ -154,5 +157,5 @@ def vector(t: Mapping[str, float], df: Mapping[str, int], n: int, top: int = TOP
         w.append(((1.0 + math.log(c)) * idf if c >= 1 else c * idf, term))
     w.sort(reverse=True)
     w = w[:top]
-    norm = math.sqrt(sum(x * x for x, _ in w)) or 1.0
+    norm = max(math.sqrt(sum(x * x for x, _ in w)), NORM_FLOOR)
     return {term: x / norm for x, term in w}

@@ -17,10 +17,12 @@ def all_bindings() -> list[tuple[str, list[Binding]]]:
     from ..widgets.article_list import ArticleList
     from ..widgets.reader import Reader
     from .main import MainScreen
+    from .stories import StoriesScreen
 
     return [
         ("Article list", [b for b in ArticleList.BINDINGS if isinstance(b, Binding)]),
         ("Reader pane", [b for b in Reader.BINDINGS if isinstance(b, Binding)]),
+        ("Stories", [b for b in StoriesScreen.BINDINGS if isinstance(b, Binding)]),
         (
             "Everywhere",
             [b for b in MainScreen.BINDINGS if isinstance(b, Binding)]

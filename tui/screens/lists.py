@@ -67,6 +67,7 @@ class ListPicker(ModalScreen[ListChoice | None]):
             (ALL, f"{unread} unread / {total}"),
             (ListChoice("unread", "Unread"), str(unread)),
             (ListChoice("starred", "Starred"), str(starred)),
+            (ListChoice("stories", "Stories"), "one event across feeds  (S)"),
         ):
             options.append(self._option(choice, Text.assemble((choice.label, "bold"), f"  {n}")))
         tags = self.store.tags()

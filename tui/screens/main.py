@@ -73,6 +73,7 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export", id="export"),
         Binding("E", "export_list", "Export list", id="export_list"),
         Binding("t", "pick_list", "Feeds/tags", id="pick_list"),
+        Binding("S", "stories", "Stories", id="stories"),
     ]
 
     def __init__(self) -> None:
@@ -355,12 +356,29 @@ class MainScreen(Screen[None]):
 
     def action_pick_list(self) -> None:
         def picked(choice: ListChoice | None) -> None:
-            if choice is not None:
+            if choice is not None and choice.kind == "stories":
+                self.action_stories()
+            elif choice is not None:
                 self.choice = choice
                 self.reload(keep=None)
                 self.articles.focus()
 
         self.app.push_screen(ListPicker(self.napp.store, self.choice), picked)
+
+    def action_stories(self) -> None:
+        from .stories import StoriesScreen
+
+        def back(article_id: int | None) -> None:
+            if article_id is not None:  # a source picked from a story: read it
+                self.choice = ALL
+                if self.search:
+                    self.clear_search()
+                self.reload(keep=article_id)
+                self.open_article(article_id)
+            else:
+                self.reload()
+
+        self.app.push_screen(StoriesScreen(), back)
 
     # -- network ---------------------------------------------------------------
 
@@ -471,6 +489,7 @@ class MainScreen(Screen[None]):
             list(feed_ids) if feed_ids else None,
             progress=progress,
             limits=self.napp.settings.fetch_limits(),
+            story_window=None,  # on this (UI) loop: grouped later, off it, by the Stories view
         )
 
     @on(RefreshProgress)
