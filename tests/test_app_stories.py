@@ -78,7 +78,7 @@ async def settle(pilot) -> None:
 
 async def test_stories_list_and_a_storys_page(app: NewsdeskApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("S")
+        await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, StoriesScreen)
         first = app.screen.stories[0]
@@ -131,7 +131,7 @@ def test_sparkline_shows_coverage_over_time() -> None:
 
 def test_stories_snapshot(snap_compare, app: NewsdeskApp) -> None:
     async def open_stories(pilot) -> None:
-        await pilot.press("S")
+        await pilot.press("v")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_stories)

@@ -39,10 +39,16 @@ def run_digest(args: argparse.Namespace) -> int:
         _check_writable(out_path)  # fail before the slow part, not after it
     generated = now()
     since = since_time(generated, args.since) if args.since is not None else None
+    path = db_path(args.db)
     try:
-        store = Store(db_path(args.db))
+        store = Store(path)
     except StoreError as exc:
-        raise CliError(str(exc), 1) from None
+        if args.mark_read or not path.is_file():
+            raise CliError(str(exc), 1) from None
+        try:  # a store we may not write to: the digest is still made (just not cached)
+            store = Store(path, readonly=True)
+        except StoreError:
+            raise CliError(str(exc), 1) from None
     try:
         with store:
             return _digest(args, store, out_path, generated, since)
@@ -72,7 +78,8 @@ def _digest(
         since=since.timestamp() if since is not None else None,
     )
     articles = store.articles(flt)
-    articles = _ensure_full_text(store, articles)
+    if not args.no_fetch:
+        articles = _ensure_full_text(store, articles)
     title = "News digest"
     if feed_names or args.tag:
         title += ": " + ", ".join([*feed_names, *(f"#{t}" for t in args.tag)])
@@ -181,6 +188,14 @@ def _ensure_full_text(store: Store, articles: list[Article]) -> list[Article]:
     if not todo:
         return articles
     import asyncio
+
+    n = len(todo)
+    print(
+        f"newsdesk: fetching the full text of {n} teaser-only article{'s' if n != 1 else ''}"
+        " (--no-fetch skips this)",
+        file=sys.stderr,
+        flush=True,
+    )
 
     from feeds.http import make_client
 
