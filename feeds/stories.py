@@ -29,7 +29,7 @@ from .schema import FEED_TITLE
 from .store import Store, content_hash
 
 WINDOW = 3 * 86400.0  # seconds a story stays open after its newest member
-_TERMS_KEPT = 80  # the heaviest terms kept per article (what grouping compares)
+_TERMS_KEPT = 50  # the heaviest terms kept per article (what grouping compares)
 
 
 def _when(ts: float | None) -> datetime | None:

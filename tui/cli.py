@@ -119,9 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
     s = sub.add_parser("stories", help="stories (one event across feeds) with their sources")
-    s.add_argument("--since", type=duration, metavar="DUR")
-    s.add_argument("--min-sources", type=int, default=1, metavar="N")
-    s.add_argument("--json", action="store_true")
+    s.add_argument(
+        "--since", type=duration, metavar="DUR", help="only stories with an article newer than DUR"
+    )
+    s.add_argument(
+        "--min-sources",
+        type=int,
+        default=1,
+        metavar="N",
+        help="only stories that at least N feeds reported",
+    )
+    s.add_argument("--json", action="store_true", help=JSON_LINES)
 
     s = sub.add_parser("summarize", help="one article (text, HTML file, URL or -) to Markdown")
     s.add_argument("source", metavar="FILE|URL|-", help="a text or HTML file, a URL, or - (stdin)")

@@ -233,7 +233,11 @@ class StoryIndex:
         index = cls(threshold, max_gap)
         index._count(docs)
         for d in docs:
-            index._join(d.story or d.id, vector(d.terms, index.df, index.n), d.published)
+            index._join(d.story or d.id, vector(d.terms, index.df, index.n), d.published, False)
+        posting = index.posting
+        for key, st in index.stories.items():  # the term index, once at the end
+            for t, w in st.centroid.items():
+                posting.setdefault(t, {})[key] = w
         return index
 
     def _count(self, docs: Sequence[Doc]) -> None:
@@ -243,14 +247,18 @@ class StoryIndex:
                 df[t] = df.get(t, 0) + 1
         self.n += len(docs)
 
-    def _join(self, key: str, vec: Terms, published: datetime | None) -> None:
+    def _join(self, key: str, vec: Terms, published: datetime | None, index: bool = True) -> None:
         st = self.stories.get(key)
         if st is None:
             st = self.stories[key] = _Story({}, 0, None)
         c = st.centroid
+        get = c.get
         for t, w in vec.items():
-            c[t] = c.get(t, 0.0) + w
-            self.posting.setdefault(t, {})[key] = c[t]
+            c[t] = get(t, 0.0) + w
+        if index:
+            posting = self.posting
+            for t in vec:
+                posting.setdefault(t, {})[key] = c[t]
         st.size += 1
         if published and _later(published, st.newest):
             st.newest = published
@@ -267,10 +275,14 @@ class StoryIndex:
             (a + k, b + k): s
             for (a, b), s in _pair_sums(vecs, [d.published for d in new], self.max_gap).items()
         }
+        cap = max(_CAP_MIN, int(_CAP_SHARE * self.n))  # as in _pair_sums
         for j, v in enumerate(vecs):
             acc: dict[str, float] = {}
             for t, w in v.items():
-                for key, cw in self.posting.get(t, {}).items():
+                stories = self.posting.get(t, {})
+                if len(stories) > cap:
+                    continue
+                for key, cw in stories.items():
                     acc[key] = acc.get(key, 0.0) + w * cw
             for key, s in acc.items():
                 st = self.stories[key]
