@@ -1,4 +1,5 @@
-"""The Stories view (`v`, or Stories in the `t` picker): one row per story (one event across feeds), and a story's page.
+"""The Stories view (`v`, or Stories in the `t` picker): one row per story (one event
+across feeds), and a story's page.
 
 A row: the best headline, how many sources, the newest time and a sparkline of the
 coverage over time; unread while any member is. The page: the story digest, each point
