@@ -43,10 +43,10 @@ def test_readme_key_tables_are_the_bindings() -> None:
 def test_readme_settings_table_is_what_the_parser_knows() -> None:
     names = {row[0].strip("`") for row in table_rows(2) if row[0].startswith("`")}
     known = (
-        {k for k in config._TOP if k not in ("layout", "keys", "limits")}
+        {k for k in config._TOP if k not in ("layout", "keys", "limits", "stories")}
         | {f"[layout] {k}" for k in config._LAYOUT}
         | {f"[limits] {k}" for k in config._LIMITS}
-        | {"[keys] ID"}
+        | {"[keys] ID", "[stories] window"}
     )
     assert names == known
     assert "\nwho_said_what" not in README.split("## Settings")[0]  # not a top-level setting
@@ -70,7 +70,8 @@ def test_every_documented_setting_parses_where_the_readme_puts_it() -> None:
             continue
         table, _, key = name.rpartition(" ")
         key = "star" if key == "ID" else key
-        value = SAMPLES.get(name.rpartition(" ")[2], "5")
+        low = config._LIMITS[key][2] if table == "[limits]" else 0
+        value = SAMPLES.get(name.rpartition(" ")[2], f"{max(low, 5):g}")
         toml = (f"{table}\n" if table else "") + f"{key} = {value}\n"
         parse_settings(toml, Path("config.toml"), binding_ids=binding_ids())
     # and the README's example file too
