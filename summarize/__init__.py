@@ -29,7 +29,7 @@ def summarize_article(text: str, title: str | None = None, max_points: int = 5) 
     """Digest one article: plain text with paragraphs separated by newlines."""
     from ._digest import key_points
     from ._document import parse_document
-    from ._quotes import extract_speakers
+    from .quotes import extract_speakers
 
     doc = parse_document(text or "", title=title)
     return Summary(

@@ -6,8 +6,8 @@ import pytest
 
 from summarize._document import Document, Paragraph
 from summarize._model import Speaker
-from summarize._quotes import extract_speakers, is_title
-from summarize._speech_marks import find_quotes
+from summarize.quotes import extract_speakers, is_title
+from summarize.quotes.marks import find_quotes
 
 
 def _doc(*paras: str) -> Document:
