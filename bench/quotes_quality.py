@@ -8,10 +8,11 @@ Statements are scored with the project's scorer (../shared/tools/quotes_score.py
 (speaker, statement) pairs; quoted = direct + mixed, and indirect speech).
 
 The pane is scored entry by entry, as a reader sees it (an automatic reading of what the
-issue judged by hand): the gold speakers of an article are grouped into people (names that
-share a name word, by the scorer's rule, are one person); each pane entry, in pane order, is
-a *right* speaker when its names match a gold person not yet listed, a *duplicate* when every
-gold person it matches is already listed, and *not a speaker* when it matches none. *Missed*
+issue judged by hand): the gold speakers of an article are grouped into people (a name whose
+name words are all in a longer name is that person); each pane entry, in pane order, is a
+*right* speaker when its names share a name word (the scorer's rule) with a gold person not
+yet listed, a *duplicate* when every gold person it matches is already listed, and *not a
+speaker* when it matches none. *Missed*
 is the share of gold people no entry matches. ms/article: median time of extract_speakers
 alone (one core).
 
@@ -70,19 +71,22 @@ def _timing(records: list[dict]) -> float:
 
 
 def _people(gold_speakers: list[str], name_words) -> list[set[str]]:  # type: ignore[no-untyped-def]
-    """Gold speaker names grouped into people: names sharing a name word are one person."""
+    """Gold speaker names grouped into people, as name-word sets: a name whose words are all
+    in a longer name is that person ("Trump" in "Donald Trump"); "Trump campaign" is not."""
+    names = sorted({frozenset(name_words(n)) for n in gold_speakers} - {frozenset()}, key=len)
     groups: list[set[str]] = []
-    for name in gold_speakers:
-        words = name_words(name)
-        if not words:
-            continue
-        joined = [g for g in groups if g & words]
-        merged = set(words).union(*joined) if joined else set(words)
-        groups = [g for g in groups if not any(g is j for j in joined)] + [merged]
+    for words in reversed(names):  # longest first
+        for g in groups:
+            if words <= g:
+                break
+        else:
+            groups.append(set(words))
     return groups
 
 
 def pane_tally(records: list[dict], scorer, verbose: bool = False) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Each pane entry, in pane order: right (best-matching gold person not yet listed),
+    duplicate (it matches only people already listed) or not a speaker (matches none)."""
     from summarize import summarize_article
 
     right = dup = wrong = people = missed = 0
@@ -97,7 +101,8 @@ def pane_tally(records: list[dict], scorer, verbose: bool = False) -> dict[str, 
             new = [i for i in hits if i not in listed]
             if new:
                 right += 1
-                listed.add(new[0])
+                best = max(new, key=lambda i: len(groups[i] & words) / len(groups[i] | words))
+                listed.add(best)
             elif hits:
                 dup += 1
                 if verbose:
