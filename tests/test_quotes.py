@@ -96,7 +96,11 @@ def test_accused_of_and_praised_saying() -> None:
     )
     by = _by_name(sp)
     (acc,) = by["Harbour workers"].statements
-    assert acc.kind == "indirect" and "Lena Fox of ignoring safety warnings" in acc.text
+    # the accused and the charge, not "X of Y"
+    assert (
+        acc.kind == "indirect"
+        and acc.text == "Mayor Lena Fox has been ignoring safety warnings for years"
+    )
     (st,) = by["Piet Smit"].statements
     assert st.kind == "mixed" and st.text.startswith("kept the town running")
     assert by["Piet Smit"].role == "Union leader"

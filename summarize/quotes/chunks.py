@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import (
     AUX,
     CUE_FORMS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     HONORIFICS,
     INTRO_STARTERS,
     KIN_WORDS,
@@ -73,9 +75,17 @@ def np_back(toks: list[Tok], end: int, lo: int) -> int:
             break
         j -= 1
     # "the auction house", "the pest control firm": lower-case modifiers of a speaker noun
-    if start == end and end - 1 >= lo and toks[end - 1].low in ORG_HEADS and toks[end - 1].q < 0:
-        start = end - 1  # "The bank said"
-    if start < end and toks[end - 1].low in ORG_HEADS | SPEAKER_NOUNS | ROLE_WORDS:
+    if (
+        start == end
+        and end - 1 >= lo
+        and (toks[end - 1].low in ORG_HEADS or toks[end - 1].text in DOCUMENT_NOUNS)
+        and toks[end - 1].q < 0
+    ):
+        start = end - 1  # "The bank said", "a police news release said"
+    if start < end and (
+        toks[end - 1].low in ORG_HEADS | SPEAKER_NOUNS | ROLE_WORDS
+        or toks[end - 1].text in DOCUMENT_NOUNS
+    ):
         for d in range(start - 1, max(lo, start - 4) - 1, -1):
             t = toks[d]
             if t.low in {"the", "its", "a", "an", "his", "her", "their"} or (
@@ -148,7 +158,7 @@ def _np_head_ok(toks: list[Tok], a: int, b: int) -> bool:
             return True
     if last.low.endswith(("’s", "'s")) or last.low in DETERMINERS or last.low in NOT_NAMES:
         return False
-    if last.low in ORG_HEADS and b - a >= 2:
+    if (last.low in ORG_HEADS or last.text in DOCUMENT_NOUNS) and b - a >= 2:
         return True
     return last.cap or last.low in SPEAKER_NOUNS or (last.low in ROLE_WORDS and b - a >= 2)
 
@@ -196,7 +206,8 @@ def make_ref(
         and 1 <= appos[1] - appos[0] <= 4
         and all(t.cap and t.low not in ORG_WORDS for t in toks[appos[0] : appos[1]])
     ):  # "his daughter, Claudette King, told ..."
-        ra = a + 1 if toks[a].low in {"a", "an", "the"} else a
+        # "Its director, Paul Ingersoll": the role without its determiner
+        ra = a + 1 if toks[a].low in {"a", "an", "the", "its", "his", "her", "their"} else a
         return Ref(span_text(s, toks, *appos), span_text(s, toks, ra, b), "person", unit, pos)
     if not last.cap:  # "police", "a police representative", "Russian officials"
         name = span_text(s, toks, a, b)
@@ -242,7 +253,9 @@ def make_ref(
         if pre:
             role = role or pre + (" " + post if post else "")
     elif post and not role:
-        role = toks[name_a - 1].text + " " + post if name_a > a else post
+        # "Keith Henry of Tokyo-based Asia Strategy": the affiliation, without its "of"
+        bare = re.sub(r"^(?:of|for|at) (?:the )?", "", post)
+        role = toks[name_a - 1].text + " " + post if name_a > a else bare
     org = any(t.low in ORG_WORDS for t in name_toks) or (
         len(name_toks) == 1 and name_toks[0].text.isupper() and len(name_toks[0].text) > 1
     )
@@ -266,21 +279,36 @@ def make_ref(
 
 
 def unit_subject(s: str, toks: list[Tok], hi: int, unit: int) -> Ref | None:
+    """The unit's subject, after an introductory phrase ("At a rally in Ames, Iowa, on
+    Sunday, Ann Lee ..."): a name followed by a comma and no role is still the phrase."""
     j = 0
-    if toks and (toks[0].low in INTRO_STARTERS or toks[0].low.endswith("ing")):
-        for k in range(1, min(hi, 16)):
-            if toks[k].text == ",":
-                j = k + 1
-                break
-            if toks[k].q >= 0:
-                break
-    e = np_fwd(toks, j, hi)
-    if e <= j:
-        return None
-    appos = None
-    if e < hi and toks[e].text == ",":
-        for k in range(e + 1, min(hi, e + 16)):
-            if toks[k].text == ",":
-                appos = (e + 1, k)
-                break
-    return make_ref(s, toks, j, e, appos, unit)
+    intro = False
+    for _ in range(4):
+        if j < hi and (toks[j].low in INTRO_STARTERS or toks[j].low.endswith("ing")):
+            comma = next(
+                (k for k in range(j + 1, min(hi, j + 16)) if toks[k].text == "," or toks[k].q >= 0),
+                -1,
+            )
+            if comma > 0 and toks[comma].q < 0:
+                j = comma + 1
+                intro = True
+                continue
+        e = np_fwd(toks, j, hi)
+        if e <= j:
+            return None
+        appos = None
+        if e < hi and toks[e].text == ",":
+            for k in range(e + 1, min(hi, e + 16)):
+                if toks[k].text == ",":
+                    appos = (e + 1, k)
+                    break
+        if (
+            intro
+            and e < hi
+            and toks[e].text == ","
+            and (appos is None or not role_from_appos(s, toks, *appos))
+        ):  # "in Ames, Iowa, on Sunday,": a place in the introduction
+            j = e + 1
+            continue
+        return make_ref(s, toks, j, e, appos, unit)
+    return None

@@ -11,6 +11,7 @@ from .lexicon import (
     CLAUSE_BREAKS,
     CLAUSE_VERBS,
     DETERMINERS,
+    FINITE_VERBS,
     HEARER_VERBS,
     INTRO_STARTERS,
     PREPOSITIONS,
@@ -132,6 +133,57 @@ def _skip_adjuncts(toks: list[Tok], j: int, hi: int, hearer: bool) -> int:
     return j
 
 
+_CONTRACTED = ("’s", "'s", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "n’t", "n't")
+_SUBJECT_OF = {"him": "he", "her": "she", "them": "they", "me": "I", "us": "we", "it": "it"}
+
+
+_WH = {"why", "how", "what", "whether", "if", "where", "when", "who", "which"}
+_SUBJECTS = ("he’", "he'", "she’", "she'", "they’", "they'", "i’", "i'", "we’", "we'", "it’", "it'")
+
+
+def _has_verb(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether a clause reported without "that" has a verb: a finite or infinitive one, or
+    a word in -ed or -s after its first word ("the city ignored ...", "Russia wants ...");
+    "the plan on Friday" has none (the cue took an object, not a clause)."""
+    if a < b and (toks[a].low in PRONOUNS | _WH or toks[a].low.startswith(_SUBJECTS)):
+        return True  # "they want more", "I agree", "he’d support", "why she forgave him"
+    for k in range(a, b):
+        t = toks[k]
+        if (
+            t.q >= 0
+            or t.low in FINITE_VERBS
+            or t.low == "to"
+            or (t.low.endswith(_CONTRACTED) and k > a)
+        ):
+            return True
+        if k > a and t.word and t.text.islower() and t.low.endswith(("ed", "s", "es")):
+            return True
+    return False
+
+
+def accusation(s: str, toks: list[Tok], a: int, b: int) -> str | None:
+    """ "accused Ann Lee of deliberately hiding the report" -> "Ann Lee has been deliberately
+    hiding the report"; None when no "of" + gerund follows the accused."""
+    k = next((k for k in range(a + 1, min(b, a + 12)) if toks[k].low == "of"), -1)
+    if k < 0 or k + 1 >= b:
+        return None
+    g = k + 1
+    if toks[g].low.endswith("ly") and g + 1 < b:
+        g += 1
+    if not toks[g].low.endswith("ing"):
+        return None
+    who = span_text(s, toks, a, k)
+    who = _SUBJECT_OF.get(who.lower(), who)
+    plural = who.lower() in {"they", "we"} or (toks[k - 1].text.islower() and who.endswith("s"))
+    if toks[g].low in {"being", "having"}:  # "of being a liar": "X is a liar"
+        be = {"being": "are" if plural else "is", "having": "have" if plural else "has"}
+        rest = span_text(s, toks, g + 1, b)
+        pre = span_text(s, toks, k + 1, g) + " " if g > k + 1 else ""
+        return f"{who} {pre}{be[toks[g].low]} {rest}"
+    be = "have been" if plural or who == "I" else "has been"
+    return f"{who} {be} {span_text(s, toks, k + 1, b)}"
+
+
 def clause_end(toks: list[Tok], a: int, hi: int) -> int:
     k = a
     while k < hi:
@@ -250,7 +302,15 @@ def analyze_unit(
                 nwords = sum(1 for t in toks[a:b] if t.word or t.q >= 0)
             if needs_that and (a == 0 or toks[a - 1].low != "that"):
                 continue
-            if nwords >= 3 and c.base not in QUOTE_ONLY_VERBS:
+            bare = not needs_that and (a == 0 or toks[a - 1].low != "that")
+            text = accusation(s, toks, a, b) if bare and c.base == "accuse" else None
+            if text is not None:  # "accused X of Y": X has been (doing) Y
+                add("indirect", text, cue_word, c.ref, toks[a].start)
+                last = c.ref
+                continue
+            # "announced the plan on Friday", "charged the driver": an object, no clause
+            clause = not bare or c.base == "accuse" or _has_verb(toks, a, b)
+            if nwords >= 3 and c.base not in QUOTE_ONLY_VERBS and clause:
                 add("indirect", span_text(s, toks, a, b), cue_word, c.ref, toks[a].start)
                 last = c.ref
                 continue

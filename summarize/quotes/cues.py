@@ -19,6 +19,8 @@ from .lexicon import (
 )
 from .tokens import PUNCT_SEP, Tok
 
+_REGIONS = {"western", "eastern", "northern", "southern", "midwestern", "gulf", "baltic", "border"}
+_SHOW_KINDS = {"tv", "talk", "game", "radio", "news", "morning", "reality", "cooking", "quiz"}
 _ING_OK = {
     "saying",
     "adding",
@@ -265,8 +267,17 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 continue
         # "member states", "a battleground state": the noun, unless a clause follows
         if low in {"state", "states"} and (
-            i + 1 < n and toks[i + 1].low != "that" and toks[i + 1].text not in {":", "."}
-        ):
+            i + 1 >= n
+            or toks[i + 1].low != "that"
+            and toks[i + 1].text not in {":", "."}
+            or (prev is not None and prev.cap and prev.low in _REGIONS)
+        ):  # "member states", "other Western states."
+            continue
+        # "(Additional reporting by ...)": a credit line, not speech
+        if low.endswith("ing") and i + 1 < n and toks[i + 1].low == "by":
+            continue
+        # "the TV show", "a talk show": the noun
+        if low in {"show", "shows"} and prev is not None and prev.low in _SHOW_KINDS:
             continue
         # "say"/"tell" after a modal or "to" ("will say") is not a report
         if low in _BARE_FORMS and prev is not None and prev.low in _MODALS:

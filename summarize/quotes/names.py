@@ -43,6 +43,38 @@ _PLACE_PREPS = {
 }
 
 
+_ABBREVIATIONS = {
+    "st.",
+    "jr.",
+    "sr.",
+    "gen.",
+    "col.",
+    "lt.",
+    "sgt.",
+    "gov.",
+    "sen.",
+    "rep.",
+    "prof.",
+}
+
+
+def after_sentence_break(words: list[str]) -> list[str]:
+    """The words after the last one that ends a sentence ("Thursday. Bates" -> "Bates"):
+    a word ending in a full stop that is not an initial, a title or an abbreviation."""
+    cut = 0
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if (
+            w.endswith(".")
+            and len(w) > 2
+            and not w[:-1].isupper()  # "U.S.", "J."
+            and lw not in HONORIFICS
+            and lw not in _ABBREVIATIONS
+        ):
+            cut = k + 1
+    return words[cut:]
+
+
 def strip_role(words: list[str]) -> tuple[list[str], list[str]]:
     r = -1
     for k, w in enumerate(words):
@@ -61,6 +93,7 @@ def person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
             continue  # "in Santa Monica"
         words = m.group(0).split()
         _, name = strip_role(words)
+        name = after_sentence_break(name[:-1]) + name[-1:]
         while name and name[0].lower() in NOT_NAMES:
             name = name[1:]
         if (
@@ -92,7 +125,7 @@ def full_name_before(name: str, idx: WordIndex) -> str | None:
         m = _CAPS_BEFORE.search(text, max(0, nm.start() - 90), nm.start())
         if m is None:
             continue
-        _, first = strip_role(m.group(1).split())
+        _, first = strip_role(after_sentence_break(m.group(1).split()))
         while first and first[0].lower() in NOT_NAMES:
             first = first[1:]
         if (

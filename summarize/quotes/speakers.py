@@ -9,11 +9,12 @@ from .._model import Speaker, Statement
 from .chunks import Ref
 from .clauses import Raw
 from .coref import resolve_pronoun
+from .documents import document_cue, document_head, issuer
 from .lexicon import NOT_NAMES
 from .name_index import KnownNames, WordIndex
 from .names import full_name_before, person_in, role_in_doc
 from .orgs import expand_acronym, resolve_org
-from .units import collect
+from .units import Unit, collect
 
 
 def extract_speakers(doc: Document) -> list[Speaker]:
@@ -63,6 +64,8 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     known = KnownNames({**doc_names, **short_to_full})
     resolved: list[Raw] = []
     for r in raws:
+        if r.ref.kind == "group" and document_head(r.ref.name):
+            r = _document_issuer(r, resolved, units, known, idx)
         if r.ref.kind in {"pronoun", "desc"}:
             got = resolve_pronoun(r.ref, resolved, units, known, idx)
             if got is None:
@@ -107,3 +110,26 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         sp.statements.sort(key=lambda st: st.paragraph)
     order = sorted(speakers, key=lambda k: (-len(speakers[k].statements), firsts[k]))
     return [speakers[k] for k in order]
+
+
+def _document_issuer(
+    r: Raw, before: list[Raw], units: list[Unit], known: KnownNames, idx: WordIndex
+) -> Raw:
+    """ "a police news release said": the police said, in a police news release."""
+    who, pronoun, document = issuer(r.ref)
+    if who is None and pronoun is not None:  # "his website": whoever "he" is
+        who = resolve_pronoun(
+            Ref(pronoun, None, "pronoun", r.ref.unit, r.ref.pos), before, units, known, idx
+        )
+    if who is None:  # "the lawsuit says": who spoke just before
+        for b in reversed(before):
+            if r.ref.unit - b.ref.unit > 3:
+                break
+            if not document_head(b.ref.name) and b.ref.kind != "pronoun":
+                who = b.ref
+                break
+    if who is None:
+        return r
+    # the document stays the cue, and an alias: how the text named the source there
+    cue = document_cue(r.cue, document)
+    return Raw(r.para, r.unit, r.order, r.kind, r.text, cue, who, r.ref.name)
