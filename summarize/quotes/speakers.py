@@ -11,6 +11,7 @@ from .clauses import Raw
 from .coref import resolve_pronoun
 from .documents import document_cue, document_head, issuer
 from .lexicon import NOT_NAMES
+from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
 from .names import full_name_before, person_in, role_in_doc
 from .orgs import expand_acronym, resolve_org
@@ -108,8 +109,10 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         if sp.role is None and len(sp.name.split()) >= 2 and key == sp.name:
             sp.role = role_in_doc(sp.name, idx)
         sp.statements.sort(key=lambda st: st.paragraph)
-    order = sorted(speakers, key=lambda k: (-len(speakers[k].statements), firsts[k]))
-    return [speakers[k] for k in order]
+    by_first = sorted(speakers, key=lambda k: firsts[k])
+    merged = merge_speakers([speakers[k] for k in by_first])
+    # most-quoted first; ties in order of first appearance (the merge keeps that order)
+    return sorted(merged, key=lambda sp: -len(sp.statements))
 
 
 def _document_issuer(
