@@ -102,8 +102,10 @@ def person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
             or name[0] in _PLACE_FIRST
         ):
             continue
-        if name[-1].endswith(("’s", "'s")):
-            continue
+        while name and name[-1] in {"de", "van", "von", "bin", "al"}:
+            name = name[:-1]  # "Glanz al": the connector of a name that did not follow
+        if len(name) < 2 or len(name) > 4 or name[-1].endswith(("’s", "'s")):
+            continue  # "Bernie Sanders Burns Hillary Clinton": a headline, not a name
         found.append((m.start(), " ".join(name).rstrip(".")))
     if known is not None:
         found.extend(known.find(text))

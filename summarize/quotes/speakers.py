@@ -14,6 +14,7 @@ from .lexicon import NOT_NAMES
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
 from .names import full_name_before, person_in, role_in_doc
+from .nonspeakers import can_speak
 from .orgs import expand_acronym, resolve_org
 from .units import Unit, collect
 
@@ -91,6 +92,8 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         else:
             name = expand_acronym(ref.name, idx)
             key = re.sub(r"^(?:the|a|an) ", "", name.lower())
+        if not can_speak(name):
+            continue  # "Even", "Irish", "the Munich Security Conference"
         sp = speakers.get(key)
         if sp is None:
             sp = speakers[key] = Speaker(name=name)
