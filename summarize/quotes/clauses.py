@@ -133,10 +133,12 @@ def _skip_adjuncts(toks: list[Tok], j: int, hi: int, hearer: bool) -> int:
     return j
 
 
-_CONTRACTED = ("’s", "'s", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "n’t", "n't")
+_CONTRACTED = ("’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "n’t", "n't")
+_IS = {"it’s", "it's", "that’s", "that's", "he’s", "he's", "she’s", "she's", "there’s", "there's"}
 _SUBJECT_OF = {"him": "he", "her": "she", "them": "they", "me": "I", "us": "we", "it": "it"}
 
 
+_DANGLING = re.compile(r"(?:[\s,;]+(?:and|but|or|while|as))*[\s,;]*$")
 _WH = {"why", "how", "what", "whether", "if", "where", "when", "who", "which"}
 _SUBJECTS = ("he’", "he'", "she’", "she'", "they’", "they'", "i’", "i'", "we’", "we'", "it’", "it'")
 
@@ -156,7 +158,14 @@ def _has_verb(toks: list[Tok], a: int, b: int) -> bool:
             or (t.low.endswith(_CONTRACTED) and k > a)
         ):
             return True
-        if k > a and t.word and t.text.islower() and t.low.endswith(("ed", "s", "es")):
+        if (
+            k > a
+            and t.word
+            and t.text.islower()
+            and t.low.endswith(("ed", "s"))
+            and toks[k - 1].low not in DETERMINERS
+            and not toks[k - 1].low.endswith(("’s", "'s"))
+        ):  # not "the company's channels"
             return True
     return False
 
@@ -212,7 +221,7 @@ def analyze_unit(
     last: Ref | None = None
 
     def add(kind: str, text: str, cue: str, ref: Ref, order: int) -> None:
-        text = text.strip().rstrip(",").strip()
+        text = _DANGLING.sub("", text.strip())
         if kind != "indirect" and is_title(text) and (kind == "mixed" or " " in text):
             return
         if text:

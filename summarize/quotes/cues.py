@@ -263,6 +263,13 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 continue
             if prev.low in PASSIVE and not low.endswith("ing"):
                 continue
+            if low.endswith("ing") and (
+                prev.low in {"in", "on", "of"}
+                or low == "writing"
+                and i + 1 < n
+                and toks[i + 1].low in {"for", "in", "on", "about"}
+            ):  # "told them so in writing", "writing for the majority": no cue
+                continue
             if prev.low in {"to", "the", "a", "an"} and low != "saying":
                 continue
         # "member states", "a battleground state": the noun, unless a clause follows
