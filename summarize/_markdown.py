@@ -6,6 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ._model import Summary
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -45,3 +47,23 @@ def summary_to_markdown(summary: Summary, *, heading_level: int = 1) -> str:
                 lines.append(f"  - {said}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def speaker_section(
+    name: str,
+    role: str | None,
+    items: Sequence[tuple[str, str, str | None, str]],
+    *,
+    heading_level: int = 2,
+) -> list[str]:
+    """One speaker's statements across articles, as Markdown lines: a heading with the
+    name and role, then one item per (text, kind, cue, source) — ``source`` is Markdown
+    already (a link to the article)."""
+    h = "#" * heading_level
+    lines = [f"{h} {escape(name)}" + (f" ({escape(role)})" if role else ""), ""]
+    for text, kind, cue, source in items:
+        said = f"“{escape(text)}”" if kind != "indirect" else _item(text)
+        verb = f"*{escape(cue)}* " if cue else ""
+        lines.append(f"- {verb}{said} — {source}")
+    lines.append("")
+    return lines

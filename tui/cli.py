@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also fetch full article pages for new teaser-only articles",
     )
+    s.add_argument(
+        "--digest",
+        action="store_true",
+        help="then digest the new articles (who said what across articles), progress on stderr",
+    )
 
     s = sub.add_parser("articles", help="list stored articles")
     s.add_argument("--feed", action="append", default=[], metavar="NAME")
@@ -85,10 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--tag", action="append", default=[], metavar="T")
     s.add_argument("--unread", action="store_true")
     s.add_argument("--starred", action="store_true")
-    s.add_argument("--group-by", choices=["feed", "tag", "none"], default="feed")
+    s.add_argument("--group-by", choices=["feed", "tag", "speaker", "none"], default="feed")
     s.add_argument("--front-matter", action="store_true", help="YAML front matter on top")
     s.add_argument("--mark-read", action="store_true", help="mark the exported articles read")
     s.add_argument("-o", "--output", metavar="FILE")
+
+    s = sub.add_parser("speakers", help="who said most, with roles and counts")
+    s.add_argument("--since", type=duration, metavar="DUR")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("quotes", help="statements across articles, with article and link")
+    s.add_argument("--speaker", metavar="NAME")
+    s.add_argument("--since", type=duration, metavar="DUR")
+    s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("summarize", help="one article (text, HTML file, URL or -) to Markdown")
     s.add_argument("source", metavar="FILE|URL|-")
@@ -105,6 +119,10 @@ def _handler(command: str | None) -> Callable[[argparse.Namespace], int]:
         from . import cmd_digest
 
         return cmd_digest.run_digest if command == "digest" else cmd_digest.run_summarize
+    if command in ("speakers", "quotes"):
+        from . import cmd_speakers
+
+        return cmd_speakers.run_speakers if command == "speakers" else cmd_speakers.run_quotes
     from . import cmd_feeds
 
     return getattr(cmd_feeds, "run_" + command.replace("-", "_"))  # type: ignore[no-any-return]

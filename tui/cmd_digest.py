@@ -12,7 +12,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from .paths import db_path
 if TYPE_CHECKING:
     from feeds.models import Article
     from feeds.store import Store
+    from summarize import Summary
 
 MAX_INPUT = 20 * 1024 * 1024  # summarize: larger inputs are not articles
 URL_RE = re.compile(r"^https?://", re.IGNORECASE)
@@ -77,15 +78,18 @@ def _digest(
     title = "News digest"
     if feed_names or args.tag:
         title += ": " + ", ".join([*feed_names, *(f"#{t}" for t in args.tag)])
-    text = render_digest(
-        entries_for(store, articles, summaries),
-        title=title,
-        period=period_text(since, generated, articles),
-        generated=generated,
-        group_by=args.group_by,
-        front_matter=args.front_matter,
-        prefer_tags=args.tag,
-    )
+    if args.group_by == "speaker":
+        text = _by_speaker(store, articles, summaries, title, since, generated)
+    else:
+        text = render_digest(
+            entries_for(store, articles, summaries),
+            title=title,
+            period=period_text(since, generated, articles),
+            generated=generated,
+            group_by=args.group_by,
+            front_matter=args.front_matter,
+            prefer_tags=args.tag,
+        )
     if out_path is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -97,6 +101,31 @@ def _digest(
     if args.mark_read and articles:
         store.set_read([a.id for a in articles])
     return 0
+
+
+def _by_speaker(
+    store: Store,
+    articles: Sequence[Article],
+    summaries: dict[int, Summary],
+    title: str,
+    since: datetime | None,
+    generated: datetime,
+) -> str:
+    """`digest --group-by speaker`: who said what across the articles, as Markdown."""
+    from feeds.export import period_text
+    from feeds.speakers import collect, record, render_by_speaker
+
+    for a in articles:
+        if a.id in summaries:
+            record(store, a, summaries[a.id])
+    stats, quotes = collect(store, article_ids=[a.id for a in articles])
+    return render_by_speaker(
+        stats,
+        quotes,
+        title=title + " — who said what",
+        period=period_text(since, generated, articles),
+        stamp=generated.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
 
 
 def _feeds(store: Store, names: Sequence[str]) -> tuple[list[int] | None, list[str]]:
