@@ -6,7 +6,9 @@ feeds read, per-feed errors by kind, how each case category fared, crashes (trac
 or unexpected exit codes: must be 0), control characters reaching any output (must be 0),
 leaked secrets / external fetches (must be 0), wall time and peak memory of the refresh
 (the largest process, and the whole process tree with its parse workers, sampled from
-/proc), then a second, conditional refresh. Figures only: it never fails on time.
+/proc), then a second, conditional refresh; then every body the server sends as is,
+parsed alone in a worker with the default limits: the slowest parse, the largest
+worker, and which went over a limit. Figures only: it never fails on time.
 
     python bench/hostile.py [--bomb-mb 1024] [--big-mb 50] [--only SUBSTRING] [--keep DIR] [--once]
 """
@@ -25,16 +27,20 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import hostile_corpus as hc  # noqa: E402
 from proctree import TreeMemory  # noqa: E402
 
+from feeds.errors import FeedError  # noqa: E402
+
 # Controls that must never reach a terminal: C0 but tab/newline, DEL, C1, bidi controls.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 ERROR_KINDS = [  # (kind, pattern over the one-line error), first match wins
+    ("parse limit", r"parse (took|needed) over"),
     ("timeout", r"time[sd]? ?out|too slow|took too long|deadline"),
     ("too large", r"too (large|big)|larger than|size|exceed.*(mb|bytes|limit)|bomb"),
     ("redirects", r"redirect"),
@@ -110,7 +116,11 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="keep the store and urls file here")
     ap.add_argument("--timeout", type=float, default=1800, help="give up on refresh after this")
     ap.add_argument("--once", action="store_true", help="skip the second (conditional) refresh")
+    ap.add_argument("--parse-figures", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.parse_figures:
+        _parse_figures_here(args)
+        return 0
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="newsdesk-hostile-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -155,6 +165,8 @@ def main() -> int:
             again_wall = time.monotonic() - t1
             run("articles", "--json")
         canary_hits = srv.canary_hits()
+
+    parses = parse_figures(args)
 
     # -- per-feed results
     try:
@@ -242,8 +254,19 @@ def main() -> int:
         ("refresh peak memory (largest process)", f"{max(peak_kb, before) / 1024:.0f} MB"),
         ("refresh peak memory (whole process tree)", f"{tree_peak_kb / 1024:.0f} MB"),
     ]
+    slow = sorted(parses, key=lambda p: -p[1])
+    fat = max(parses, key=lambda p: p[2], default=("-", 0.0, 0, ""))
+    rows += [
+        ("slowest parse (one feed, in a worker)", f"{slow[0][1]:.1f} s" if slow else "-"),
+        ("largest parse (peak RSS of its worker)", f"{fat[2] / 1024:.0f} MB"),
+        ("parses stopped by a limit", sum(1 for p in parses if p[3])),
+    ]
     for label, value in rows:
         print(f"{label:<{w}} {value:>12}")
+    print("\nslowest parses (parse_feed alone, default limits):")
+    for name, sec, _kb, limit in slow[:4]:
+        print(f"  {sec:6.1f} s  {name}{f'  ({limit})' if limit else ''}")
+    print(f"largest: {fat[0]}")
     print()
     print(f"{'category':<12} {'feeds':>6} {'read':>6} {'error':>6}")
     for cat in sorted(per_cat):
@@ -268,6 +291,75 @@ def main() -> int:
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def parse_figures(args: argparse.Namespace) -> list[tuple[str, float, int, str]]:
+    """(case, seconds, worker peak RSS in KiB, limit hit or "") for every body the server
+    would send as is, each parsed alone by `parse_feed` in a worker with the default
+    limits, as a refresh does (without the write). In a fresh process that holds one
+    body at a time, like a refresh: a worker starts as a copy of it."""
+    cmd = [sys.executable, __file__, "--parse-figures", "--bomb-mb", str(args.bomb_mb)]
+    cmd += ["--big-mb", str(args.big_mb)] + (["--only", args.only] if args.only else [])
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+    if r.returncode:
+        print(f"parse figures failed: {r.stderr.strip()[-300:]}")
+        return []
+    return [tuple(row) for row in json.loads(r.stdout)]  # type: ignore[misc]
+
+
+def _parse_figures_here(args: argparse.Namespace) -> None:
+    import asyncio
+
+    from feeds.workers import LimitedPool, TaskLimits
+
+    def bodies() -> Iterator[tuple[str, bytes]]:
+        for c in hc.build_corpus(bomb_mb=args.bomb_mb, big_mb=args.big_mb):
+            if args.only and args.only not in c.name:
+                continue
+            if c.behaviour == "serve" and c.status == 200 and c.body:
+                body = c.body
+                if c.headers.get("Content-Encoding") == "br":
+                    import brotli
+
+                    body = brotli.decompress(body)
+                yield c.name, body
+            elif c.behaviour == "many-items":
+                mb, broken = int(c.headers["X-Size-MB"]), bool(c.headers.get("X-Broken"))
+                yield c.name, hc.many_items_feed(mb, broken)
+            elif c.behaviour == "generated":
+                yield c.name, hc.GENERATED[c.headers["X-Body"]](int(c.headers.get("X-Size-MB", 0)))
+
+    limits = TaskLimits()
+    out: list[tuple[str, float, int, str]] = []
+
+    async def run() -> None:
+        pool = LimitedPool(1, limits)
+        try:
+            for name, body in bodies():
+                try:
+                    sec, kb = await pool.run(_timed_parse, f"http://127.0.0.1/f/{name}", data=body)
+                    out.append((name, sec, kb, ""))
+                except FeedError as exc:  # over a limit: the worker is gone
+                    took, needed = "took" in str(exc), "needed" in str(exc)
+                    kb = limits.memory // 1024 if needed else 0
+                    out.append((name, limits.seconds if took else 0.0, kb, f"parse {exc}"))
+                del body
+        finally:
+            pool.shutdown()
+
+    asyncio.run(run())
+    print(json.dumps(out))
+
+
+def _timed_parse(body: bytes, url: str) -> tuple[float, int]:
+    from feeds.parse import parse_feed
+
+    t = time.monotonic()
+    try:
+        parse_feed(body, url)
+    except FeedError:
+        pass
+    return time.monotonic() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _loads(text: str) -> object:

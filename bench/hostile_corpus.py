@@ -717,6 +717,18 @@ def _resources(bomb_mb: int, big_mb: int) -> Iterator[Case]:
         c.headers = {"X-Size-MB": str(min(big_mb, 19)), "X-Broken": broken}
         c.min_items = 10_000  # at least the first 10,000 (feeds.parse.MAX_ENTRIES) are stored
         yield c
+    # Bodies that cost a parse far more than their size (feeds.workers limits each parse).
+    cap = min(big_mb, 20)
+    c = Case("res-cut-at-cap-ill-formed", "resource", behaviour="generated", expect="ok")
+    c.headers = {"X-Body": "cut-at-cap", "X-Size-MB": str(cap)}  # stops mid-item under the cap
+    c.min_items = 1000 * cap // 20 or 1
+    yield c
+    c = Case("res-huge-text-nodes", "resource", behaviour="generated", expect="ok", min_items=3)
+    c.headers = {"X-Body": "huge-text", "X-Size-MB": str(min(big_mb, 19))}  # 3 items, one text each
+    yield c
+    c = Case("res-deep-nesting-slow", "resource", behaviour="generated", expect="error")
+    c.headers = {"X-Body": "deep-slow"}  # 1.5 MB that feedparser's loose parser takes minutes on
+    yield c
     yield Case("res-length-lies-small", "resource", behaviour="length-lies", expect="error")
     yield Case("res-trickle", "resource", behaviour="trickle", expect="error")
     yield Case("res-trickle-headers", "resource", behaviour="trickle-headers", expect="error")
@@ -874,6 +886,8 @@ class HostileServer:
                 self.bomb(c.behaviour.split("-")[0], int(c.headers.get("X-Size-MB", "1")))
             elif c.behaviour == "many-items":
                 self.many_items(int(c.headers["X-Size-MB"]), bool(c.headers.get("X-Broken")))
+            elif c.behaviour == "generated":
+                self.generated(c)
         handler = _make_handler(self)
         for n in range(1, HOSTS + 1):
             srv = _QuietServer((f"127.0.0.{n}", 0), handler)
@@ -904,6 +918,15 @@ class HostileServer:
             key = ("many-items" + "-broken" * broken, mb)
             if key not in self._bomb_cache:
                 self._bomb_cache[key] = many_items_feed(mb, broken)
+            return self._bomb_cache[key]
+
+    def generated(self, case: Case) -> bytes:
+        """The body of a `generated` case (made once)."""
+        kind, mb = case.headers["X-Body"], int(case.headers.get("X-Size-MB", "0"))
+        with self._lock:
+            key = (kind, mb)
+            if key not in self._bomb_cache:
+                self._bomb_cache[key] = GENERATED[kind](mb)
             return self._bomb_cache[key]
 
     def close(self) -> None:
@@ -949,6 +972,34 @@ def many_items_feed(mb: int, broken: bool = False) -> bytes:
     head = rss2([]).split("</channel>")[0] + ("<title>&bogus; feed</title>" if broken else "")
     n = (mb << 20) // len(item.format(100000))
     return (head + "".join(item.format(i) for i in range(n)) + "</channel></rss>").encode()
+
+
+def cut_at_cap_feed(mb: int = 20) -> bytes:
+    """A feed of 4 KB items cut a few KB under `mb` MiB, in the middle of an item: what
+    a server or a proxy that stopped at a size cap sends. Not well-formed."""
+    body = b"".join(_big_feed_chunks(mb + 1))
+    return body[: (mb << 20) - 5000]
+
+
+def huge_text_feed(mb: int = 19, items: int = 3) -> bytes:
+    """A well-formed feed of a few items, each one text node of `mb / items` MiB."""
+    text = "word " * ((mb << 20) // items // 5)
+    return rss2(
+        [Item(title=f"Huge {i}", guid=f"huge{i}", body=text) for i in range(items)]
+    ).encode()
+
+
+def deep_slow_feed(_mb: int = 0) -> bytes:
+    """An item never closed, holding 500,000 nested elements (1.5 MB): small enough for
+    feedparser's loose parser, which needs minutes and gigabytes for it."""
+    return rss2(_items(1)).replace("</item>", "<x>" * 500_000, 1).encode()
+
+
+GENERATED = {
+    "cut-at-cap": cut_at_cap_feed,
+    "huge-text": huge_text_feed,
+    "deep-slow": deep_slow_feed,
+}
 
 
 def _big_feed_chunks(mb: int) -> Iterator[bytes]:
@@ -1067,6 +1118,8 @@ def _make_handler(server: HostileServer) -> type[BaseHTTPRequestHandler]:
             elif b == "many-items":
                 body = server.many_items(mb, bool(c.headers.get("X-Broken")))
                 self._send(200, body, "application/rss+xml")
+            elif b == "generated":
+                self._send(200, server.generated(c), "application/rss+xml")
             elif b == "length-lies":
                 self.send_response(200)
                 self.send_header("Content-Type", "application/rss+xml")

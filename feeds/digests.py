@@ -10,6 +10,7 @@ calling thread, because a Store is not shared between threads or processes.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import threading
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
     from .models import Article
     from .store import Store
+
+log = logging.getLogger("newsdesk.digests")
 
 # Below this many missing digests a pool costs more (worker start-up, imports) than it saves.
 POOL_THRESHOLD = 24
@@ -86,6 +89,7 @@ def summarize_many(
         nonlocal done
         group = missing[key]
         if data is None:  # the summariser failed on this text: show it without a digest
+            log.warning("digest failed for %r", group[0].title)
             summary = Summary(title=group[0].title or None, key_points=[], speakers=[])
         else:
             _cache(store, key, data)
@@ -129,8 +133,10 @@ def _run_pool(
                 for key, data in zip(futures[fut], fut.result(), strict=True):
                     finish(key, data)
                     pending.discard(key)
-    except (BrokenProcessPool, OSError, RuntimeError):
-        pass  # no processes on this system (or a worker died): finish in-process
+    except (BrokenProcessPool, OSError, RuntimeError, ValueError) as exc:
+        # No processes here (or a worker died; ValueError: a standard stream without a file
+        # descriptor, as inside a running Textual app): finish in-process.
+        log.warning("digest worker processes failed, finishing in-process: %s", exc)
     return [(key, group) for key, group in todo if key in pending]
 
 
@@ -152,7 +158,7 @@ def _summarize_one(text: str, title: str | None) -> dict[str, Any] | None:
     try:
         return summarize_article(text, title=title or None).to_dict()
     except Exception:  # a summariser bug must not take a whole digest down
-        return None
+        return None  # (may run in a worker process: the caller logs it)
 
 
 def _summarize_batch(items: list[tuple[str, str | None]]) -> list[dict[str, Any] | None]:

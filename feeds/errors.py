@@ -8,7 +8,11 @@
      │    ├── TooLargeError    the body passed the size cap (compressed or decompressed)
      │    ├── TooManyRedirects
      │    └── FetchTimeout     connect/read/total deadline passed
-     └── RefreshBusy          another refresh holds the store's lock
+     ├── RefreshBusy          another refresh holds the store's lock
+     ├── TaskLimitError       work in a worker process went over a limit (the worker is gone)
+     │    ├── TaskTimeout      over its wall time
+     │    └── TaskMemory       over its memory
+     └── WorkerDied           a worker process ended without an answer
 
 Callers catch `FeedError` (or a precise leaf); messages never hold a newline.
 """
@@ -55,4 +59,20 @@ class FetchTimeout(FetchError, TimeoutError):
 
 
 class RefreshBusy(FeedError):
+    pass
+
+
+class TaskLimitError(FeedError):
+    pass
+
+
+class TaskTimeout(TaskLimitError, TimeoutError):
+    pass
+
+
+class TaskMemory(TaskLimitError):
+    pass
+
+
+class WorkerDied(FeedError):
     pass

@@ -66,7 +66,8 @@ def now() -> datetime:
 
 
 def _stamp(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    """A date people read: in the user's time zone ($TZ), named ("2026-03-01 13:00 CET")."""
+    return when.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
 
 
 def _date(ts: float | None) -> str | None:
@@ -362,7 +363,7 @@ def export_article(store: Store, article: Article, folder: Path) -> Path:
     generated = now()
     entry = entries_for(store, [article], {article.id: summary_for(store, article)})[0]
     when = (
-        datetime.fromtimestamp(article.published, UTC)
+        datetime.fromtimestamp(article.published).astimezone()
         if article.published is not None
         else generated
     )
@@ -384,5 +385,5 @@ def export_articles(store: Store, articles: Sequence[Article], folder: Path, tit
         generated=generated,
         group_by="feed",
     )
-    stem = f"{generated:%Y-%m-%d}-{slugify(title)}"
+    stem = f"{generated.astimezone():%Y-%m-%d}-{slugify(title)}"
     return write_new(folder, stem, text)

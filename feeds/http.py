@@ -10,7 +10,9 @@ Limits (all in `FetchLimits`, defaults in brackets):
   (gzip/deflate/brotli are decoded here, in bounded steps, so a compression bomb
   stops at the cap instead of filling memory);
 - `max_redirects` [5]: only http(s) targets are followed;
-- `concurrency` [32] requests at once overall, `per_host` [8] per host name.
+- `concurrency` [32] requests at once overall, `per_host` [8] per host name;
+- `parse_timeout` [20 s], `parse_memory` [256 MB]: not the fetch's, the parse (and
+  write) of what it fetched, in a worker process (`feeds.refresh`, `feeds.workers`).
 
 Requests carry a real User-Agent and, for feeds, If-None-Match / If-Modified-Since:
 a 304 comes back as `FetchResult(not_modified=True)`. A 429/503 raises
@@ -60,6 +62,10 @@ class FetchLimits:
     max_redirects: int = 5
     concurrency: int = 32
     per_host: int = 8
+    # Not the fetch's own but the same table: each feed's parse and write, in a worker
+    # process that is killed past either (feeds.refresh, feeds.workers).
+    parse_timeout: float = 20.0
+    parse_memory: int = 256 * 1024 * 1024
 
 
 @dataclass(slots=True)

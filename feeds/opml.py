@@ -12,6 +12,7 @@ are newsboat features, not feeds); `!` (hidden) markers are ignored.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,8 +74,13 @@ def parse_opml(data: bytes, name: str = "file") -> ImportResult:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        msg = str(exc).splitlines()[0] if str(exc) else "syntax error"
-        raise ImportFormatError(f"{name} is not valid OPML: {clean_line(msg)[:120]}") from None
+        msg = exc.msg or "syntax error"  # lxml's str() adds "(<string>, line 1)"
+        msg = re.sub(r"\s*\(<string>, line \d+\)$", "", msg.splitlines()[0])
+        msg = re.sub(r",? line \d+(, column \d+)?$|\s+line \d+$", "", msg).strip() or "syntax error"
+        where = f" at line {exc.lineno}" if exc.lineno else ""
+        raise ImportFormatError(
+            f"{name} is not valid OPML{where}: {clean_line(msg)[:120]}"
+        ) from None
     if not isinstance(root.tag, str) or etree.QName(root).localname.lower() != "opml":
         raise ImportFormatError(f"{name} is not an OPML file (its root is not <opml>)")
     body = next((c for c in root if isinstance(c.tag, str) and _local(c) == "body"), None)

@@ -71,6 +71,10 @@ _TAG = re.compile(r"<[a-zA-Z/!]")
 # first). feedparser holds ~5 KB per entry, so 130,000 tiny items in a 19 MB feed took
 # 680 MB and minutes; the rest of the document is cut before parsing.
 MAX_ENTRIES = 10_000
+# An ill-formed body past this size is not given to feedparser's loose parser, which
+# holds ~7 times the body (a 20 MiB feed cut mid-document took 250 MB and 8 s): it is
+# closed after its last complete item, or read by libxml2's recovering parser.
+LOOSE_MAX = 2 * 1024 * 1024
 _ITEM_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]", re.IGNORECASE)
 _ITEM_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>", re.IGNORECASE)
 # Any date element. Without one, fastfeedparser runs dateutil on every item's guid
@@ -99,12 +103,14 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
 # -- RSS / Atom ------------------------------------------------------------------------
 
 
-def parse_fast(data: bytes, url: str) -> ParsedFeed | None:
+def parse_fast(data: bytes, url: str, *, checked: bool = False) -> ParsedFeed | None:
     """The quick path for well-formed RSS/Atom (fastfeedparser, ~30x feedparser's speed).
 
     None when the body is not clearly well-formed XML without a DOCTYPE, or
     fastfeedparser finds nothing: then `parse_feed` takes feedparser's careful
-    path, so broken feeds get feedparser's behaviour exactly.
+    path, so broken feeds get feedparser's behaviour exactly. `checked`: the caller
+    knows the body is well-formed (`_xml_error` said so), or wants libxml2's
+    recovering parser on a body that is not.
     """
     if (
         data[:2] == b"\x1f\x8b"
@@ -117,24 +123,58 @@ def parse_fast(data: bytes, url: str) -> ParsedFeed | None:
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
         return None
+    tag = _root_name(data)
+    if tag not in ("rss", "feed", "rdf"):
+        return None
+    if not checked and _xml_error(data) is not None:
+        return None
     try:
         import fastfeedparser
-        import lxml.etree as etree
 
-        strict = etree.XMLParser(
-            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-        )
-        root = etree.fromstring(data, strict)  # raises on anything not well-formed
-        tag = etree.QName(root).localname.lower() if isinstance(root.tag, str) else ""
-        if tag not in ("rss", "feed", "rdf"):
-            return None
         d = fastfeedparser.parse(data)
-    except Exception:  # not well-formed, or a parser bug: feedparser decides
+    except MemoryError:
+        raise
+    except Exception:  # a parser bug: feedparser decides
         return None
     try:
         return _from_fast(d, tag, url)
+    except MemoryError:
+        raise
     except Exception:  # an odd value fastfeedparser let through: feedparser decides
         return None
+
+
+class _NoTree:
+    """An lxml parser target that keeps nothing: a well-formedness check in constant memory."""
+
+    def close(self) -> None:
+        return None
+
+
+def _xml_error(data: bytes) -> str | None:
+    """None when `data` is well-formed XML (no DOCTYPE entities expanded, nothing fetched,
+    at most 256 levels deep), else libxml2's one-line complaint. Builds no tree."""
+    import lxml.etree as etree
+
+    parser = etree.XMLParser(
+        target=_NoTree(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        return _one_line(exc) or "not well-formed"
+    except (etree.LxmlError, ValueError) as exc:
+        return _one_line(exc) or "not well-formed"
+    return None
+
+
+_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
+def _root_name(data: bytes) -> str:
+    """The local name of the first element (lower case), skipping the prolog."""
+    m = _ROOT.search(data, 0, 64 * 1024)
+    return m.group(2).decode("ascii", "replace").lower() if m else ""
 
 
 def _from_fast(d: Any, tag: str, url: str) -> ParsedFeed | None:
@@ -204,9 +244,15 @@ def _parse_xml(data: bytes, url: str) -> ParsedFeed:
 
 
 def _parse_xml_doc(data: bytes, url: str) -> ParsedFeed:
-    fast = parse_fast(data, url)
-    if fast is not None:
-        return fast
+    error = _xml_error(data)
+    if error is None:
+        fast = parse_fast(data, url, checked=True)
+        if fast is not None:
+            return fast
+    elif len(data) > LOOSE_MAX:
+        fast = _parse_big_broken(data, url, error)
+        if fast is not None:
+            return fast
     import feedparser
 
     try:
@@ -216,8 +262,12 @@ def _parse_xml_doc(data: bytes, url: str) -> ParsedFeed:
             sanitize_html=False,
             resolve_relative_uris=False,
         )
+    except MemoryError:
+        raise
     except Exception as exc:  # feedparser is robust, but a parser bug must stay one feed's error
         raise ParseError(f"cannot parse feed: {_one_line(exc)}") from None
+    if isinstance(d.get("bozo_exception"), MemoryError):  # feedparser caught it: not a bad feed
+        raise MemoryError
     feed = d.get("feed", {}) or {}
     entries = d.get("entries", []) or []
     version = d.get("version", "")
@@ -243,6 +293,57 @@ def _parse_xml_doc(data: bytes, url: str) -> ParsedFeed:
     for e in entries:
         out.entries.append(_xml_entry(e, url))
     return out
+
+
+def _parse_big_broken(data: bytes, url: str, error: str) -> ParsedFeed | None:
+    """A big body that is not well-formed, without feedparser's loose parser (which
+    builds several times the body: 200 MB for 20 MiB cut mid-document).
+
+    Most often the document was cut (a size cap, a dropped connection): closed after
+    its last complete item it is well-formed again. Otherwise libxml2's recovering
+    parser reads it (fastfeedparser). None when neither finds a feed.
+    """
+    closed = _close_after_last_item(data)
+    if closed is not None and _xml_error(closed) is None:
+        fast = parse_fast(closed, url, checked=True)
+        if fast is not None:
+            fast.problem = f"feed has errors: {error}; read up to its last complete item"[:300]
+            return fast
+    del closed
+    fast = parse_fast(data, url, checked=True)
+    if fast is not None:
+        fast.problem = f"feed has errors: {error}"[:300]
+    return fast
+
+
+_COMMENT_OR_CDATA = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>", re.DOTALL)
+_ANY_TAG = re.compile(rb"<(/?)([A-Za-z_][\w.:-]*)(?:\s[^>]*?)?(/?)>")
+
+
+def _close_after_last_item(data: bytes) -> bytes | None:
+    """The document up to the end of its last complete item, with the elements still open
+    there (those opened before the first item: the root, an RSS channel) closed."""
+    first = _ITEM_OPEN.search(data)
+    if first is None:
+        return None
+    end = 0
+    for m in _ITEM_CLOSE.finditer(data, first.start()):
+        end = m.end()
+    if not end:
+        return None
+    head = _COMMENT_OR_CDATA.sub(b"", data[: first.start()])
+    stack: list[bytes] = []
+    for m in _ANY_TAG.finditer(head):
+        closing, name, empty = m.groups()
+        if empty:
+            continue
+        if not closing:
+            stack.append(name)
+        elif stack and stack[-1] == name:
+            stack.pop()
+        else:
+            return None  # the head itself is broken: not just a cut document
+    return data[:end] + b"".join(b"</%s>" % n for n in reversed(stack))
 
 
 def _xml_entry(e: Any, base: str) -> ParsedEntry:

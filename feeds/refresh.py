@@ -5,11 +5,17 @@
 - Fetching: one shared client (`feeds.http`), global + per-host limits, conditional
   GET; a 304 changes only the feed's bookkeeping.
 - Parsing and writing: big refreshes (PROCESS_POOL_MIN_FEEDS) hand each fetched body
-  to a process pool whose workers parse it and write it through their own connection,
-  so the event loop only fetches, on its own core. Small ones parse in a thread (or
-  inline, the quick path) and write on the caller's thread and `Store`.
-  Either way one transaction per feed: a kill mid-refresh leaves every feed either
-  as before or fully updated, marks untouched.
+  to worker processes that parse it and write it through their own connection, so
+  the event loop only fetches, on its own core. Small ones parse a well-formed body
+  of up to INLINE_PARSE_MAX inline (the quick path), a broken one of up to
+  THREAD_PARSE_MAX in a thread, and write on the caller's thread and `Store`; any
+  other body, where a parse can blow up, goes to a worker process as in a big refresh.
+  Either way one transaction per feed: a kill mid-refresh leaves every feed either as
+  before or fully updated, marks untouched.
+- Every parse in a worker, with its write, has a wall-time and a memory limit
+  (`FetchLimits.parse_timeout`, `.parse_memory`; `feeds.workers`): a worker past
+  either is killed and replaced, the feed gets "parse took over 20 s" or "parse
+  needed over 256 MB" and keeps what it had, and the refresh goes on.
 - Failures are per feed (`store.record_error`); they never stop the others.
 - A whole refresh holds `fcntl.flock` on `<db>.lock`: a second refresh waits up to
   `lock_wait` seconds, then raises `RefreshBusy`.
@@ -21,25 +27,31 @@ import asyncio
 import contextlib
 import fcntl
 import os
-import threading
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import httpx
 
-from .errors import FeedError, HttpStatusError, RefreshBusy
+from .errors import FeedError, HttpStatusError, RefreshBusy, TaskLimitError, WorkerDied
 from .http import Fetcher, FetchLimits, fetcher
 from .models import Feed, ParsedFeed
 from .parse import parse_fast, parse_feed
 from .sanitize import clean_line
 from .store import Store
+from .workers import LimitedPool, TaskLimits
 
-INLINE_PARSE_MAX = 256 * 1024  # bodies parsed on the event loop by the quick path (~1-3 ms)
+# A small refresh parses well-formed bodies of up to INLINE_PARSE_MAX on the event loop
+# (the quick path, ~1-3 ms) and other bodies of up to THREAD_PARSE_MAX in a thread
+# (feedparser); anything else goes to a worker process with limits, as in a big refresh.
+# Up to 64 KiB the slowest hostile body (deep nesting, in feedparser's loose parser)
+# takes about a second and 15 MB; at 256 KiB it took 5-7 s and 60 MB, and past that
+# a parse can take minutes and gigabytes.
+INLINE_PARSE_MAX = 256 * 1024
+THREAD_PARSE_MAX = 64 * 1024
 PROCESS_POOL_MIN_FEEDS = 24  # below this, starting worker processes costs more than it saves
 
 
@@ -114,9 +126,9 @@ async def refresh_feeds(
         processes = False  # worker processes write through their own connections
     report = RefreshReport(results=[])
     async with _refresh_lock(store.path, lock_wait) as lock_fd, fetcher(client, limits) as f:
-        pool = _Pool(processes, store.path, lock_fd)
-        if any(feed.last_success is None for feed in feeds):
-            pool.get()  # new feeds will need it: start it while the first requests fly
+        pool = _Pool(processes, store.path, lock_fd, f.limits)
+        if processes and any(feed.last_success is None for feed in feeds):
+            pool.workers()  # new feeds will need them: start them while the first requests fly
         try:
             await _refresh(store, feeds, f, pool, processes, report, progress)
         finally:
@@ -167,27 +179,29 @@ async def _refresh(
                 out.result.not_modified = True
                 return out
             out.etag, out.last_modified = got.etag, got.last_modified
-            if processes:
-                # The worker processes parse *and* write (their own connection, one
-                # transaction per feed): this event loop only fetches, on its own core.
+            content, got.content = got.content, b""
+            if not processes and len(content) <= INLINE_PARSE_MAX:
+                # Well-formed RSS/Atom parses right here (~1-3 ms, fastfeedparser).
+                out.parsed = parse_fast(content, got.url)
+                if out.parsed is not None:
+                    return out
+            if processes or (len(content) > THREAD_PARSE_MAX and pool.can_fork):
+                # A worker process parses *and* writes (its own connection, one transaction
+                # per feed), within the parse limits: this event loop only fetches.
                 try:
-                    new_ids, title = await loop.run_in_executor(
-                        pool.get(), _parse_and_save, str(store.path), feed.id, got.content, got.url,
-                        got.etag, got.last_modified,
+                    new_ids, title = await pool.workers().run(
+                        _parse_and_save, str(store.path), feed.id, got.url, got.etag,
+                        got.last_modified, data=content,
                     )  # fmt: skip
+                except TaskLimitError as exc:  # the worker is gone; what was stored stays
+                    out.result.error = f"parse {exc}"
+                except WorkerDied as exc:
+                    out.result.error = f"parse failed: {exc}"
+                else:
                     _saved(out, new_ids, title)
-                    return out
-                except BrokenProcessPool:  # a worker died (OOM?): do this one here
-                    out.parsed = parse_feed(got.content, got.url)
-                    return out
-            # In a thread, well-formed RSS/Atom parses right here (~1-3 ms, fastfeedparser)
-            # and the rest (broken, odd, big) goes to feedparser off the event loop.
-            if len(got.content) <= INLINE_PARSE_MAX:
-                out.parsed = parse_fast(got.content, got.url)
-            if out.parsed is None:
-                out.parsed = await loop.run_in_executor(
-                    pool.get(), parse_feed, got.content, got.url
-                )
+                return out
+            # A small broken or odd body: feedparser, off the event loop.
+            out.parsed = await loop.run_in_executor(pool.thread(), parse_feed, content, got.url)
         except HttpStatusError as exc:
             out.result.error = str(exc)
             out.result.retry_after = exc.retry_after
@@ -212,15 +226,16 @@ _WORKER_STORES: dict[str, Store] = {}  # in a worker process: its own connection
 
 
 def _parse_and_save(
+    content: bytes,
     db: str,
     feed_id: int,
-    content: bytes,
     url: str,
     etag: str | None,
     last_modified: str | None,
 ) -> tuple[list[int], str]:
     """In a worker process: parse one feed and write it in one transaction."""
     parsed = parse_feed(content, url)  # FeedError: the caller records it
+    del content
     store = _WORKER_STORES.get(db)
     if store is None:
         store = _WORKER_STORES[db] = Store(db)
@@ -288,50 +303,46 @@ def _policy(feeds: list[Feed], feed_id: int) -> str:
 
 
 class _Pool:
-    """Where feeds parse (and, with processes, are written): started on first use, so an
-    all-304 refresh never starts worker processes."""
+    """Where feeds parse: worker processes (with limits; they write too) and, for small
+    bodies of a small refresh, a thread. Both start on first use, so an all-304 refresh
+    starts neither."""
 
-    def __init__(self, processes: bool, db: Path, lock_fd: int | None):
-        self.processes, self.db, self.lock_fd = processes, db, lock_fd
-        self._pool: Executor | None = None
+    def __init__(self, processes: bool, db: Path, lock_fd: int | None, limits: FetchLimits):
+        self.processes, self.db, self.lock_fd, self.limits = processes, db, lock_fd, limits
+        self.can_fork = str(db) != ":memory:"  # workers write through their own connections
+        self._workers: LimitedPool | None = None
+        self._thread: ThreadPoolExecutor | None = None
 
-    def get(self) -> Executor:
-        if self._pool is None:
+    def workers(self) -> LimitedPool:
+        if self._workers is None:
+            # A small refresh needs one only for the odd big body.
+            size = min(os.cpu_count() or 2, 4) if self.processes else 1
+            self._workers = LimitedPool(
+                size,
+                TaskLimits(self.limits.parse_timeout, self.limits.parse_memory),
+                init=_warm_up,
+                init_args=(str(self.db),),
+                lock=(self.lock_fd, f"{self.db}.lock"),
+            )
             if self.processes:
-                workers = min(os.cpu_count() or 2, 4)
-                self._pool = ProcessPoolExecutor(
-                    max_workers=workers,
-                    initializer=_worker_init,
-                    initargs=(os.getpid(), self.lock_fd, f"{self.db}.lock"),
-                )
-                for _ in range(workers):  # start, import the parsers, connect: in parallel
-                    self._pool.submit(_warm_up, str(self.db))
-            else:
-                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-parse")
-        return self._pool
+                self._workers.start()  # fork, import the parsers, connect: in parallel
+        return self._workers
+
+    def thread(self) -> ThreadPoolExecutor:
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-parse")
+        return self._thread
 
     def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _worker_init(parent: int, lock_fd: int | None, lock_path: str) -> None:
-    """A worker process must not outlive its refresh, nor keep the refresh lock."""
-    if lock_fd is not None:  # forked: the worker holds a copy of the locked descriptor
-        with contextlib.suppress(OSError):
-            if os.path.samestat(os.fstat(lock_fd), os.stat(lock_path)):
-                os.close(lock_fd)  # now the lock ends with the parent, even on SIGKILL
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:  # a killed parent leaves its workers waiting forever
-        time.sleep(0.2)
-    os._exit(1)  # an unfinished feed transaction rolls back
+        if self._workers is not None:
+            self._workers.shutdown()
+        if self._thread is not None:
+            self._thread.shutdown(wait=True, cancel_futures=True)
 
 
 def _warm_up(db: str) -> None:
     import fastfeedparser  # noqa: F401
+    import feedparser  # noqa: F401
     import lxml.etree  # noqa: F401
 
     _WORKER_STORES.setdefault(db, Store(db))
@@ -341,7 +352,7 @@ def _warm_up(db: str) -> None:
 async def _refresh_lock(db: Path, wait: float) -> AsyncIterator[int | None]:
     """Exclusive flock on `<db>.lock` for the whole refresh (released by the kernel on kill).
 
-    Yields the locked descriptor (None without a lock file), for `_worker_init`.
+    Yields the locked descriptor (None without a lock file), for `workers.worker_init`.
     """
     if str(db) == ":memory:":
         yield None

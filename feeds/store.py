@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -69,6 +70,7 @@ class Store:
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0, readonly: bool = False):
         self.path = Path(path)
+        self._searches: dict[str, tuple[str, str | None]] = {}  # search text -> (query, problem)
         try:
             if readonly:
                 uri = f"file:{self.path}?mode=ro"
@@ -221,8 +223,8 @@ class Store:
         return feeds[0] if feeds else None
 
     def list_feeds(self) -> list[Feed]:
-        """All subscriptions with unread/total counts, in title order."""
-        return self._feeds("", ())
+        """All subscriptions with unread/total counts, in natural title order (2 before 10)."""
+        return sorted(self._feeds("", ()), key=lambda f: natural_key(f.title))
 
     def find_feeds(self, name: str) -> list[Feed]:
         """Feeds whose title or URL is `name` (case-insensitive), else whose title contains it."""
@@ -420,9 +422,43 @@ class Store:
             clauses.append("coalesce(a.published, a.fetched) >= ?")
             params.append(flt.since)
         if flt.search and flt.search.strip():
-            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(fts_query(flt.search))
+            query, _ = self.search_query(flt.search)
+            if query:
+                clauses.append(
+                    "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+                )
+                params.append(query)
+            else:
+                clauses.append("0")  # nothing searchable (e.g. `AND` alone): nothing matches
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def search_query(self, text: str) -> tuple[str, str | None]:
+        """A search as the FTS5 query to run, and what was wrong with it (None: nothing).
+
+        FTS5 syntax works (OR, AND, NOT, "phrases", prefix*, brackets); a malformed
+        search falls back to its words, all required, and says why."""
+        from .search import fts_query, literal_query
+
+        found = self._searches.get(text)
+        if found is not None:
+            return found
+        query, problem = fts_query(text), None
+        try:
+            self.db.execute(
+                "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (query,)
+            ).fetchall()
+        except sqlite3.OperationalError:
+            query = literal_query(text)
+            problem = (
+                "not valid search syntax (unbalanced quotes or brackets, or AND/OR/NOT "
+                "without a word on each side): searched for the words instead"
+                if query
+                else "nothing to search for: AND, OR and NOT join words, e.g. ferry OR flood"
+            )
+        if len(self._searches) > 64:
+            self._searches.clear()
+        self._searches[text] = (query, problem)
+        return query, problem
 
     def articles(
         self, flt: ArticleFilter | None = None, *, limit: int | None = None, offset: int = 0
@@ -588,10 +624,13 @@ class Store:
         return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
 
 
-def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: each word a quoted prefix term, all required."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"*' for w in words if w) or '""'
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for people: "Feed 2" before "Feed 10", case ignored."""
+    parts = _DIGITS.split(text.casefold())
+    return tuple((0, int(p)) if i % 2 else (1, p) for i, p in enumerate(parts))
 
 
 def _article(r: Sequence[object]) -> Article:

@@ -7,6 +7,8 @@ Use the `feed_server` fixture (tests/conftest.py), or the class directly:
     with FeedServer() as srv:
         srv.route("/a.xml", rss("A feed", [Item("One", "/a/1", "<p>Text</p>")]))
         srv.route("/slow.xml", rss(...), delay=5)                 # answers after 5 s
+        gate = threading.Event()
+        srv.route("/held.xml", rss(...), hold=gate)               # answers once gate.set()
         srv.route("/boom.xml", status=500)                        # any status, empty body
         srv.route("/wait.xml", status=429, headers={"Retry-After": "120"})
         srv.route("/cond.xml", body, etag='"v1"', last_modified="Tue, 02 Jan 2024 10:00:00 GMT")
@@ -15,13 +17,16 @@ Use the `feed_server` fixture (tests/conftest.py), or the class directly:
         url = srv.url("/a.xml")                                   # http://127.0.0.1:PORT/a.xml
         srv.hits("/a.xml")                                        # requests received for a path
         srv.requests[-1].headers["If-None-Match"]                 # what the client sent
+        srv.max_in_flight                                         # most requests open at once
 
 `route(path, body=b"", *, status=200, content_type=..., headers=None, delay=0.0,
-etag=None, last_modified=None, size=None, gzip=False)`: `body` is bytes or str
-(UTF-8); `delay` sleeps before the status line; `etag`/`last_modified` make the
-route answer 304 to a matching If-None-Match / If-Modified-Since; `size` streams
-that many bytes of XML-ish filler instead of `body`; `gzip` compresses the body
-and sets Content-Encoding. Routes can be replaced at any time (a feed that grows).
+hold=None, etag=None, last_modified=None, size=None, gzip=False)`: `body` is bytes or str
+(UTF-8); `delay` sleeps before the status line; `hold` (a threading.Event) keeps the
+request open until it is set (or the server closes): the client is provably mid-fetch;
+`etag`/`last_modified` make the route answer 304 to a matching If-None-Match /
+If-Modified-Since; `size` streams that many bytes of XML-ish filler instead of `body`;
+`gzip` compresses the body and sets Content-Encoding. Routes can be replaced at any
+time (a feed that grows).
 Builders: `rss(title, items)`, `atom(title, items)`, `jsonfeed(title, items)`,
 `page(title, paragraphs)` (an article web page), `Item(title, link, html, guid, date)`.
 """
@@ -44,6 +49,7 @@ class Route:
     content_type: str = "application/rss+xml; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    hold: threading.Event | None = None
     etag: str | None = None
     last_modified: str | None = None
     size: int | None = None
@@ -62,6 +68,9 @@ class FeedServer:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self._lock = threading.Lock()
+        self.in_flight = 0  # requests received and not yet answered
+        self.max_in_flight = 0
+        self._closing = threading.Event()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
@@ -86,6 +95,10 @@ class FeedServer:
             return [r for r in self.requests if r.path == path]
 
     def close(self) -> None:
+        self._closing.set()
+        for route in list(self.routes.values()):  # held requests end with the server
+            if route.hold is not None:
+                route.hold.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
@@ -104,15 +117,31 @@ def _make_handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass
 
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client was killed mid-request: what some tests do on purpose
+
         def do_GET(self) -> None:  # noqa: N802
             path = self.path.split("?", 1)[0]
             with server._lock:
                 server.requests.append(Request(path, dict(self.headers.items()), time.time()))
-            route = server.routes.get(path)
+                server.in_flight += 1
+                server.max_in_flight = max(server.max_in_flight, server.in_flight)
+            try:
+                route = server.routes.get(path)
+                if route is not None and route.delay:
+                    time.sleep(route.delay)
+                if route is not None and route.hold is not None and not server._closing.is_set():
+                    route.hold.wait(timeout=120)
+            finally:
+                # No longer in flight once the answer starts: the client may reuse its slot
+                # only after reading it, so the count never overlaps the next request.
+                with server._lock:
+                    server.in_flight -= 1
             if route is None:
                 return self._send(404, b"not found", "text/plain", {})
-            if route.delay:
-                time.sleep(route.delay)
             inm = self.headers.get("If-None-Match")
             ims = self.headers.get("If-Modified-Since")
             if (route.etag and inm == route.etag) or (

@@ -79,7 +79,8 @@ async def test_frame_matches_the_app(db: Path, width: int, who: bool) -> None:
     app = NewsdeskApp(
         store, Settings(who_said_what=who), clock=lambda: NOW, processes=False, prefetch=False
     )
-    async with app.run_test(size=(width, height)):
+    async with app.run_test(size=(width, height)) as pilot:
+        await pilot.pause()  # the layout once the width's breakpoint class is applied
         lst = app.screen.query_one(ArticleList)
         assert lay.list_width == lst.region.width
         assert lay.content_width == lst.scrollable_content_region.width

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
+from email.utils import formatdate
 from pathlib import Path
 
 import pytest
@@ -83,8 +86,15 @@ def test_import_refresh_articles_export(tmp_path: Path, site: FeedServer) -> Non
         "starred",
     }
     assert lines[0]["published"].endswith("Z")
+    with Store(db) as store:  # the user has read two of the four
+        store.set_read([x["id"] for x in lines if x["title"] in ("Story 1", "Story 3")])
     plain = nd(db, "articles", "--feed", "My Herald", "--unread").stdout.splitlines()
-    assert len(plain) == 4 and plain[0].split("\t")[0].isdigit()
+    assert all(x.split("\t")[0].isdigit() for x in plain)
+    assert sorted(x.split("\t")[4] for x in plain) == ["Story 0", "Story 2"], plain
+    every = nd(db, "articles", "--feed", "My Herald", "--json").stdout.splitlines()
+    assert {json.loads(x)["title"]: json.loads(x)["read"] for x in every} == {
+        "Story 0": False, "Story 1": True, "Story 2": False, "Story 3": True,
+    }  # fmt: skip
     one_error_line(nd(db, "articles", "--feed", "nothing like this"))
     feeds = nd(db, "feeds").stdout
     assert "HTTP 500" in feeds
@@ -124,3 +134,104 @@ def test_bad_input_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
         assert s.list_feeds() == []
     one_error_line(nd(tmp_path / "x.html" / "db", "feeds"))  # unreachable store path
     one_error_line(nd(tmp_path, "feeds"))  # a folder, not a store
+
+
+def test_articles_since(tmp_path: Path, feed_server: FeedServer) -> None:
+    now = time.time()
+    ages = {"An hour old": 3600, "Three days old": 3 * 86400, "A month old": 30 * 86400}
+    items = [Item(t, f"/a/{i}", date=formatdate(now - age, usegmt=True))
+             for i, (t, age) in enumerate(ages.items())]  # fmt: skip
+    db = tmp_path / "n.db"
+    with Store(db) as s:
+        s.add_feed(feed_server.route("/f.xml", rss("Dated", items)), title="Dated")
+    assert nd(db, "refresh").returncode == 0
+
+    def titles(*argv: str) -> list[str]:
+        r = nd(db, "articles", *argv, "--json")
+        assert r.returncode == 0, r.stderr
+        return sorted(json.loads(x)["title"] for x in r.stdout.splitlines())
+
+    assert titles("--since", "24h") == ["An hour old"]
+    assert titles("--since", "7d") == ["An hour old", "Three days old"]
+    assert titles("--since", "90d") == sorted(ages)
+    assert titles("--since", "30m") == []
+    one_error_line(nd(db, "articles", "--since", "yesterday"))
+
+
+def test_refresh_full_text_fetches_the_pages(tmp_path: Path, feed_server: FeedServer) -> None:
+    """Teasers in the feed; `refresh` leaves the pages alone, `refresh --full-text` stores
+    each article's page text."""
+    body = ["The harbour wall was rebuilt over the summer by a crew of forty.",
+            "Engineers said the new stone would last a century."]  # fmt: skip
+    for i in range(2):
+        feed_server.route(f"/p/{i}", page(f"Wall {i}", body), content_type="text/html")
+    items = [Item(f"Wall {i}", f"/p/{i}", "<p>Short teaser.</p>", f"w{i}") for i in range(2)]
+    db = tmp_path / "n.db"
+    with Store(db) as s:
+        s.add_feed(feed_server.route("/f.xml", rss("Walls", items)), title="Walls")
+    r = nd(db, "refresh")
+    assert r.returncode == 0 and "full texts" not in r.stdout, r.stderr
+    assert feed_server.hits("/p/0") == [] and feed_server.hits("/p/1") == []
+    feed_server.route("/f.xml", rss("Walls", [*items, Item("Wall 2", "/p/2", "<p>T.</p>", "w2")]))
+    feed_server.route("/p/2", page("Wall 2", body), content_type="text/html")
+    r = nd(db, "refresh", "--full-text")
+    assert r.returncode == 0, r.stderr
+    assert "1 full texts" in r.stdout, r.stdout  # the new article's page
+    with Store(db) as s:
+        got = {a.title: a.full_text for a in s.articles()}
+    assert got["Wall 0"] is None and got["Wall 1"] is None  # not new in this refresh
+    assert got["Wall 2"] is not None and body[1] in got["Wall 2"]
+    assert "Copyright" not in got["Wall 2"] and "Home" not in got["Wall 2"]
+
+
+def _plain_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a user whose home is `home`: no NEWSDESK_* or XDG_* set."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "XDG_"))}
+    return {**env, "HOME": str(home), **extra}
+
+
+def run_as(env: dict[str, str], *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv], capture_output=True, text=True, timeout=60, env=env
+    )
+
+
+def test_store_and_settings_in_the_xdg_places(tmp_path: Path, site: FeedServer) -> None:
+    home = tmp_path / "home"
+    env = _plain_env(home)
+    r = run_as(env, "add", site.url("/feed.xml"))
+    assert r.returncode == 0, r.stderr
+    default = home / ".local" / "share" / "newsdesk" / "newsdesk.db"
+    with Store(default) as s:
+        assert [f.url for f in s.list_feeds()] == [site.url("/feed.xml")]
+    config = home / ".config" / "newsdesk" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("theme = 3\n")  # read from there: a bad file names itself
+    r = run_as(env, "refresh")
+    one_error_line(r)
+    assert str(config) in r.stderr or "config.toml" in r.stderr, r.stderr
+    # XDG_DATA_HOME / XDG_CONFIG_HOME move them
+    xdg = _plain_env(home, XDG_DATA_HOME=str(tmp_path / "data"),
+                     XDG_CONFIG_HOME=str(tmp_path / "conf"))  # fmt: skip
+    assert run_as(xdg, "add", site.url("/feed.xml")).returncode == 0
+    assert (tmp_path / "data" / "newsdesk" / "newsdesk.db").is_file()
+    assert run_as(xdg, "refresh").returncode == 0  # no config there: the defaults
+
+
+def test_newsdesk_db_and_config_env_and_the_flags_over_them(
+    tmp_path: Path, site: FeedServer
+) -> None:
+    home = tmp_path / "home"
+    env = _plain_env(home, NEWSDESK_DB=str(tmp_path / "env.db"),
+                     NEWSDESK_CONFIG=str(tmp_path / "env.toml"))  # fmt: skip
+    assert run_as(env, "add", site.url("/feed.xml")).returncode == 0
+    assert (tmp_path / "env.db").is_file() and not (home / ".local").exists()
+    assert "Harbour Herald" in run_as(env, "feeds").stdout
+    (tmp_path / "env.toml").write_text("theme = 3\n")
+    r = run_as(env, "refresh")
+    one_error_line(r)
+    assert "env.toml" in r.stderr
+    flags = ["--db", str(tmp_path / "flag.db"), "--config", str(tmp_path / "none.toml")]
+    r = run_as(env, *flags, "feeds")
+    assert r.returncode == 0 and "Harbour Herald" not in r.stdout, r.stdout  # another store
+    assert run_as(env, *flags, "refresh").returncode == 0  # the flag's config, not env.toml

@@ -10,13 +10,14 @@ store, and (once the feeds layer is there) `newsdesk refresh` killed and run twi
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,7 @@ def start_writer(db: Path, rounds: int = 1000, start: int = 0) -> subprocess.Pop
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group: see kill_inside_a_write
     )
 
 
@@ -104,14 +106,97 @@ def test_sigkill_during_writes(tmp_path: Path, kill_after: int) -> None:
     check_store(db, marked)
 
 
-def test_sigkill_at_random_moments(tmp_path: Path) -> None:
+SPILL_MB = 30
+
+
+def stall_when_inserting(db: Path, guid: str) -> None:
+    """When article `guid` is inserted, a trigger first writes SPILL_MB of scratch rows
+    (more than SQLite's page cache, so they spill into the WAL file before any commit:
+    visible from outside), then runs a CPU-bound query for ~10 s. So whoever inserts it
+    is provably inside that feed's write transaction, past its first articles, once the
+    WAL file has grown (`stalled`). `unstall` removes it all."""
+    con = sqlite3.connect(db, isolation_level=None)
+    try:
+        con.execute("CREATE TABLE test_stall(x)")
+        con.execute("CREATE TABLE test_spill(b)")
+        con.execute("INSERT INTO test_stall VALUES " + ",".join(["(0)"] * 1000))
+        con.execute(
+            "CREATE TRIGGER test_stall_at AFTER INSERT ON articles "
+            f"WHEN NEW.guid = '{guid}' BEGIN "
+            f"INSERT INTO test_spill SELECT randomblob({SPILL_MB * 1000}) FROM test_stall; "
+            "SELECT count(*) FROM test_stall a, test_stall b, test_stall c; END"
+        )
+    finally:
+        con.close()
+
+
+def stalled(db: Path) -> bool:
+    wal = db.with_name(db.name + "-wal")
+    return wal.exists() and wal.stat().st_size > SPILL_MB * 2**20 * 2 // 3
+
+
+def unstall(db: Path) -> None:
+    con = sqlite3.connect(db, isolation_level=None)
+    try:
+        con.execute("DROP TRIGGER test_stall_at")
+        con.execute("DROP TABLE test_stall")
+        con.execute("DROP TABLE test_spill")
+    finally:
+        con.close()
+
+
+def write_lock_held(db: Path) -> bool:
+    """True if another connection is inside a write transaction on `db` right now."""
+    con = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        assert "locked" in str(exc) or "busy" in str(exc), exc
+        return True
+    finally:
+        con.close()
+
+
+def kill_inside_a_write(proc: subprocess.Popen[str], db: Path) -> None:
+    """SIGKILL `proc` (and its process group) while it provably holds an open write
+    transaction: seen busy, frozen with SIGSTOP, still busy while frozen, then killed.
+    With `stall_when_inserting` the moment surely comes; the limit only stops a hang."""
+    pgid = os.getpgid(proc.pid)
+    end = time.monotonic() + 60
+    while True:
+        assert proc.poll() is None, "exited before a write transaction was caught"
+        assert time.monotonic() < end, "no write transaction caught"
+        if write_lock_held(db):
+            os.killpg(pgid, signal.SIGSTOP)
+            if write_lock_held(db):  # frozen inside the transaction: kill it there
+                os.killpg(pgid, signal.SIGKILL)
+                proc.wait()
+                assert proc.returncode == -signal.SIGKILL
+                return
+            os.killpg(pgid, signal.SIGCONT)  # it committed in between: try again
+
+
+def test_sigkill_inside_a_write_transaction(tmp_path: Path) -> None:
+    """Killed with a feed transaction open (not between two): it rolls back whole."""
     db = tmp_path / "r.db"
-    for delay in (0.05, 0.3, 0.6, 1.0):
-        proc = start_writer(db, start=int(delay * 10))
-        time.sleep(delay)  # whatever it is doing then (opening, migrating, mid-transaction)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        check_store(db, set())
+    Store(db).close()
+    stall_when_inserting(db, "g60")  # round 2, the first feed, 10 of its 25 new articles in
+    proc = start_writer(db)
+    end = time.monotonic() + 60  # generous: fails only if the stall never comes
+    while not stalled(db):
+        assert proc.poll() is None and time.monotonic() < end, "never reached the stall"
+        time.sleep(0.01)
+    kill_inside_a_write(proc, db)
+    unstall(db)
+    check_store(db, set())
+    proc = start_writer(db, rounds=2, start=2)  # the next run completes what was cut
+    out, err = proc.communicate(timeout=100)
+    assert proc.returncode == 0, err
+    check_store(db, set())
+    with Store(db) as store:
+        assert store.count() == FEEDS * 4 * PER_ROUND
 
 
 def test_reader_open_while_writer_writes(tmp_path: Path) -> None:
@@ -200,8 +285,7 @@ def test_read_only_store_reads_and_refuses_writes_clearly(tmp_path: Path) -> Non
         pytest.skip("cannot make a file read-only for root here (no chattr)")
     try:
         cmd = [sys.executable, "-m", "tui", "--db", str(db)]
-        feeds_cli = importlib.util.find_spec("tui.cmd_feeds") is not None
-        writes = [["digest", "--mark-read"]] + ([["add", "http://127.0.0.1/new.xml"]] * feeds_cli)
+        writes = [["digest", "--mark-read"], ["add", "http://127.0.0.1/new.xml"]]
         for argv in writes:  # one clear line, exit 1 or 2, no traceback
             r = subprocess.run([*cmd, *argv], capture_output=True, text=True, timeout=60)
             assert "Traceback" not in r.stderr, (argv, r.stderr)
@@ -209,7 +293,7 @@ def test_read_only_store_reads_and_refuses_writes_clearly(tmp_path: Path) -> Non
                 assert r.returncode in (1, 2), (argv, r)
                 assert r.stderr.startswith("newsdesk: ") and r.stderr.count("\n") == 1, r.stderr
         assert argv[0] == "digest" or r.returncode in (1, 2)  # `add` must fail
-        reads = [["digest"]] + ([["articles"], ["feeds"]] if feeds_cli else [])
+        reads = [["digest"], ["articles"], ["feeds"]]
         for argv in reads:  # reading still works, or fails the same clean way
             r = subprocess.run([*cmd, *argv], capture_output=True, text=True, timeout=60)
             assert "Traceback" not in r.stderr, (argv, r.stderr)
@@ -221,12 +305,6 @@ def test_read_only_store_reads_and_refuses_writes_clearly(tmp_path: Path) -> Non
 
 
 # -- the real `newsdesk refresh` ----------------------------------------------------
-
-needs_refresh = pytest.mark.skipif(
-    importlib.util.find_spec("feeds.refresh") is None
-    or importlib.util.find_spec("tui.cmd_feeds") is None,
-    reason="feeds/refresh.py and tui/cmd_feeds.py not there yet",
-)
 
 
 def _bench_corpus():  # type: ignore[no-untyped-def]
@@ -247,12 +325,17 @@ def _served_feeds(hc, n_items: int):  # type: ignore[no-untyped-def]
     return cases
 
 
+def _cli(db: Path) -> list[str]:
+    return [sys.executable, "-m", "tui", "--db", str(db)]
+
+
 def _refresh(db: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "tui", "--db", str(db), "refresh"],
+        [*_cli(db), "refresh"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group: killed with its workers
     )
 
 
@@ -266,7 +349,6 @@ def _counts(db: Path) -> dict[int, int]:
     return {fid: n for fid, n, _ in rows}
 
 
-@needs_refresh
 def test_two_refreshes_at_once(tmp_path: Path) -> None:
     hc = _bench_corpus()
     cases = _served_feeds(hc, 3000)
@@ -288,53 +370,107 @@ def test_two_refreshes_at_once(tmp_path: Path) -> None:
     assert sorted(counts.values()) == sorted([3000] + [30] * 7)
 
 
-@needs_refresh
-@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5, 2.5])
-def test_sigkill_during_refresh_loses_nothing(tmp_path: Path, delay: float) -> None:
-    hc = _bench_corpus()
-    cases = _served_feeds(hc, 200)
+def _grown(f: int, n: int) -> str:
+    body = "<p>" + f"Feed {f} reports. " * 30 + "</p>"
+    return rss(
+        f"F{f}", [Item(f"F{f} story {k}", f"/a/{f}/{k}", body, f"f{f}-{k}") for k in range(n)]
+    )
+
+
+def _complete(db: Path, sizes: dict[int, int]) -> set[int]:
+    """Feeds whose article count has reached its new size (read through WAL, no lock)."""
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        rows = con.execute("SELECT feed_id, count(*) FROM articles GROUP BY feed_id").fetchall()
+    finally:
+        con.close()
+    return {fid for fid, n in rows if n == sizes[fid]}
+
+
+@pytest.mark.parametrize("moment", ["all fetching", "some feeds written", "inside a write"])
+def test_sigkill_during_refresh_loses_nothing(
+    tmp_path: Path, feed_server: FeedServer, moment: str
+) -> None:
+    """`newsdesk refresh` SIGKILLed while it is provably running: at least one feed's
+    answer is held by the server until after the kill, so the refresh cannot have finished
+    (and the kill must find it alive). Killed while every feed is being fetched, after the
+    other feeds are written, or frozen inside the big feed's write transaction (stalled
+    half-way through its articles, see `stall_when_inserting`). Each feed then holds its
+    old articles or all the new ones, marks are kept, and the next refresh completes."""
     db = tmp_path / "kill.db"
-    with hc.HostileServer(cases) as srv:
-        with Store(db) as store:
-            for c in cases:
-                store.add_feed(srv.url(c))
-        r = subprocess.run(
-            [sys.executable, "-m", "tui", "--db", str(db), "refresh"],
-            capture_output=True, text=True, timeout=100,
-        )  # fmt: skip
-        assert r.returncode == 0, r.stderr
-        with Store(db) as store:  # the user reads and stars some articles
-            ids = store.article_ids()[::7]
-            store.set_read(ids)
-            for aid in ids[::2]:
-                store.set_starred(aid, True)
-        before = _counts(db)
-        for c in cases:  # the feeds grow: the same guids plus many new ones
-            items = hc._items(3000 if c.name == "crash-0" else 300)
-            for it in items:
-                it.guid = f"{c.name.replace('crash-', 'f')}-{it.guid}"
-            c.body = hc.rss2(items).encode()
-        proc = _refresh(db)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
+    held = threading.Event()
+    n_feeds, big = 8, 0  # feed 0 is big: writing it takes a while
+    with Store(db) as store:
+        fids = [store.add_feed(feed_server.route(f"/{f}.xml", _grown(f, 30)))[0].id
+                for f in range(n_feeds)]  # fmt: skip
+    r = subprocess.run([*_cli(db), "refresh"], capture_output=True, text=True, timeout=100)
+    assert r.returncode == 0, r.stderr
+    with Store(db) as store:  # the user reads and stars some articles
+        ids = store.article_ids()[::7]
+        store.set_read(ids)
+        for aid in ids[::2]:
+            store.set_starred(aid, True)
+    before = _counts(db)
+    sizes = {fid: 3000 if f == big else 300 for f, fid in enumerate(fids)}
+    last = n_feeds - 1  # held until the kill
+    for f in range(n_feeds):  # the feeds grow: the same guids plus many new ones
+        if moment == "all fetching":
+            hold = held
+        elif moment == "some feeds written":
+            hold = held if f == last else None
+        else:  # inside a write: every feed but the big one, so its write is the only one
+            hold = None if f == big else held
+        feed_server.route(f"/{f}.xml", _grown(f, sizes[fids[f]]), hold=hold)
+    if moment == "inside a write":
+        stall_when_inserting(db, f"f{big}-1500")
+    proc = _refresh(db)
+
+    def wait_for(done: Callable[[], bool], what: str) -> None:  # the refresh still running
+        end = time.monotonic() + 60  # generous: fails only if the moment never comes
+        while not done():
+            assert proc.poll() is None and time.monotonic() < end, f"never {what}"
+            time.sleep(0.02)
+
+    def all_asked() -> bool:
+        return all(len(feed_server.hits(f"/{f}.xml")) == 2 for f in range(n_feeds))
+
+    if moment == "inside a write":  # every other feed held: the only write is the big one
+        wait_for(lambda: stalled(db), "stalled half-way through the big feed")
+        kill_inside_a_write(proc, db)
+        unstall(db)
+    else:
+        if moment == "all fetching":
+            wait_for(all_asked, "fetched every feed")
+        else:
+            others = set(fids) - {fids[last]}
+            wait_for(
+                lambda: (
+                    others <= _complete(db, sizes) and len(feed_server.hits(f"/{last}.xml")) == 2
+                ),
+                "wrote the others while the held one waits",
+            )
+        assert proc.poll() is None and len(feed_server.hits(f"/{last}.xml")) == 2
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-        counts = _counts(db)
-        for fid, n in counts.items():  # each feed: the old articles, or old + new, never half
-            assert n in (before[fid], 3000, 300), (fid, n, before[fid])
-        with Store(db) as store:
-            for aid in ids:
-                a = store.get_article(aid)
-                assert a is not None and a.read
-            assert sum(store.get_article(a).starred for a in ids[::2]) == len(ids[::2])  # type: ignore[union-attr]
-        r = subprocess.run(
-            [sys.executable, "-m", "tui", "--db", str(db), "refresh"],
-            capture_output=True, text=True, timeout=100,
-        )  # fmt: skip
-        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
-    assert sorted(_counts(db).values()) == sorted([3000] + [300] * 7)
+    assert proc.returncode == -signal.SIGKILL  # killed, not exited
+    held.set()
+    counts = _counts(db)
+    for fid, n in counts.items():  # each feed: the old articles, or old + new, never half
+        assert n in (before[fid], sizes[fid]), (fid, n, before[fid])
+    if moment == "all fetching":
+        assert counts == before
+    if moment == "some feeds written":
+        assert counts == {**sizes, fids[last]: before[fids[last]]}
+    with Store(db) as store:
+        for aid in ids:
+            a = store.get_article(aid)
+            assert a is not None and a.read
+            assert a.starred == (aid in ids[::2])
+    r = subprocess.run([*_cli(db), "refresh"], capture_output=True, text=True, timeout=100)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert _counts(db) == sizes
 
 
-@needs_refresh
 @pytest.mark.parametrize("n_feeds", [1, 30])  # 30: parsed and written in worker processes
 def test_disk_full_during_cli_refresh(
     tmp_path: Path, feed_server: FeedServer, n_feeds: int

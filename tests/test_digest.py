@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 from summarize import SUMMARIZER_VERSION, KeyPoint, Summary, summarize_article
 from summarize._compress import compress, heading_to_sentence, resolve_pronoun, shorten
@@ -142,8 +144,26 @@ def test_markdown_layout_and_escaping() -> None:
     assert "- 1\\. Fix the \\*pier\\*" in md.splitlines()
 
 
-def test_version_is_a_string() -> None:
-    assert isinstance(SUMMARIZER_VERSION, str) and SUMMARIZER_VERSION
+def test_a_digest_cached_by_another_summariser_version_is_not_served(tmp_path: Path) -> None:
+    """The cache is keyed by text and SUMMARIZER_VERSION: a new summariser recomputes."""
+    from feeds.digests import cached_summary, summary_for
+    from feeds.models import ParsedEntry, ParsedFeed
+    from feeds.store import Store, content_hash
+
+    with Store(tmp_path / "v.db") as store:
+        feed, _ = store.add_feed("http://127.0.0.1/v.xml")
+        entry = ParsedEntry(guid="v1", url=None, title="Reservoir", text=ARTICLE)
+        store.save_feed(feed.id, ParsedFeed(title="V", site_url=None, entries=[entry]))
+        (article,) = store.articles()
+        stale = Summary(title=None, key_points=[KeyPoint("STALE", "STALE", 0, 1.0)], speakers=[])
+        key = content_hash(article.body)
+        store.put_digest(key, SUMMARIZER_VERSION + "-old", json.dumps(stale.to_dict()))
+        assert cached_summary(store, article) is None
+        fresh = summary_for(store, article)
+        assert fresh.key_points and "STALE" not in [kp.text for kp in fresh.key_points]
+        assert store.get_digest(key, SUMMARIZER_VERSION) is not None  # cached for next time
+        store.put_digest(key, SUMMARIZER_VERSION, json.dumps(stale.to_dict()))
+        assert [kp.text for kp in summary_for(store, article).key_points] == ["STALE"]
 
 
 def test_import_is_light() -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import threading
 import time
 
+import brotli
 import pytest
 from feedserver import FeedServer, Item, rss
 
@@ -73,7 +75,6 @@ def test_gzip_bomb_stops_at_the_cap(feed_server: FeedServer) -> None:
 
 
 def test_brotli_bomb_stops_at_the_cap(feed_server: FeedServer) -> None:
-    brotli = pytest.importorskip("brotli")
     bomb = brotli.compress(b"\0" * 32_000_000, quality=5)  # a few KB on the wire, 32 MB inflated
     feed_server.route("/x", bomb, headers={"Content-Encoding": "br"})
     with pytest.raises(TooLargeError, match="decompressed"):
@@ -95,34 +96,52 @@ def test_gzip_ok_and_redirect_followed(feed_server: FeedServer) -> None:
 
 
 def test_per_host_limit(feed_server: FeedServer) -> None:
+    """Never more than `per_host` requests open at once on one host, and that many do run
+    together: the server holds every answer until two requests are open at the same time."""
+    two_open = threading.Event()
     for i in range(6):
-        feed_server.route(f"/s{i}", "x", delay=0.3)
-    limits = FetchLimits(per_host=2, total_timeout=10)
+        feed_server.route(f"/s{i}", "x", hold=two_open)
 
-    async def go() -> None:
+    def open_two() -> None:  # fails the test below by never opening the gate
+        end = time.monotonic() + 30
+        while feed_server.in_flight < 2 and time.monotonic() < end:
+            time.sleep(0.01)
+        two_open.set()
+
+    gate = threading.Thread(target=open_two)
+    gate.start()
+    limits = FetchLimits(per_host=2, total_timeout=60)
+
+    async def go() -> list[object]:
         async with fetcher(limits=limits) as f:
-            await asyncio.gather(*(f.fetch(feed_server.url(f"/s{i}")) for i in range(6)))
+            urls = [feed_server.url(f"/s{i}") for i in range(6)]
+            return await asyncio.gather(*(f.fetch(u) for u in urls))
 
-    asyncio.run(go())
-    starts = sorted(r.at for r in feed_server.requests)
-    # never more than 2 in flight: the 3rd request starts only after the 1st answered
-    assert starts[2] - starts[0] >= 0.25
+    results = asyncio.run(go())
+    gate.join()
+    assert [getattr(r, "status", None) for r in results] == [200] * 6
+    assert feed_server.max_in_flight == 2  # 6 would mean no limit, 1 a limit of one
 
 
 def test_time_waiting_for_a_connection_slot_is_not_the_feeds_time(
     feed_server: FeedServer,
 ) -> None:
     """The per-feed total clock starts with the feed's first request: feeds queued behind
-    slow ones on the same host are fetched, not reported as timed out unasked."""
-    for i in range(3):
+    slow ones on the same host are fetched, not reported as timed out unasked.
+
+    One request at a time (per_host=1, checked below), each answered after 0.3 s: the
+    fifth is queued for at least 1.2 s, past the 1 s total limit, yet each feed's own
+    request is well inside it."""
+    for i in range(5):
         feed_server.route(f"/q{i}", "x", delay=0.3)
-    limits = FetchLimits(per_host=1, total_timeout=0.75, read_timeout=5, connect_timeout=5)
+    limits = FetchLimits(per_host=1, total_timeout=1.0, read_timeout=5, connect_timeout=5)
 
     async def go() -> list[object]:
         async with fetcher(limits=limits) as f:
-            urls = [feed_server.url(f"/q{i}") for i in range(3)]
+            urls = [feed_server.url(f"/q{i}") for i in range(5)]
             return await asyncio.gather(*(f.fetch(u) for u in urls), return_exceptions=True)
 
     results = asyncio.run(go())
+    assert feed_server.max_in_flight == 1  # so the last one waited 4 x 0.3 s in the queue
     assert all(getattr(r, "status", None) == 200 for r in results), results
-    assert sum(len(feed_server.hits(f"/q{i}")) for i in range(3)) == 3
+    assert sum(len(feed_server.hits(f"/q{i}")) for i in range(5)) == 5

@@ -227,10 +227,12 @@ def test_groups_and_institutions() -> None:
 
 
 def test_single_and_curly_quotes() -> None:
-    sp = _speakers(
-        "‘I am much more confident now,’ she told the Evening Post. Jane Rowe's coach agreed.",
-    )
-    assert sp == [] or all(st.text.startswith("I am much") for s in sp for st in s.statements)
+    text = "‘I am much more confident now,’ she told the Evening Post. Jane Rowe's coach agreed."
+    (span,) = find_quotes(text)  # curly single quotes are quotation marks
+    assert text[span.inner_start : span.inner_end] == "I am much more confident now,"
+    assert _speakers(text) == []  # "she" has no one to stand for: no speaker is invented
+    sp = _speakers("Jane Rowe won the final on Sunday.", text)
+    assert _pairs(sp) == {("Jane Rowe", "direct", "I am much more confident now")}
     sp = _speakers("'I am much more confident now,' Jane Rowe told the Evening Post.")
     assert sp[0].name == "Jane Rowe"
     assert sp[0].statements[0].text == "I am much more confident now"
@@ -254,8 +256,8 @@ def test_unbalanced_quote_no_crash_no_runaway() -> None:
     text = 'Omar Bakri said: "We will never accept this. ' + long_tail
     sp = _speakers(text)
     assert sp and len(sp[0].statements[0].text) < 300
-    assert _speakers('He said "') == [] or True  # must not raise
-    assert isinstance(_speakers('"""'), list)
+    assert _speakers('He said "') == []  # an empty, unclosed quote is no statement
+    assert _speakers('"""') == []
 
 
 def test_titles_scare_quotes_and_nicknames_left_out() -> None:
@@ -292,13 +294,11 @@ def test_colon_then_quoted_paragraph_and_transcript_lines() -> None:
         '"Ferry traffic fell by a third in the winter months."',
         "HOST: Welcome back to the show, everyone.",
     )
-    pairs = _pairs(sp)
-    assert (
-        "The Harbour Gazette",
-        "direct",
-        "Ferry traffic fell by a third in the winter months.",
-    ) in {(n, k, t) for n, k, t in pairs} or any(t.startswith("Ferry traffic") for _, _, t in pairs)
-    assert ("Host", "direct", "Welcome back to the show, everyone.") in pairs
+    pairs = {(n.lower(), k, t) for n, k, t in _pairs(sp)}  # "the Harbour Gazette" or "The …"
+    assert pairs == {
+        ("the harbour gazette", "direct", "Ferry traffic fell by a third in the winter months."),
+        ("host", "direct", "Welcome back to the show, everyone."),
+    }
 
 
 def test_pronoun_gender_from_later_pronouns_and_subject_preferred() -> None:

@@ -93,7 +93,7 @@ def test_linear_time_on_adversarial_input() -> None:
 
 
 @given(st.text(st.characters(max_codepoint=0x7F), max_size=60) | st.text(_ALPHABET, max_size=60))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_quick_path_for_ascii_gives_what_the_full_cleaning_gives(text: str) -> None:
     assert clean_text(text) == _clean_text(text)
     assert clean_line(text) == _clean_line(text)

@@ -16,6 +16,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .config import Settings
+from .keys import KeysInOrder
+from .palette import ListsProvider
 from .screens.main import MainScreen
 from .summaries import DigestService
 
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from feeds.store import Store
 
 
-class NewsdeskApp(App[None]):
+class NewsdeskApp(KeysInOrder, App[None]):
     TITLE = "newsdesk"
     CSS_PATH = [
         "app.tcss",
@@ -31,6 +33,7 @@ class NewsdeskApp(App[None]):
         "widgets/reader.tcss",
         "screens/dialogs.tcss",
     ]
+    COMMANDS = App.COMMANDS | {ListsProvider}
     BINDINGS = [
         Binding("Q", "quit", "Quit", id="quit", priority=True),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),

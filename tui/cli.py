@@ -27,6 +27,19 @@ def duration(text: str) -> float:
     return float(m.group(1)) * _UNIT[m.group(2)]
 
 
+def _count(text: str) -> int:
+    """A positive whole number (an argparse type)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"bad number {text!r} (use a whole number from 1)")
+    return int(text)
+
+
+JSON_LINES = "JSON Lines: one JSON object per line (not one JSON array)"
+FEED = "only this feed: title (or part of it), URL or id; repeatable"
+TAG = "only feeds with this tag; repeatable"
+SINCE = "only articles newer than DUR, e.g. 30m, 24h, 7d"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse prints usage + message and exits 2; keep it to one clear line.
@@ -52,21 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="the reader on bundled sample articles (no network)")
 
     s = sub.add_parser("add", help="subscribe to a feed (a site URL is resolved to its feed)")
-    s.add_argument("url")
-    s.add_argument("--tag", action="append", default=[], metavar="T")
-    s.add_argument("--title", metavar="S")
+    s.add_argument(
+        "url", help="the feed's or the site's address (without http:// or https://, https first)"
+    )
+    s.add_argument("--tag", action="append", default=[], metavar="T", help="tag it (repeatable)")
+    s.add_argument("--title", metavar="S", help="its title (default: the feed's own)")
 
     s = sub.add_parser("import", help="import OPML or a newsboat urls file (tags kept)")
-    s.add_argument("file")
+    s.add_argument("file", help="an OPML file or a newsboat `urls` file")
 
     s = sub.add_parser("export-opml", help="write subscriptions as OPML 2.0")
-    s.add_argument("-o", "--output", metavar="FILE")
+    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
     s = sub.add_parser("feeds", help="subscriptions with unread counts and last error")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help=JSON_LINES)
 
     s = sub.add_parser("refresh", help="fetch all (or some) feeds")
-    s.add_argument("--feed", action="append", default=[], metavar="NAME")
+    s.add_argument("--feed", action="append", default=[], metavar="NAME", help=FEED)
     s.add_argument(
         "--full-text",
         action="store_true",
@@ -78,34 +93,47 @@ def build_parser() -> argparse.ArgumentParser:
         help="then digest the new articles (who said what across articles), progress on stderr",
     )
 
-    s = sub.add_parser("articles", help="list stored articles")
-    s.add_argument("--feed", action="append", default=[], metavar="NAME")
-    s.add_argument("--unread", action="store_true")
-    s.add_argument("--since", type=duration, metavar="DUR")
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("articles", help="list stored articles, newest first")
+    s.add_argument("--feed", action="append", default=[], metavar="NAME", help=FEED)
+    s.add_argument("--tag", action="append", default=[], metavar="T", help=TAG)
+    s.add_argument("--unread", action="store_true", help="only unread articles")
+    s.add_argument("--starred", action="store_true", help="only starred articles")
+    s.add_argument("--since", type=duration, metavar="DUR", help=SINCE)
+    s.add_argument("--limit", type=_count, metavar="N", help="at most N articles (the newest)")
+    s.add_argument("--json", action="store_true", help=JSON_LINES)
 
     s = sub.add_parser("digest", help="the digests of some articles as one Markdown file")
-    s.add_argument("--since", type=duration, metavar="DUR")
-    s.add_argument("--feed", action="append", default=[], metavar="NAME")
-    s.add_argument("--tag", action="append", default=[], metavar="T")
-    s.add_argument("--unread", action="store_true")
-    s.add_argument("--starred", action="store_true")
-    s.add_argument("--group-by", choices=["feed", "tag", "speaker", "none"], default="feed")
+    s.add_argument("--since", type=duration, metavar="DUR", help=SINCE)
+    s.add_argument("--feed", action="append", default=[], metavar="NAME", help=FEED)
+    s.add_argument("--tag", action="append", default=[], metavar="T", help=TAG)
+    s.add_argument("--unread", action="store_true", help="only unread articles")
+    s.add_argument("--starred", action="store_true", help="only starred articles")
+    s.add_argument(
+        "--group-by",
+        choices=["feed", "tag", "speaker", "none"],
+        default="feed",
+        help="one section per feed (default), per tag or per speaker (who said what), or none",
+    )
     s.add_argument("--front-matter", action="store_true", help="YAML front matter on top")
     s.add_argument("--mark-read", action="store_true", help="mark the exported articles read")
-    s.add_argument("-o", "--output", metavar="FILE")
+    s.add_argument(
+        "--no-fetch",
+        action="store_true",
+        help="never fetch article pages: summarise teaser-only articles as the feed gave them",
+    )
+    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
     s = sub.add_parser("speakers", help="who said most, with roles and counts")
-    s.add_argument("--since", type=duration, metavar="DUR")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--since", type=duration, metavar="DUR", help=SINCE)
+    s.add_argument("--json", action="store_true", help=JSON_LINES)
 
     s = sub.add_parser("quotes", help="statements across articles, with article and link")
-    s.add_argument("--speaker", metavar="NAME")
-    s.add_argument("--since", type=duration, metavar="DUR")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--speaker", metavar="NAME", help="only this speaker (any part of the name)")
+    s.add_argument("--since", type=duration, metavar="DUR", help=SINCE)
+    s.add_argument("--json", action="store_true", help=JSON_LINES)
 
     s = sub.add_parser("summarize", help="one article (text, HTML file, URL or -) to Markdown")
-    s.add_argument("source", metavar="FILE|URL|-")
+    s.add_argument("source", metavar="FILE|URL|-", help="a text or HTML file, a URL, or - (stdin)")
     return p
 
 

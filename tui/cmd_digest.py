@@ -73,7 +73,8 @@ def _digest(
         since=since.timestamp() if since is not None else None,
     )
     articles = store.articles(flt)
-    articles = _ensure_full_text(store, articles)
+    if not args.no_fetch:
+        articles = _ensure_full_text(store, articles)
     summaries = summarize_many(store, articles, progress=_progress("summarising"))
     title = "News digest"
     if feed_names or args.tag:
@@ -185,6 +186,14 @@ def _ensure_full_text(store: Store, articles: list[Article]) -> list[Article]:
     if not todo:
         return articles
     import asyncio
+
+    n = len(todo)
+    print(
+        f"newsdesk: fetching the full text of {n} teaser-only article{'s' if n != 1 else ''}"
+        " (--no-fetch skips this)",
+        file=sys.stderr,
+        flush=True,
+    )
 
     from feeds.http import make_client
 

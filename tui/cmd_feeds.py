@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from .errors import CliError
 from .paths import db_path
+from .plural import plural
 
 if TYPE_CHECKING:
     from feeds.models import ParsedFeed
@@ -63,7 +64,19 @@ def open_store(args: argparse.Namespace, *, read_only_ok: bool = False) -> Itera
 
 def run_add(args: argparse.Namespace) -> int:
     url = _check_url(args.url)
-    feed_url, parsed, etag, last_modified = asyncio.run(_resolve(url))
+    guessed = "://" not in clean_arg(args.url)
+    try:
+        feed_url, parsed, etag, last_modified = asyncio.run(_resolve(url))
+    except CliError as first:
+        if not guessed:
+            raise
+        # "host/feed.xml": https was a guess; many small and local servers speak only http.
+        try:
+            feed_url, parsed, etag, last_modified = asyncio.run(
+                _resolve("http://" + url.removeprefix("https://"))
+            )
+        except CliError:
+            raise CliError(f"{first} (tried https:// and http://; give the full address)") from None
     with open_store(args) as store:
         feed, created = store.add_feed(feed_url, title=args.title, tags=args.tag)
         new = 0
@@ -72,10 +85,16 @@ def run_add(args: argparse.Namespace) -> int:
         feed = store.get_feed(feed.id) or feed
     tags = f" [{', '.join(_c(t) for t in feed.tags)}]" if feed.tags else ""
     if created:
-        print(f"added {_c(feed.title)}{tags} <{_c(feed.url)}> ({new} articles)")
+        print(f"added {_c(feed.title)}{tags} <{_c(feed.url)}> ({plural(new, 'article')})")
     else:
         print(f"already subscribed: {_c(feed.title)}{tags} <{_c(feed.url)}>")
     return 0
+
+
+def clean_arg(text: str) -> str:
+    from feeds.sanitize import clean_line
+
+    return clean_line(text)
 
 
 def _check_url(url: str) -> str:
@@ -89,7 +108,7 @@ def _check_url(url: str) -> str:
     except ValueError:
         raise CliError(f"bad URL {url!r}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise CliError(f"bad URL {url!r}: give an http(s) address of a feed or a site")
+        raise CliError(f"bad URL {url!r}: give the http:// or https:// address of a feed or a site")
     return url
 
 
@@ -144,7 +163,7 @@ def run_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         seen, created = store.add_feeds((s.url, s.title, s.tags) for s in result.subscriptions)
     kind = "OPML" if result.kind == "opml" else "newsboat urls"
-    print(f"imported {seen} feeds from {name} ({kind}): {created} new")
+    print(f"imported {plural(seen, 'feed')} from {name} ({kind}): {created} new")
     return 0
 
 
@@ -195,7 +214,8 @@ def run_feeds(args: argparse.Namespace) -> int:
     if not feeds:
         print("no feeds yet: `newsdesk add URL` or `newsdesk import FILE`", file=sys.stderr)
         return 0
-    width = max(len(str(f.id)) for f in feeds)
+    width = max(2, *(len(str(f.id)) for f in feeds))
+    out.write(f"{'ID':>{width}}  {'UNREAD/ALL':>11}  TITLE [TAGS]  <URL>  ! LAST ERROR\n")
     for f in feeds:
         tags = f" [{', '.join(_c(t) for t in f.tags)}]" if f.tags else ""
         state = f"  ! {_c(f.last_error)}" if f.last_error else ""
@@ -209,14 +229,28 @@ def run_articles(args: argparse.Namespace) -> int:
 
     with open_store(args, read_only_ok=True) as store:
         feed_ids = _feed_ids(store, args.feed) if args.feed else None
+        known = {t for t, _ in store.tags()}
+        for tag in args.tag:
+            if tag not in known:
+                raise CliError(f"unknown tag: {tag!r} (tags: {', '.join(sorted(known)) or 'none'})")
         since = time.time() - args.since if args.since is not None else None
-        flt = ArticleFilter(feed_ids=feed_ids, unread=args.unread, since=since)
+        flt = ArticleFilter(
+            feed_ids=feed_ids,
+            tags=args.tag or None,
+            unread=args.unread,
+            starred=args.starred,
+            since=since,
+        )
         out = sys.stdout
         offset = 0
-        while True:  # page through: a big store never sits in memory at once
-            page = store.articles(flt, limit=1000, offset=offset)
+        left = args.limit  # None: all
+        while left is None or left > 0:  # page through: a big store never sits in memory at once
+            size = 1000 if left is None else min(1000, left)
+            page = store.articles(flt, limit=size, offset=offset)
             if not page:
                 break
+            if left is not None:
+                left -= len(page)
             offset += len(page)
             lines = []
             for a in page:
@@ -294,15 +328,15 @@ def run_refresh(args: argparse.Namespace) -> int:
     failed = report.failed
     skipped = [r for r in report.results if r.skipped]
     parts = [
-        f"refreshed {len(report.results)} feeds in {report.seconds:.1f} s",
-        f"{report.new_articles} new articles",
+        f"refreshed {plural(len(report.results), 'feed')} in {report.seconds:.1f} s",
+        f"{plural(report.new_articles, 'new article')}",
     ]
     if report.not_modified:
         parts.append(f"{report.not_modified} unchanged")
     if skipped:
         parts.append(f"{len(skipped)} skipped (server asked to wait)")
     if report.full_text_fetched:
-        parts.append(f"{report.full_text_fetched} full texts")
+        parts.append(plural(report.full_text_fetched, "full text"))
     if digested is not None:
         parts.append(f"{digested} digested")
     if failed:

@@ -15,9 +15,13 @@ if TYPE_CHECKING:
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .config import load_settings
     from .paths import config_path
-    from .screens.help import binding_ids
+    from .screens.help import binding_ids, binding_scopes
 
-    return load_settings(config_path(getattr(args, "config", None)), binding_ids=binding_ids())
+    return load_settings(
+        config_path(getattr(args, "config", None)),
+        binding_ids=binding_ids(),
+        scopes=binding_scopes(),
+    )
 
 
 def _run(store_path: Path, args: argparse.Namespace, *, demo: bool) -> int:
@@ -35,9 +39,41 @@ def _run(store_path: Path, args: argparse.Namespace, *, demo: bool) -> int:
             splash.close()
 
 
+def _log_to_file() -> None:
+    """Warnings (a failed digest, a broken worker pool) go to the log file, made on first use."""
+    import logging
+
+    from .paths import log_path
+
+    class _Handler(logging.FileHandler):
+        def _open(self):  # type: ignore[no-untyped-def]
+            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+            return super()._open()
+
+    logger = logging.getLogger("newsdesk")
+    if not logger.handlers:
+        try:
+            handler = _Handler(log_path(), delay=True, encoding="utf-8")
+        except OSError:
+            return
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 def _open(store_path: Path, args: argparse.Namespace, *, demo: bool, splash: Splash | None) -> int:
+    import threading
+
     from feeds.store import Store, StoreError
 
+    from .summaries import start_worker_processes
+
+    _log_to_file()
+    # Digest worker processes must be started while the real standard streams are in
+    # place (see tui/summaries.py); overlapped with the imports below, joined before run.
+    workers = threading.Thread(target=start_worker_processes, name="workers", daemon=True)
+    workers.start()
     settings = _settings(args)
     try:
         store = Store(store_path)
@@ -52,6 +88,7 @@ def _open(store_path: Path, args: argparse.Namespace, *, demo: bool, splash: Spl
     from .app import NewsdeskApp
 
     app = NewsdeskApp(store, settings, demo=demo)
+    workers.join()
     try:
         if splash is not None:
             splash.handed_over = True  # Textual takes the alternate screen over (and leaves it)

@@ -19,6 +19,8 @@
     max_redirects = 5
     per_host = 8                   # connections at once to one host
     concurrency = 32               # connections at once in all
+    parse_timeout = 20             # seconds to parse and store one feed (then it is stopped)
+    parse_memory_mb = 256          # MB of memory for that (then it is stopped)
 
 A bad file is a `CliError` naming the file, the line and the key; never a traceback.
 """
@@ -48,6 +50,8 @@ _LIMITS: dict[str, tuple[str, int, float, float]] = {
     "max_redirects": ("max_redirects", 1, 0, 50),
     "per_host": ("per_host", 1, 1, 256),
     "concurrency": ("concurrency", 1, 1, 1024),
+    "parse_timeout": ("parse_timeout", 1, 1, 3600),
+    "parse_memory_mb": ("parse_memory", 1024 * 1024, 32, 65536),
 }
 _KEY = re.compile(r"^[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*$")
 
@@ -69,18 +73,28 @@ class Settings:
         return FetchLimits(**self.limits)  # type: ignore[arg-type]
 
 
-def load_settings(path: Path, *, binding_ids: set[str] | None = None) -> Settings:
-    """Settings from `path`; a missing file gives the defaults."""
+Scopes = list[dict[str, str]]  # bindings active at once: binding id -> its default keys
+
+
+def load_settings(
+    path: Path, *, binding_ids: set[str] | None = None, scopes: Scopes | None = None
+) -> Settings:
+    """Settings from `path`; a missing file gives the defaults.
+
+    `scopes` (see tui.screens.help.binding_scopes) lets a rebinding that takes a key
+    already used where it acts fail with the binding it clashes with."""
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError(f"cannot read config {path}: {exc}") from None
-    return parse_settings(raw, path, binding_ids=binding_ids)
+    return parse_settings(raw, path, binding_ids=binding_ids, scopes=scopes)
 
 
-def parse_settings(raw: str, path: Path, *, binding_ids: set[str] | None = None) -> Settings:
+def parse_settings(
+    raw: str, path: Path, *, binding_ids: set[str] | None = None, scopes: Scopes | None = None
+) -> Settings:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -123,6 +137,15 @@ def parse_settings(raw: str, path: Path, *, binding_ids: set[str] | None = None)
                 if not _KEY.match(keys):
                     raise bad(k, f'bad key list {v!r} (use e.g. "j,down")', key)
                 s.keys[k] = keys
+            clash = _clash(s.keys, scopes or [])
+            if clash:
+                k, key, other = clash
+                raise bad(
+                    k,
+                    f"key {key!r} is already bound to {other}; pick another key "
+                    f"(or move {other} too)",
+                    "keys",
+                )
         elif key == "limits":
             for k, v in _table(value, key, bad).items():
                 if k not in _LIMITS:
@@ -135,6 +158,19 @@ def parse_settings(raw: str, path: Path, *, binding_ids: set[str] | None = None)
                     raise bad(k, "must be a whole number", key)
                 s.limits[name] = int(v * unit) if whole or unit > 1 else float(v)
     return s
+
+
+def _clash(overrides: dict[str, str], scopes: Scopes) -> tuple[str, str, str] | None:
+    """(rebound id, key, the other id) for the first key that two bindings would share."""
+    for scope in scopes:
+        owner: dict[str, str] = {}
+        for bid, default in scope.items():
+            for key in overrides.get(bid, default).split(","):
+                other = owner.setdefault(key, bid)
+                if other != bid:
+                    rebound = bid if bid in overrides else other
+                    return rebound, key, other if rebound == bid else bid
+    return None
 
 
 def _str(value: Any, key: str, bad: Any) -> str:

@@ -23,7 +23,10 @@ def age(published: float | None, now: float | None = None) -> str:
 
 
 def date(published: float | None) -> str:
-    """A fixed, locale-free date for the reader header (UTC)."""
+    """A locale-free date for the reader header, in the user's time zone ($TZ) and named."""
     if published is None:
         return "undated"
-    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(published))
+    try:
+        return time.strftime("%Y-%m-%d %H:%M %Z", time.localtime(published)).strip()
+    except (OverflowError, OSError, ValueError):
+        return "undated"

@@ -1,6 +1,7 @@
 """Regenerate the README's screenshots from the real app on the demo articles.
 
     python -m tui.screenshots            # writes screenshots/{main,who-said-what,help}.svg
+    python -m tui.screenshots DIR        # the same three files into DIR
 
 Fixed size, theme and clock, so the files only change when the app does.
 """
@@ -65,9 +66,14 @@ def _keep_spaces(path: Path) -> None:
         path.write_text(svg, encoding="utf-8")
 
 
-def main() -> int:
-    out = Path(__file__).resolve().parent.parent / "screenshots"
-    out.mkdir(exist_ok=True)
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else Path(__file__).resolve().parent.parent / "screenshots"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"newsdesk: cannot write screenshots to {out}: {exc.strerror}", file=sys.stderr)
+        return 2
     try:
         for path in asyncio.run(_shoot(out)):
             print(path)

@@ -56,9 +56,11 @@ class Layout:
             self.list_width = width
             self.reader_x = self.who_x = width
         else:
-            share = 0.45 if (not wide and who) else 0.42
+            share = 0.42 if wide else 0.45  # app.tcss: -narrow #articles is 45%
             list_frac = max(30.0, width * share)
-            who_frac = min(48.0, width * 0.30) if (wide and who) else 0.0
+            # At start nothing is open: the who-said-what pane takes no room until an
+            # article with speakers is (app.tcss: -who-on).
+            who_frac = 0.0
             reader = width - int(list_frac + who_frac)
             self.list_width = int(list_frac)
             self.reader_x = self.list_width
@@ -105,7 +107,8 @@ def row_text(
     if feed_width:
         out += fit(feed, feed_width - 1, pad=True) + " "
     out += title or "(untitled)"
-    return fit(out, max(width, 1), pad=True)
+    # one blank column before the scrollbar, as ArticleList draws it
+    return fit(out, max(width - 1, 1), pad=True) + (" " if width > 1 else "")
 
 
 def load_feeds_module(name: str) -> ModuleType:
@@ -225,8 +228,8 @@ class Frame:
             self._put(0, lay.reader_x + 1, "Nothing open", "pane:bold")
             if lay.who_x < lay.width:
                 self._put(0, lay.who_x + 2, "Who said what", "pane:bold")
-        pos = f"1/{count}" if count else "0"
-        status = [("bar:bold", " All"), ("bar", fit(f" · {pos} articles", lay.width - 4, pad=True))]
+        pos = f" · 1/{count} article{'s' if count != 1 else ''}" if count else " · no articles"
+        status = [("bar:bold", " All"), ("bar", fit(pos, lay.width - 4, pad=True))]
         self.lines.append(status)
         self.lines.append([("bar", " " * lay.width)])
 

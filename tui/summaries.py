@@ -1,14 +1,26 @@
 """Digests for the reader, computed off the UI thread and cached in the store.
 
-Summarising is CPU-bound, so it runs in a one-process pool (a thread pool in
-tests); the Store is only touched here on the UI thread, which owns it. The
-same text asked for twice while in flight is computed once.
+Summarising is CPU-bound, so it runs in a one-process pool; the Store is only
+touched here on the UI thread, which owns it. The same text asked for twice
+while in flight is computed once.
+
+Worker processes inside the running app: Textual replaces `sys.stderr` with an
+object whose `fileno()` is -1, and multiprocessing hands `sys.stderr.fileno()`
+to the resource tracker it starts with the first pool, which then fails
+("bad value(s) in fds_to_keep"). `start_worker_processes()` starts the
+forkserver and the resource tracker while the real streams are still in place
+(the reader calls it before `App.run`); every later pool reuses them. If
+processes still cannot be had, the service falls back to a worker thread.
+
+A digest that fails raises `DigestFailed` with a one-line reason (and the
+reason is logged); an empty `Summary` only ever means the text has no points.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
@@ -17,25 +29,65 @@ if TYPE_CHECKING:
     from feeds.store import Store
     from summarize import Summary
 
+log = logging.getLogger("newsdesk.digests")
 
-def compute(body: str, title: str | None) -> dict[str, Any] | None:
-    """Runs in the worker process: the digest as a dict (None if the summariser failed)."""
+_FAILED = "failed"  # key of the dict `compute` returns when the summariser raised
+
+
+class DigestFailed(Exception):
+    """The digest of one text could not be made; str() is the one-line reason."""
+
+
+def start_worker_processes() -> str | None:
+    """Start the forkserver (and resource tracker) now, with the real standard streams.
+
+    Call before Textual takes the streams over. Returns the reason when it
+    failed (the service then falls back to a thread), None when ready.
+    """
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None  # spawn starts workers without a server; nothing to start early
+    try:
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    except Exception as exc:  # no processes here: the reader uses a thread
+        log.warning("cannot start digest worker processes: %s", _reason(exc))
+        return _reason(exc)
+    return None
+
+
+def compute(body: str, title: str | None) -> dict[str, Any]:
+    """Runs in the worker: the digest as a dict, or {"failed": reason} if the summariser raised."""
     from summarize import summarize_article
 
     try:
         return summarize_article(body, title=title or None).to_dict()
-    except Exception:  # a summariser bug must not break the reader
-        return None
+    except Exception as exc:  # a summariser bug must not break the reader
+        return {_FAILED: _reason(exc)}
 
 
 def _background() -> None:
-    """Digest workers yield the CPU to the reader: keys must not wait on summarising."""
+    """Worker set-up: yield the CPU to the reader, and never write onto its screen."""
     import os
 
     try:
         os.nice(10)
     except (AttributeError, OSError):
         pass
+    try:  # the terminal belongs to the reader: a stray warning must not paint over it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class DigestService:
@@ -44,6 +96,8 @@ class DigestService:
         self.processes = processes
         self._executor: Executor | None = None
         self._pending: dict[str, asyncio.Future[Summary]] = {}
+        self._failed: dict[str, str] = {}  # content hash -> reason (not retried this session)
+        self._pool_worked = False  # a process pool has given a result (so a failure is a death)
 
     @property
     def executor(self) -> Executor:
@@ -69,19 +123,30 @@ class DigestService:
 
         return cached_summary(self.store, article)
 
+    def failure(self, article: Article) -> str | None:
+        """Why the digest of the article's current text failed (this session), if it did."""
+        from feeds.store import content_hash
+
+        return self._failed.get(content_hash(article.body))
+
     def pending(self, article: Article) -> bool:
         from feeds.store import content_hash
 
         return content_hash(article.body) in self._pending
 
     async def summary(self, article: Article) -> Summary:
-        """The article's digest: cached, or computed off-thread and then cached."""
+        """The article's digest: cached, or computed off-thread and then cached.
+
+        Raises DigestFailed when it cannot be made.
+        """
         from feeds.store import content_hash
 
         found = self.cached(article)
         if found is not None:
             return found
         key = content_hash(article.body)
+        if key in self._failed:
+            raise DigestFailed(self._failed[key])
         fut = self._pending.get(key)
         if fut is None:
             fut = asyncio.ensure_future(self._run(key, article.body, article.title))
@@ -94,20 +159,51 @@ class DigestService:
         try:
             if not body.strip():
                 return Summary(title=title or None, key_points=[], speakers=[])
-            loop = asyncio.get_running_loop()
+            data = await self._compute(body, title)
+            if _FAILED in data:
+                self._failed[key] = reason = str(data[_FAILED])
+                log.warning("digest failed for %r: %s", title, reason)
+                raise DigestFailed(reason)
             try:
-                data = await loop.run_in_executor(self.executor, compute, body, title)
-            except Exception:  # the pool broke (killed worker, no processes): stay usable
-                self._executor = None
-                data = None
-            if data is None:
-                return Summary(title=title or None, key_points=[], speakers=[])
-            self.store.put_digest(key, SUMMARIZER_VERSION, json.dumps(data, ensure_ascii=False))
-            return Summary.from_dict(data)
+                self.store.put_digest(key, SUMMARIZER_VERSION, json.dumps(data, ensure_ascii=False))
+            except Exception as exc:  # a read-only or busy store: show it, just do not keep it
+                log.warning("cannot cache a digest: %s", _reason(exc))
+            try:
+                return Summary.from_dict(data)
+            except Exception as exc:
+                self._failed[key] = reason = _reason(exc)
+                raise DigestFailed(reason) from None
         finally:
             self._pending.pop(key, None)
 
-    def close(self) -> None:
+    async def _compute(self, body: str, title: str) -> dict[str, Any]:
+        loop = asyncio.get_running_loop()
+        try:
+            data = await loop.run_in_executor(self.executor, compute, body, title)
+            self._pool_worked = self._pool_worked or self.processes
+            return data
+        except Exception as exc:
+            if not self.processes:
+                raise DigestFailed(_reason(exc)) from None
+            self._drop_executor()
+            if self._pool_worked:  # a worker died (killed, out of memory): a fresh pool
+                log.warning("digest worker process died, restarting it: %s", _reason(exc))
+                self._pool_worked = False
+            else:  # processes cannot be had here: a thread from now on
+                log.warning("digest worker processes failed, using a thread: %s", _reason(exc))
+                self.processes = False
+            try:
+                return await loop.run_in_executor(self.executor, compute, body, title)
+            except Exception as again:
+                raise DigestFailed(_reason(again)) from None
+
+    def _drop_executor(self) -> None:
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            try:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+            except Exception:
+                pass
             self._executor = None
+
+    def close(self) -> None:
+        self._drop_executor()

@@ -15,7 +15,9 @@ from feeds.sanitize import clean_line, clean_text
 
 from .dates import age, date
 
-__all__ = ["Clock", "age", "block", "date", "is_web_url", "line"]
+__all__ = ["Clock", "age", "block", "date", "highlight", "is_web_url", "line"]
+
+HIGHLIGHT = "bold black on yellow"  # search matches, readable on every theme
 
 Clock = Callable[[], float]
 
@@ -28,6 +30,17 @@ def line(text: str | None, style: str = "") -> Text:
 def block(text: str | None, style: str = "") -> Text:
     """Untrusted multi-line text (article bodies) as literal Text."""
     return Text(clean_text(text), style=style, end="")
+
+
+def highlight(text: Text, terms: list[str] | None) -> Text:
+    """Mark the words of a search in `text` (in place, and returned): a word that starts
+    with a term, as FTS5's prefix match finds it."""
+    if terms:
+        import re
+
+        pattern = r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\w*"
+        text.highlight_regex(re.compile(pattern, re.IGNORECASE), HIGHLIGHT)
+    return text
 
 
 def is_web_url(url: str | None) -> bool:

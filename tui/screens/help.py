@@ -29,8 +29,54 @@ def all_bindings() -> list[tuple[str, list[Binding]]]:
     ]
 
 
+# What each binding does, in words (the Footer keeps the bindings' short descriptions).
+# The README's key table is checked against these rows (tests/test_docs.py).
+MEANING = {
+    "down": "Move down",
+    "up": "Move up",
+    "first": "First article",
+    "last": "Last article",
+    "open": "Open",
+    "reader_top": "Top of the article",
+    "reader_bottom": "End of the article",
+    "reader_back": "Back to the list",
+    "back": "Back; quits from the top list",
+    "escape": "Back: closes search, the reader, a filter",
+    "next_article": "Open the next article (also from the reader)",
+    "prev_article": "Open the previous article (also from the reader)",
+    "refresh": "Refresh this feed",
+    "refresh_all": "Refresh every feed",
+    "next_unread": "Next unread article",
+    "prev_unread": "Previous unread article",
+    "toggle_read": "Toggle read / unread",
+    "mark_all_read": "Mark the whole list read (asks first)",
+    "star": "Star / unstar",
+    "open_browser": "Open in the browser (http(s) only)",
+    "copy_link": "Copy the link (OSC 52)",
+    "search": 'Search (FTS5: OR, AND, NOT, "phrase", pre*); Enter filters, Escape clears',
+    "full_text": "Fetch the full article",
+    "toggle_who": "Show / hide who said what",
+    "export": "Export this digest to Markdown",
+    "export_list": "Export the list's digests to Markdown",
+    "pick_list": "Feeds, tags, All / Unread / Starred (type to filter)",
+    "help": "Every key (this screen)",
+    "palette": "Command palette: every action, feed and list by name",
+}
+
+
+def meaning(b: Binding) -> str:
+    return MEANING.get(b.id or "", b.description)
+
+
 def binding_ids() -> set[str]:
     return {b.id for _, group in all_bindings() for b in group if b.id}
+
+
+def binding_scopes() -> list[dict[str, str]]:
+    """Bindings that act at the same time (binding id -> default keys): the list's with
+    the screen's and the app's, and the reader's with them. A key must be unique in each."""
+    (_, listing), (_, reader), (_, everywhere) = all_bindings()
+    return [{b.id: b.key for b in [*group, *everywhere] if b.id} for group in (listing, reader)]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,23 +91,35 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         self.rows = []
         overrides: dict[str, str] = getattr(self.app, "keymap_overrides", {})
+        # The Action column gets the room; on a small terminal the ids (for the config's
+        # [keys]) give theirs up rather than cut an action to "Ac…".
+        with_ids = self.app.size.width >= 80
         table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
-        table.add_column("Keys", style="bold", no_wrap=True)
-        table.add_column("Action")
-        table.add_column(Text("Id (config [keys])"), style="dim", no_wrap=True)
+        table.add_column("Keys", style="bold", ratio=1, min_width=8)
+        table.add_column("Action", ratio=3, min_width=16)
+        if with_ids:
+            table.add_column("Id", style="dim", no_wrap=True, min_width=8)
         for area, group in all_bindings():
-            table.add_row(Text(area, style="bold underline"), "", "")
+            table.add_row("", Text(area, style="bold underline"), *([""] if with_ids else []))
             for b in group:
                 keys = overrides.get(b.id or "", b.key)
                 shown = ", ".join(_key(k) for k in keys.split(","))
-                table.add_row(shown, b.description, b.id or "")
-                self.rows.append((shown, b.description, b.id or ""))
-            table.add_row("", "", "")
-        table.add_row("ctrl+p", "Command palette: every action by name", "")
-        table.add_row("mouse", "Click a row to open it; wheel scrolls", "")
+                table.add_row(shown, meaning(b), *([b.id or ""] if with_ids else []))
+                self.rows.append((shown, meaning(b), b.id or ""))
+            table.add_row("", "")
+        table.add_row("mouse", "Click a row to open it; wheel scrolls")
+        table.add_row("t, then type", "Filter the feeds and tags by name; Enter shows it")
+        ids = (
+            "Id: the name to rebind it in the config's [keys]"
+            if with_ids
+            else "Binding ids for [keys]: widen to 80 columns, or see the README"
+        )
         with VerticalScroll(id="help-box"):
             yield Static(
-                Text("newsdesk keys  (Escape or ? to close)", style="bold"), id="help-title"
+                Text.assemble(
+                    ("newsdesk keys  (Escape or ? to close)", "bold"), "\n", (ids, "dim")
+                ),
+                id="help-title",
             )
             yield Static(table, id="help-table")
 

@@ -14,10 +14,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
+from ..plural import plural
 from ..text import is_web_url, line
 from ..widgets.article_list import ArticleList
+from ..widgets.key_hints import KeyHints
 from ..widgets.reader import TEASER_CHARS, Reader
 from ..widgets.status import StatusLine
 from ..widgets.who_said import WhoSaid
@@ -27,6 +29,7 @@ from .lists import ALL, ListChoice, ListPicker
 if TYPE_CHECKING:
     from feeds.models import Article
     from feeds.store import ArticleFilter
+    from summarize import Summary
 
     from ..app import NewsdeskApp
 
@@ -73,6 +76,8 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export", id="export"),
         Binding("E", "export_list", "Export list", id="export_list"),
         Binding("t", "pick_list", "Feeds/tags", id="pick_list"),
+        Binding("J", "next_article(1)", "Next article", id="next_article"),
+        Binding("K", "next_article(-1)", "Prev article", id="prev_article"),
     ]
 
     def __init__(self) -> None:
@@ -80,6 +85,9 @@ class MainScreen(Screen[None]):
         self.choice: ListChoice = ALL
         self.search: str | None = None
         self.progress: str = ""
+        self.unread = 0  # in the current list; re-counted when marks change, not per key
+        self.reading = ""  # "37%": how far the reader is scrolled
+        self.speakers = False  # the open article quotes someone (the side pane has content)
         self._prefetch_timer: Timer | None = None
 
     @property
@@ -94,7 +102,7 @@ class MainScreen(Screen[None]):
             yield WhoSaid(id="who")
         yield Input(placeholder="Search (Enter: filter · Escape: clear)", id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.set_class(not self.napp.settings.who_said_what, "-hide-who")
@@ -130,9 +138,43 @@ class MainScreen(Screen[None]):
         lst = self.articles
         keep_id = lst.current_id if keep is True else (keep or None)
         ids = self.napp.store.article_ids(self.filter())
+        lst.empty_lines = [] if ids else self.empty_lines()
+        lst.highlight = self.reader.highlight = self.search_terms()
         lst.set_ids(ids, keep=keep_id, one_feed=self.choice.feed_id is not None)
-        self.update_status()
+        self.count_unread()
         self.schedule_prefetch()
+
+    def search_terms(self) -> list[str]:
+        from feeds.search import terms
+
+        return terms(self.search) if self.search else []
+
+    def empty_lines(self) -> list[str]:
+        """What an empty list says: how to get articles, not just that there are none."""
+        if not self.napp.store.list_feeds():
+            return [
+                "No feeds yet. In a shell:",
+                "  newsdesk add URL",
+                "  newsdesk import FILE",
+                "(FILE: OPML or newsboat urls),",
+                "then R here fetches them.",
+            ]
+        if self.search:
+            problem = self.napp.store.search_query(self.search)[1]
+            if problem:
+                return [f"Search: {problem}.", "Escape clears the search."]
+            return [f"Nothing matches “{self.search}”. Escape clears the search."]
+        if self.choice.kind == "unread":
+            return ["No unread articles. t picks another list."]
+        if self.choice.kind == "starred":
+            return ["No starred articles: s stars the one under the cursor."]
+        return ["No articles here yet: R refreshes every feed, t picks another list."]
+
+    def count_unread(self) -> None:
+        from dataclasses import replace
+
+        self.unread = self.napp.store.count(replace(self.filter(), unread=True))
+        self.update_status()
 
     def update_status(self) -> None:
         lst = self.articles
@@ -143,8 +185,11 @@ class MainScreen(Screen[None]):
             out.append(" · search: ")
             out.append_text(line(self.search, "italic"))
         n = len(lst.ids)
-        pos = f"{lst.cursor + 1}/{n}" if n else "0"
-        out.append(f" · {pos} articles")
+        out.append(f" · {lst.cursor + 1}/{plural(n, 'article')}" if n else " · no articles")
+        if n:
+            out.append(f" · {self.unread} unread", style="bold" if self.unread else "")
+        if self.reading and self.has_class("-reading"):
+            out.append(f" · read {self.reading}")
         if self.progress:
             out.append(" · ")
             out.append(self.progress, style="bold")
@@ -175,6 +220,7 @@ class MainScreen(Screen[None]):
             store.set_read([article.id], True)
             article.read = True
             self.articles.forget([article.id])
+            self.count_unread()
         self.show(article)
         self.add_class("-reading")
         if focus:
@@ -186,24 +232,35 @@ class MainScreen(Screen[None]):
             and is_web_url(article.url)
             and (policy == "always" or (policy == "short" and len(article.text) < TEASER_CHARS))
         ):
-            self.fetch_full_text(article)
+            # "always" is the reader's setting: it outranks the feed's own policy.
+            self.fetch_full_text(article, force=policy == "always")
 
     def show(self, article: Article) -> None:
         """Show the article now, its digest as soon as it is ready."""
         digests = self.napp.digests
         summary = digests.cached(article)
-        self.reader.show(article, summary)
-        self.query_one(WhoSaid).show(summary, pending=summary is None)
-        if summary is None:
+        failed = None if summary is not None else digests.failure(article)
+        self.reader.show(article, summary, failed=failed)
+        self.show_who(summary, pending=summary is None, failed=failed)
+        if summary is None and failed is None:
             self.summarise(article)
 
     @work(group="digest", exclusive=True)
     async def summarise(self, article: Article) -> None:
-        summary = await self.napp.digests.summary(article)
+        from ..summaries import DigestFailed
+
+        summary: Summary | None = None
+        failed: str | None = None
+        try:
+            summary = await self.napp.digests.summary(article)
+        except DigestFailed as exc:
+            failed = str(exc)
         shown = self.reader.article
         if shown is not None and shown.id == article.id and shown.body == article.body:
-            self.reader.set_summary(summary)
-            self.query_one(WhoSaid).show(summary, pending=False)
+            self.reader.set_summary(summary, failed=failed)
+            self.show_who(summary, pending=False, failed=failed)
+            if failed is not None:
+                self.notify(f"digest failed: {failed}", severity="error", markup=False)
 
     def schedule_prefetch(self) -> None:
         # A timer reset per key (not a worker per key): cheap while j is held down.
@@ -221,10 +278,15 @@ class MainScreen(Screen[None]):
     @work(group="prefetch", exclusive=True)
     async def prefetch(self) -> None:
         """Digests for the visible rows (newest first) once the list rests."""
+        from ..summaries import DigestFailed
+
         digests = self.napp.digests
         for article in self.napp.store.get_articles(self.articles.visible_ids()):
-            if digests.cached(article) is None:
-                await digests.summary(article)
+            if digests.cached(article) is None and digests.failure(article) is None:
+                try:
+                    await digests.summary(article)
+                except DigestFailed:
+                    pass  # logged; shown as failed when the article is opened
 
     # -- keys ------------------------------------------------------------------
 
@@ -240,6 +302,23 @@ class MainScreen(Screen[None]):
             self.reload(keep=True)
         elif quit:
             self.app.exit()
+
+    def action_next_article(self, direction: int) -> None:
+        """J/K: the next/previous article in the list, opened (from the reader or the list)."""
+        lst = self.articles
+        if not lst.ids:
+            return
+        index = lst.cursor + direction
+        if not 0 <= index < len(lst.ids):
+            self.notify("No more articles" + (" below." if direction > 0 else " above."))
+            return
+        lst.cursor = index
+        self.open_article(lst.ids[index], focus=self.reader.has_focus)
+
+    @on(Reader.Scrolled)
+    def _reader_scrolled(self, event: Reader.Scrolled) -> None:
+        self.reading = event.percent
+        self.update_status()
 
     def action_next_unread(self, direction: int) -> None:
         from dataclasses import replace
@@ -266,14 +345,15 @@ class MainScreen(Screen[None]):
             return
         self.napp.store.set_read([article.id], not article.read)
         self.articles.forget([article.id])
-        self.update_status()
+        self.count_unread()
 
     def action_mark_all_read(self) -> None:
         def done(yes: bool | None) -> None:
             if yes:
                 n = self.napp.store.mark_all_read(self.filter())
                 self.articles.forget()
-                self.notify(f"Marked {n} article{'s' if n != 1 else ''} read.")
+                self.count_unread()
+                self.notify(f"Marked {plural(n, 'article')} read.")
 
         self.app.push_screen(Confirm(f"Mark every article in “{self.choice.label}” read?"), done)
 
@@ -286,7 +366,7 @@ class MainScreen(Screen[None]):
         shown = self.reader.article
         if shown is not None and shown.id == article.id:
             shown.starred = not article.starred
-            self.reader.show(shown, self.reader.summary)
+            self.reader.show(shown, self.reader.summary, failed=self.reader.failed)
         self.notify("Starred." if not article.starred else "Unstarred.")
 
     def action_open_browser(self) -> None:
@@ -296,16 +376,51 @@ class MainScreen(Screen[None]):
             return
         assert article.url is not None
         self.open_url(article.url.strip())
-        self.notify(Text.assemble("Opening ", line(article.url)).plain, markup=False)
 
     @work(thread=True, group="browser")
     def open_url(self, url: str) -> None:
-        import webbrowser
+        from .. import browser
+
+        found = browser.find()  # may look around the system: off the UI thread
+        if found is None:
+            self.app.call_from_thread(self.notify, browser.NO_BROWSER, severity="warning")
+        elif browser.needs_terminal(found):  # w3m, lynx, a script: give it the terminal
+            self.app.call_from_thread(self._open_in_terminal, found, url)
+        else:
+            self.app.call_from_thread(
+                self.notify, Text.assemble("Opening ", line(url)).plain, markup=False
+            )
+            if not found.open(url):
+                self.app.call_from_thread(self._browser_failed, found, url)
+
+    def _open_in_terminal(self, found: Any, url: str) -> None:
+        """Run a terminal browser with the reader suspended; back where we were after."""
+        from textual.app import SuspendNotSupported
+
+        from .. import browser
 
         try:
-            webbrowser.open(url)  # honours $BROWSER
-        except Exception as exc:  # no browser at all: say so, do not crash
-            self.app.call_from_thread(self.notify, f"Cannot open a browser: {exc}", markup=False)
+            with self.app.suspend():
+                ok = found.open(url)
+        except SuspendNotSupported:
+            self.notify(
+                f"Cannot hand the terminal to {browser.name(found)} here.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if not ok:
+            self._browser_failed(found, url)
+
+    def _browser_failed(self, found: Any, url: str) -> None:
+        from .. import browser
+
+        self.notify(
+            f"{browser.name(found)} did not open {url}",
+            title="Browser failed",
+            severity="warning",
+            markup=False,
+        )
 
     def action_copy_link(self) -> None:
         article = self.current()
@@ -328,7 +443,10 @@ class MainScreen(Screen[None]):
         event.input.display = False
         self.articles.focus()
         self.reload(keep=None)
-        if self.search and not self.articles.ids:
+        problem = self.napp.store.search_query(self.search)[1] if self.search else None
+        if problem:
+            self.notify(f"Search: {problem}.", severity="warning", markup=False, timeout=8)
+        elif self.search and not self.articles.ids:
             self.notify("Nothing matches.", markup=False)
 
     def on_key(self, event: Any) -> None:
@@ -347,18 +465,33 @@ class MainScreen(Screen[None]):
             self.search = None
             self.reload(keep=True)
 
+    def show_who(self, summary: Any, *, pending: bool, failed: str | None = None) -> None:
+        """Fill the who-said-what pane; on a wide screen it takes room only when it has
+        speakers to show (an empty pane gives its columns to the list and the reader)."""
+        self.query_one(WhoSaid).show(summary, pending=pending, failed=failed)
+        if not pending:
+            self.speakers = summary is not None and bool(summary.speakers)
+            self.set_class(self.speakers and not self.has_class("-hide-who"), "-who-on")
+
     def action_toggle_who(self) -> None:
-        if self.has_class("-wide"):
-            self.toggle_class("-hide-who")
-        else:
+        if not self.has_class("-wide"):
             self.toggle_class("-force-who")
+        elif not self.speakers and not self.has_class("-hide-who"):
+            self.notify("No quoted speakers here: the pane shows when an article quotes someone.")
+        else:
+            self.toggle_class("-hide-who")
+            self.set_class(self.speakers and not self.has_class("-hide-who"), "-who-on")
+
+    def show_list(self, choice: ListChoice) -> None:
+        """Show a feed, tag or virtual list (from the `t` picker or the command palette)."""
+        self.choice = choice
+        self.reload(keep=None)
+        self.articles.focus()
 
     def action_pick_list(self) -> None:
         def picked(choice: ListChoice | None) -> None:
             if choice is not None:
-                self.choice = choice
-                self.reload(keep=None)
-                self.articles.focus()
+                self.show_list(choice)
 
         self.app.push_screen(ListPicker(self.napp.store, self.choice), picked)
 
@@ -385,6 +518,15 @@ class MainScreen(Screen[None]):
             return
         if self.progress:
             self.notify("A refresh is already running.")
+            return
+        if not self.napp.store.list_feeds():
+            self.notify(
+                "No feeds to refresh. Subscribe in a shell: "
+                "newsdesk add URL, or newsdesk import FILE (OPML or newsboat urls).",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
             return
         self.progress = "refreshing…"
         self.update_status()
@@ -501,16 +643,25 @@ class MainScreen(Screen[None]):
             self.notify("Full-text fetching is not available in this build.", severity="error")
             return
         self.reader.fetching = True
-        self.reader.show(article, self.reader.summary)
+        self.reader.fetch_error = None
+        self.reader.show(article, self.reader.summary, failed=self.reader.failed)
+        error: str | None = None
         try:
-            updated = await ensure_full_text(self.napp.store, article, force=force)
-        except Exception as exc:
-            self.notify(f"Cannot fetch the full article: {exc}", severity="error", markup=False)
+            updated = await ensure_full_text(
+                self.napp.store, article, force=force, raise_on_failure=True
+            )
+        except Exception as exc:  # FeedError: one line saying why (server down, no DNS, 404)
+            error = str(exc) or type(exc).__name__
             updated = article
+            if force:  # the user pressed f: tell them, not only in the pane
+                self.notify(
+                    f"Cannot fetch the full article: {error}", severity="error", markup=False
+                )
         finally:
             self.reader.fetching = False
         shown = self.reader.article
         if shown is not None and shown.id == article.id:
+            self.reader.fetch_error = error
             self.show(updated)
 
     # -- export ----------------------------------------------------------------
@@ -533,7 +684,13 @@ class MainScreen(Screen[None]):
         article = store.get_article(article_id)
         if article is None:
             return
-        await self.napp.digests.summary(article)  # off-thread; export then finds it cached
+        from ..summaries import DigestFailed
+
+        try:
+            await self.napp.digests.summary(article)  # off-thread; export then finds it cached
+        except DigestFailed as exc:
+            self.notify(f"Cannot export: digest failed: {exc}", severity="error", markup=False)
+            return
         try:
             path = export_article(store, article, self.export_folder())
         except OSError as exc:
@@ -568,7 +725,7 @@ class MainScreen(Screen[None]):
         more = f" (newest {limit})" if len(self.articles.ids) > limit else ""
         self.app.call_from_thread(
             self.notify,
-            f"Exported {len(articles)} articles{more} to {path}",
+            f"Exported {plural(len(articles), 'article')}{more} to {path}",
             markup=False,
             timeout=8,
         )
@@ -587,7 +744,7 @@ def _report_text(report: Any) -> str:
     failed = _failed(report)
     parts = ["Refreshed"]
     if ok is not None:
-        parts.append(f"{ok if isinstance(ok, int) else len(ok)} feeds")
+        parts.append(plural(ok if isinstance(ok, int) else len(ok), "feed"))
     if new is not None:
         parts.append(f"· {new} new")
     text = " ".join(parts)

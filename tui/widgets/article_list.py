@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..columns import feed_column
-from ..text import age, line
+from ..text import age, highlight, line
 
 if TYPE_CHECKING:
     from feeds.store import ArticleRow, Store
@@ -71,6 +71,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.clock = clock
         self.ids: list[int] = []
         self.show_feed = True  # the feed column; a one-feed list has no use for it
+        self.empty_lines: list[str] = ["No articles here."]  # what an empty list says
+        self.highlight: list[str] = []  # the search's words, marked in titles
         self._rows: dict[int, ArticleRow] = {}
         # Rendered rows keyed by everything they show, so a scroll reuses all but the new rows.
         self._strips: dict[tuple[object, ...], Strip] = {}
@@ -138,8 +140,9 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
         if index >= len(self.ids):
-            if not self.ids and y == 0:
-                return self._strip(Text(" No articles here.", style="dim"), width, self.rich_style)
+            if not self.ids and y < len(self.empty_lines):
+                text = Text(" " + self.empty_lines[y], style="dim")
+                return self._strip(text, width, self.rich_style)
             return Strip.blank(width, self.rich_style)
         article = self._row(index)
         if article is None:
@@ -179,11 +182,12 @@ class ArticleList(ScrollView, can_focus=True):
             feed.stylize(meta)
             text.append_text(feed)
             text.append(" ")
-        text.append_text(line(article.title or "(untitled)"))
+        text.append_text(highlight(line(article.title or "(untitled)"), self.highlight))
         return text
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        text.truncate(max(width, 1), overflow="ellipsis")
+        # One blank column on the right: a title never runs into the scrollbar.
+        text.truncate(max(width - 1, 1), overflow="ellipsis")
         segments = list(text.render(self.app.console, end=""))
         return Strip(segments).apply_style(style).adjust_cell_length(width, style)
 

@@ -27,10 +27,13 @@ class WhoSaid(VerticalScroll):
     def on_mount(self) -> None:
         self.show(None, pending=False)
 
-    def show(self, summary: Summary | None, *, pending: bool) -> None:
+    def show(self, summary: Summary | None, *, pending: bool, failed: str | None = None) -> None:
         out = Text(end="")
         out.append("Who said what\n", style="bold")
-        if summary is None:
+        if failed is not None:
+            out.append("digest failed: ", style="bold")
+            out.append_text(line(failed))
+        elif summary is None:
             out.append(
                 "Summarising…" if pending else "Open an article to see its speakers.",
                 style="italic dim",
