@@ -650,3 +650,28 @@ def test_cue_verbs_kept() -> None:
         'Tom Reyes wrote: "It was never late."',
     )
     assert [st.cue for st in sp[0].statements] == ["insisted", "denied", "wrote"]
+
+
+def test_quote_over_two_paragraphs_takes_the_speaker_named_at_its_close() -> None:
+    sp = _speakers(
+        "The vote was close.",
+        "“We have waited ten years for this bridge. Nobody here thought it would happen.",
+        "“Now it is here, and it is beautiful,” said Mayor Ana Ruiz.",
+    )
+    assert [s.name for s in sp] == ["Ana Ruiz"]
+    assert [st.paragraph for st in sp[0].statements] == [1, 2]
+
+
+def test_middle_initial_and_headline_words_are_not_names() -> None:
+    sp = _speakers(
+        "Harbour Will Not Wait For Brandt",
+        "“Costs are rising,” said Karl M. Brandt, a broker. “Buyers are few,” he said.",
+        "“We will see,” Brandt said.",
+    )
+    assert [s.name for s in sp] == ["Karl M. Brandt"]
+    assert len(sp[0].statements) == 3
+
+
+def test_a_dateline_is_not_a_speaker() -> None:
+    sp = _speakers("WASHINGTON — “We are ready,” the union said on Monday.")
+    assert [s.name for s in sp] == ["the union"]

@@ -323,6 +323,9 @@ def analyze_unit(
                 add("indirect", span_text(s, toks, a, b), cue_word, c.ref, toks[a].start)
                 last = c.ref
                 continue
+            if nwords >= 3 and not clause:
+                last = c.ref  # no statement, but a quotation next still continues this speaker
+                continue
         # reported speech before the attribution: "The plan failed, officials said."
         if (j >= hi or not toks[j].word) and c.r0 > lo_prev and c.base not in QUOTE_ONLY_VERBS:
             e = c.r0

@@ -6,6 +6,7 @@ import re
 
 from .lexicon import HONORIFICS, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_WORDS
 from .name_index import KnownNames, WordIndex
+from .nonspeakers import stop_words
 
 _PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
 
@@ -134,6 +135,7 @@ def full_name_before(name: str, idx: WordIndex) -> str | None:
             first
             and not any(w.lower().strip(".") in ORG_WORDS for w in first)
             and not first[-1].endswith(("’s", "'s"))
+            and not any(w.lower() in stop_words() for w in first)  # "Not Be Present For"
         ):
             got = " ".join([*first, name])
             break

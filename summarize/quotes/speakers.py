@@ -14,7 +14,7 @@ from .lexicon import NOT_NAMES
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
 from .names import full_name_before, person_in, role_in_doc
-from .nonspeakers import can_speak
+from .nonspeakers import can_speak, trim_fragment
 from .orgs import expand_acronym, resolve_org
 from .units import Unit, collect
 
@@ -90,7 +90,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             key = canonical(ref.name)
             name = key
         else:
-            name = expand_acronym(ref.name, idx)
+            name = trim_fragment(expand_acronym(ref.name, idx))
             key = re.sub(r"^(?:the|a|an) ", "", name.lower())
         if not can_speak(name):
             continue  # "Even", "Irish", "the Munich Security Conference"

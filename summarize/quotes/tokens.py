@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from .marks import Span
 
-# "Operators’ Association": a plural possessive inside a name is one token with its name
+# "Operators’ Association": a plural possessive inside a name is one token with its name;
+# so is a middle initial ("Steven M. Ekovich")
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Lt|Sgt|Gen|Sen|Rep|Gov|Col|Capt|St|Jr|Sr|Prof|Rev|Cpl|Det"
-    r"|Insp|Supt|Maj|Adm|Cmdr|Atty|Pres)\.|[A-Z][\w’'&.-]*s[’'](?= [A-Z])"
+    r"|Insp|Supt|Maj|Adm|Cmdr|Atty|Pres)\.|[A-Z][\w’'&.-]*s[’'](?= [A-Z])|[A-Z]\.(?= [A-Z])"
     r"|\w(?:[\w’'&.-]*\w)?|[^\w\s]"
 )
 

@@ -28,6 +28,7 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
     units: list[Unit] = []
     prev_ref: Ref | None = None  # speaker of the previous unit, for continuations
     prev_unit = -10
+    orphans: list[tuple[int, int, int, str]] = []  # quotations waiting for their speaker
     for para in doc.paragraphs:
         if para.kind != "body":
             continue
@@ -94,6 +95,22 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
                     if _speechlike(text):
                         raws.append(Raw(para.index, u, t.start, "direct", text, None, prev_ref))
                         last = prev_ref
+            elif qtoks and len(raws) == before and not words:
+                # nobody spoke just before: the speaker may be named right after, as in a
+                # quotation running over paragraphs that closes with '..." she said.'
+                orphans = [o for o in orphans if o[1] >= u - 2]
+                for t in qtoks:
+                    sp = spans[t.q]
+                    text = s[sp.inner_start : sp.inner_end].strip()
+                    if _speechlike(text):
+                        orphans.append((para.index, u, t.start, text))
+            elif orphans and len(raws) > before:
+                got = raws[before]
+                if got.kind == "direct" and got.unit <= orphans[-1][1] + 1:
+                    for op, ou, oo, text in orphans:
+                        raws.insert(before, Raw(op, ou, oo, "direct", text, None, got.ref))
+                        before += 1
+                orphans = []
             if last is not None:
                 prev_ref, prev_unit = last, u
     return raws, units
