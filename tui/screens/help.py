@@ -59,6 +59,7 @@ MEANING = {
     "export": "Export this digest to Markdown",
     "export_list": "Export the list's digests to Markdown",
     "pick_list": "Feeds, tags, All / Unread / Starred (type to filter)",
+    "people": "People: who said what across this list (Enter: their statements, Enter: open)",
     "help": "Every key (this screen)",
     "palette": "Command palette: every action, feed and list by name",
 }
