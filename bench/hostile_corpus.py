@@ -977,7 +977,15 @@ def many_items_feed(mb: int, broken: bool = False) -> bytes:
 def cut_at_cap_feed(mb: int = 20) -> bytes:
     """A feed of 4 KB items cut a few KB under `mb` MiB, in the middle of an item: what
     a server or a proxy that stopped at a size cap sends. Not well-formed."""
-    body = b"".join(_big_feed_chunks(mb + 1))
+    head = rss2([]).split("</channel>")[0]
+    text = _x("<p>" + "A paragraph of an ordinary story, long enough to matter. " * 70 + "</p>")
+    item = (
+        "<item><title>Story {0}</title><link>http://127.0.0.1/cut/{0}</link>"
+        "<guid>cut{0}</guid><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate>"
+        "<description>" + text + "</description></item>\n"
+    )
+    n = (mb << 20) // len(item.format(1000)) + 2
+    body = (head + "".join(item.format(i) for i in range(n))).encode()
     return body[: (mb << 20) - 5000]
 
 

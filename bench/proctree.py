@@ -12,11 +12,14 @@ class TreeMemory(threading.Thread):
     def __init__(self, pid: int, every: float = 0.1):
         super().__init__(daemon=True)
         self.pid, self.every, self.peak_kb = pid, every, 0
+        self.root_peak_kb = 0  # of the process itself (without its workers)
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            per_pid = tree_rss(self.pid)
+            self.peak_kb = max(self.peak_kb, sum(per_pid.values()))
+            self.root_peak_kb = max(self.root_peak_kb, per_pid.get(self.pid, 0))
             self._stop_event.wait(self.every)
 
     def stop(self) -> None:
@@ -25,6 +28,11 @@ class TreeMemory(threading.Thread):
 
 
 def tree_rss_kb(root: int) -> int:
+    return sum(tree_rss(root).values())
+
+
+def tree_rss(root: int) -> dict[int, int]:
+    """RSS in KiB of `root` and each of its descendants, by pid."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for d in Path("/proc").iterdir():
@@ -42,4 +50,4 @@ def tree_rss_kb(root: int) -> int:
         more = {pid for pid, ppid in parents.items() if ppid in tree} - tree
         grew = bool(more)
         tree |= more
-    return sum(rss.get(pid, 0) for pid in tree)
+    return {pid: rss.get(pid, 0) for pid in tree}

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from summarize import SUMMARIZER_VERSION, Summary, summarize_article
 
 from .store import StoreError, content_hash
+from .workers import start_process_helpers
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -151,6 +152,7 @@ def _executor(n_workers: int) -> Executor:
         method = "fork"
     else:
         method = "forkserver" if "forkserver" in methods else "spawn"
+    start_process_helpers(method)  # inside the reader too (see feeds.workers)
     return ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context(method))
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import time
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -49,6 +49,7 @@ FEED_ACCEPT = (
 )
 PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 _DECODE_STEP = 256 * 1024  # decompressed bytes produced per step: bombs stop at the cap
+BIG_BODY = 1024 * 1024  # see `Fetcher.big_bodies`
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class FetchResult:
     etag: str | None = None
     last_modified: str | None = None
     content_type: str = ""
+    release: Callable[[], None] | None = None  # set when `Fetcher.big_bodies` was taken
 
 
 def make_client(limits: FetchLimits | None = None) -> httpx.AsyncClient:
@@ -100,6 +102,10 @@ class Fetcher:
 
     client: httpx.AsyncClient
     limits: FetchLimits = field(default_factory=FetchLimits)
+    # When set, a body past BIG_BODY bytes waits here before it is read further, and the
+    # caller releases it (`FetchResult.release`) once done with the body: a refresh
+    # holds only so many big bodies at once, however many feeds are being fetched.
+    big_bodies: asyncio.Semaphore | None = None
     _all: asyncio.Semaphore | None = None
     _hosts: dict[str, asyncio.Semaphore] = field(default_factory=dict)
 
@@ -140,7 +146,7 @@ class Fetcher:
             async with self._all, self._host(url):  # type: ignore[union-attr]
                 if clock.when() is None:
                     clock.reschedule(asyncio.get_running_loop().time() + self.limits.total_timeout)
-                result, location = await self._once(url, headers)
+                result, location = await self._once(url, headers, clock)
             if location is None:
                 assert result is not None
                 return result
@@ -148,7 +154,7 @@ class Fetcher:
         raise TooManyRedirects(f"too many redirects (more than {self.limits.max_redirects})")
 
     async def _once(
-        self, url: str, headers: dict[str, str]
+        self, url: str, headers: dict[str, str], clock: asyncio.Timeout
     ) -> tuple[FetchResult | None, str | None]:
         try:
             request = self.client.build_request("GET", url, headers=headers)
@@ -186,12 +192,13 @@ class Fetcher:
                 )
             if not 200 <= status < 300:
                 raise FetchError(f"unexpected HTTP {status}")
-            content = await self._read(response)
+            content, release = await self._read(response, clock)
             return (
                 FetchResult(
                     url=url,
                     status=status,
                     content=content,
+                    release=release,
                     etag=response.headers.get("etag"),
                     last_modified=response.headers.get("last-modified"),
                     content_type=response.headers.get("content-type", ""),
@@ -205,7 +212,9 @@ class Fetcher:
         finally:
             await response.aclose()
 
-    async def _read(self, response: httpx.Response) -> bytes:
+    async def _read(
+        self, response: httpx.Response, clock: asyncio.Timeout
+    ) -> tuple[bytes, Callable[[], None] | None]:
         cap = self.limits.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
@@ -213,13 +222,37 @@ class Fetcher:
         decoder = _decoder(response.headers.get("content-encoding", ""))
         out = bytearray()
         raw = 0
-        async for chunk in response.aiter_raw():
-            raw += len(chunk)
-            if raw > cap:
-                raise TooLargeError(f"response larger than {cap // 1024} KiB")
-            decoder.feed(chunk, out, cap)
-        decoder.finish(out, cap)
-        return bytes(out)
+        gate = self.big_bodies
+        held = False
+        try:
+            async for chunk in response.aiter_raw():
+                raw += len(chunk)
+                if raw > cap:
+                    raise TooLargeError(f"response larger than {cap // 1024} KiB")
+                decoder.feed(chunk, out, cap)
+                if gate is not None and not held and len(out) > BIG_BODY:
+                    await _wait_paused(gate, clock)
+                    held = True
+            decoder.finish(out, cap)
+            content = bytes(out)
+        except BaseException:
+            if held:
+                gate.release()  # type: ignore[union-attr]
+            raise
+        return content, (gate.release if held else None)  # type: ignore[union-attr]
+
+
+async def _wait_paused(gate: asyncio.Semaphore, clock: asyncio.Timeout) -> None:
+    """Wait for `gate` with the fetch's clock stopped (waiting is not the server's time)."""
+    loop = asyncio.get_running_loop()
+    when = clock.when()
+    clock.reschedule(None)
+    started = loop.time()
+    try:
+        await gate.acquire()
+    finally:
+        if when is not None:
+            clock.reschedule(when + loop.time() - started)
 
 
 def _check_url(url: str) -> None:

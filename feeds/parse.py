@@ -71,6 +71,10 @@ _TAG = re.compile(r"<[a-zA-Z/!]")
 # first). feedparser holds ~5 KB per entry, so 130,000 tiny items in a 19 MB feed took
 # 680 MB and minutes; the rest of the document is cut before parsing.
 MAX_ENTRIES = 10_000
+# Bytes of one text node kept before parsing (html_to_text reads at most 2 * MAX_TEXT
+# characters of an entry's HTML, and entities and markup make the text shorter still).
+HUGE_TEXT = 2 * 1024 * 1024
+_HUGE_TEXT = re.compile(rb">([^<>]{%d,})<" % HUGE_TEXT)
 # An ill-formed body past this size is not given to feedparser's loose parser, which
 # holds ~7 times the body (a 20 MiB feed cut mid-document took 250 MB and 8 s): it is
 # closed after its last complete item, or read by libxml2's recovering parser.
@@ -161,11 +165,12 @@ def _xml_error(data: bytes) -> str | None:
     )
     try:
         etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        return _one_line(exc) or "not well-formed"
     except (etree.LxmlError, ValueError) as exc:
-        return _one_line(exc) or "not well-formed"
+        return _LXML_WHERE.sub("", _one_line(exc)) or "not well-formed"
     return None
+
+
+_LXML_WHERE = re.compile(r"(, line \d+, column \d+)? \(<string>, line \d+\)$")
 
 
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
@@ -234,7 +239,32 @@ def _cap_entries(data: bytes) -> tuple[bytes, bool]:
     return data[:cut] + data[tail:], True
 
 
+def _cut_huge_text(data: bytes) -> bytes:
+    """The document with every text node cut to HUGE_TEXT bytes (at a character and
+    entity boundary): what is past that is never read, and a parse holds several copies
+    of each node (three 6 MiB nodes took 190 MB)."""
+    if len(data) <= HUGE_TEXT or b"\x00" in data[:1024]:  # UTF-16/32: not byte-safe to cut
+        return data
+    parts: list[bytes] = []
+    pos = 0
+    for m in _HUGE_TEXT.finditer(data):
+        start, end = m.span(1)
+        cut = start + HUGE_TEXT
+        amp = data.rfind(b"&", cut - 32, cut)
+        if amp != -1 and data.find(b";", amp, cut) == -1:
+            cut = amp  # not inside an entity or character reference
+        while cut > start and data[cut] & 0xC0 == 0x80:
+            cut -= 1  # not inside a UTF-8 sequence
+        parts.append(data[pos:cut])
+        pos = end
+    if not parts:
+        return data
+    parts.append(data[pos:])
+    return b"".join(parts)
+
+
 def _parse_xml(data: bytes, url: str) -> ParsedFeed:
+    data = _cut_huge_text(data)
     data, capped = _cap_entries(data)
     parsed = _parse_xml_doc(data, url)
     if capped:

@@ -37,7 +37,7 @@ from typing import Literal
 import httpx
 
 from .errors import FeedError, HttpStatusError, RefreshBusy, TaskLimitError, WorkerDied
-from .http import Fetcher, FetchLimits, fetcher
+from .http import Fetcher, FetchLimits, FetchResult, fetcher
 from .models import Feed, ParsedFeed
 from .parse import parse_fast, parse_feed
 from .sanitize import clean_line
@@ -127,6 +127,9 @@ async def refresh_feeds(
     report = RefreshReport(results=[])
     async with _refresh_lock(store.path, lock_wait) as lock_fd, fetcher(client, limits) as f:
         pool = _Pool(processes, store.path, lock_fd, f.limits)
+        # Only as many big bodies in this process at once as there are workers to parse
+        # them: the others wait, unread, on their connections.
+        f.big_bodies = asyncio.Semaphore(pool.size)
         if processes and any(feed.last_success is None for feed in feeds):
             pool.workers()  # new feeds will need them: start them while the first requests fly
         try:
@@ -179,35 +182,42 @@ async def _refresh(
                 out.result.not_modified = True
                 return out
             out.etag, out.last_modified = got.etag, got.last_modified
-            content, got.content = got.content, b""
-            if not processes and len(content) <= INLINE_PARSE_MAX:
-                # Well-formed RSS/Atom parses right here (~1-3 ms, fastfeedparser).
-                out.parsed = parse_fast(content, got.url)
-                if out.parsed is not None:
-                    return out
-            if processes or (len(content) > THREAD_PARSE_MAX and pool.can_fork):
-                # A worker process parses *and* writes (its own connection, one transaction
-                # per feed), within the parse limits: this event loop only fetches.
-                try:
-                    new_ids, title = await pool.workers().run(
-                        _parse_and_save, str(store.path), feed.id, got.url, got.etag,
-                        got.last_modified, data=content,
-                    )  # fmt: skip
-                except TaskLimitError as exc:  # the worker is gone; what was stored stays
-                    out.result.error = f"parse {exc}"
-                except WorkerDied as exc:
-                    out.result.error = f"parse failed: {exc}"
-                else:
-                    _saved(out, new_ids, title)
-                return out
-            # A small broken or odd body: feedparser, off the event loop.
-            out.parsed = await loop.run_in_executor(pool.thread(), parse_feed, content, got.url)
+            try:
+                await parse(out, got)
+            finally:
+                if got.release is not None:  # a big body: the next one may come in
+                    got.release()
         except HttpStatusError as exc:
             out.result.error = str(exc)
             out.result.retry_after = exc.retry_after
         except FeedError as exc:
             out.result.error = str(exc)
         return out
+
+    async def parse(out: _Fetched, got: FetchResult) -> None:
+        content, got.content = got.content, b""
+        if not processes and len(content) <= INLINE_PARSE_MAX:
+            # Well-formed RSS/Atom parses right here (~1-3 ms, fastfeedparser).
+            out.parsed = parse_fast(content, got.url)
+            if out.parsed is not None:
+                return
+        if processes or (len(content) > THREAD_PARSE_MAX and pool.can_fork):
+            # A worker process parses *and* writes (its own connection, one transaction
+            # per feed), within the parse limits: this event loop only fetches.
+            try:
+                new_ids, title = await pool.workers().run(
+                    _parse_and_save, str(store.path), out.feed.id, got.url, got.etag,
+                    got.last_modified, data=content,
+                )  # fmt: skip
+            except TaskLimitError as exc:  # the worker is gone; what was stored stays
+                out.result.error = f"parse {exc}"
+            except WorkerDied as exc:
+                out.result.error = f"parse failed: {exc}"
+            else:
+                _saved(out, new_ids, title)
+            return
+        # A small broken or odd body: feedparser, off the event loop.
+        out.parsed = await loop.run_in_executor(pool.thread(), parse_feed, content, got.url)
 
     tasks = [asyncio.ensure_future(one(feed)) for feed in feeds]
     try:
@@ -310,19 +320,21 @@ class _Pool:
     def __init__(self, processes: bool, db: Path, lock_fd: int | None, limits: FetchLimits):
         self.processes, self.db, self.lock_fd, self.limits = processes, db, lock_fd, limits
         self.can_fork = str(db) != ":memory:"  # workers write through their own connections
+        # A small refresh needs one only for the odd big body.
+        self.size = min(os.cpu_count() or 2, 4) if processes else 1
         self._workers: LimitedPool | None = None
         self._thread: ThreadPoolExecutor | None = None
 
     def workers(self) -> LimitedPool:
         if self._workers is None:
-            # A small refresh needs one only for the odd big body.
-            size = min(os.cpu_count() or 2, 4) if self.processes else 1
             self._workers = LimitedPool(
-                size,
+                self.size,
                 TaskLimits(self.limits.parse_timeout, self.limits.parse_memory),
                 init=_warm_up,
                 init_args=(str(self.db),),
                 lock=(self.lock_fd, f"{self.db}.lock"),
+                method="forkserver",
+                preload=["feeds.refresh", "fastfeedparser", "feedparser", "lxml.etree"],
             )
             if self.processes:
                 self._workers.start()  # fork, import the parsers, connect: in parallel

@@ -11,18 +11,20 @@
 - Memory: a worker limits itself (`RLIMIT_DATA`) so that it can grow by no more than
   `memory` minus what it holds when it starts: an allocation past that fails (a
   `MemoryError`, in Python or in lxml/SQLite), the task ends as `TaskMemory` and the
-  worker exits, since its heap may be in any state. A worker that grew past half its
-  limit on a task is retired too, so memory goes back to the system between big feeds.
+  worker exits, since its heap may be in any state. A worker that grew by more than a
+  quarter of its limit is retired too, so memory goes back to the system between big
+  feeds.
 - Time: the caller's event loop kills (SIGKILL) a worker whose task runs past
   `seconds` (`TaskTimeout`); C code such as lxml cannot be interrupted any other way.
   An unfinished SQLite transaction in the killed worker rolls back.
 - A worker never outlives its parent (a thread watches for a new parent process and
   exits) and closes an inherited copy of the refresh lock descriptor at start.
 
-Workers are forked by default (as the refresh's process pool always was): starting one
-costs a few milliseconds, and the modules the parent already imported come with it.
-`method="forkserver"` is for callers with threads of their own (the reader's UI). A big
-body is sent with `send_bytes` (no pickled copy of it in either process).
+`method="forkserver"` starts workers from multiprocessing's fork server: a small, clean
+process, so a worker neither shares nor counts what its caller holds (a refresh holds
+fetched bodies; the reader has threads, which must not be forked); `preload` modules are
+imported there once. `method="fork"` forks the caller (a few milliseconds). A big body
+is sent with `send_bytes` (no pickled copy of it in either process).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -43,7 +46,41 @@ from typing import Any
 from .errors import TaskMemory, TaskTimeout, WorkerDied
 
 _MIN_HEADROOM = 32 << 20  # a worker forked from a big parent still gets this much to work in
+_MARGIN = 16 << 20  # code and files paged in later count in the resident size too
+_WATCH_EVERY = 0.5  # seconds between looks at a busy worker's memory
 _MEMORY_EXIT = 3  # a worker's exit status when it could not even report running out
+# Exit statuses taken for running out of memory: ours; SIGKILL (the kernel's OOM killer);
+# SIGABRT (Rust code, such as fastfeedparser's, aborts when an allocation fails).
+_OUT_OF_MEMORY = (_MEMORY_EXIT, -signal.SIGKILL, -signal.SIGABRT)
+
+
+def start_process_helpers(method: str) -> None:
+    """Start multiprocessing's resource tracker (and, for `forkserver`, the fork server).
+
+    Both are started once per process, and multiprocessing hands them
+    `sys.stderr.fileno()`. Inside a running Textual app that is -1 (Textual swaps the
+    stream for its own), and the start fails with "bad value(s) in fds_to_keep": every
+    pool made in the app would be dead. So they start here with the real stderr in
+    place. Forked workers need neither. Raises OSError/ValueError when processes cannot
+    be had at all.
+    """
+    if method == "fork":
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    saved = sys.stderr
+    try:
+        broken = saved is not None and saved.fileno() < 0
+    except Exception:  # no fileno at all: multiprocessing skips such a stream itself
+        broken = False
+    if broken and sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+        if method == "forkserver":
+            forkserver.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +105,10 @@ class LimitedPool:
         init_args: tuple[Any, ...] = (),
         lock: tuple[int | None, str] | None = None,
         method: str = "fork",
+        preload: list[str] | None = None,
     ):
         self.size, self.limits, self.method = max(1, size), limits, method
+        self._preload = preload or []
         self._init, self._init_args, self._lock = init, init_args, lock
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
@@ -98,23 +137,27 @@ class LimitedPool:
                 if not worker.ready:  # its imports and connections are not the task's time
                     async with asyncio.timeout(max(60.0, self.limits.seconds)):
                         await worker.readable()
-                        await loop.run_in_executor(None, worker.conn.recv)
+                        _, worker.cap, _ = await loop.run_in_executor(None, worker.conn.recv)
                     worker.ready = True
                 async with asyncio.timeout(self.limits.seconds):
                     try:
                         await loop.run_in_executor(None, worker.send, fn, args, data)
                     except OSError:  # it stopped reading (out of memory?): its answer says
                         pass
-                    await worker.readable()
+                    await worker.readable(watch=True)
                     kind, value, retire = await loop.run_in_executor(None, worker.conn.recv)
                 done = True
+            except _StuckAtCap:
+                raise TaskMemory(f"needed over {self.limits.memory >> 20} MB") from None
             except TimeoutError:
                 raise TaskTimeout(f"took over {self.limits.seconds:g} s") from None
             except (EOFError, OSError):
                 code = worker.wait()
-                if code in (_MEMORY_EXIT, -signal.SIGKILL):  # -9: the kernel's OOM killer
+                if code in _OUT_OF_MEMORY:
                     raise TaskMemory(f"needed over {self.limits.memory >> 20} MB") from None
                 raise WorkerDied(f"worker process died (exit status {code})") from None
+            except Exception as exc:  # an answer that does not unpickle here
+                raise WorkerDied(f"unreadable answer from a worker: {exc}"[:200]) from None
             finally:
                 if done and not retire:
                     self._idle.append(worker)
@@ -134,7 +177,10 @@ class LimitedPool:
         self._idle.clear()
 
     def _spawn(self) -> _Worker:
+        start_process_helpers(self.method)
         ctx = multiprocessing.get_context(self.method)
+        if self.method == "forkserver" and self._preload:
+            _preload(self._preload)
         parent_end, child_end = ctx.Pipe()
         lock_fd, lock_path = self._lock or (None, "")
         forked = self.method == "fork"
@@ -159,25 +205,75 @@ class LimitedPool:
         w.close()
 
 
+def _preload(modules: list[str]) -> None:
+    """Have the fork server import `modules` once (so each worker starts with them), if it
+    is not running yet; it is one per process, shared with every forkserver pool."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver  # type: ignore[attr-defined]
+    if getattr(server, "_forkserver_pid", None) is not None:
+        return  # already running: the workers import what they need themselves
+    wanted = list(dict.fromkeys([*getattr(server, "_preload_modules", ["__main__"]), *modules]))
+    forkserver.set_forkserver_preload(wanted)
+
+
+class _StuckAtCap(Exception):
+    pass
+
+
+def _cpu_and_data(pid: int) -> tuple[int, int]:
+    """CPU ticks used and private writable memory (bytes) of a process; (-1, 0) if gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        cpu = int(fields[11]) + int(fields[12])  # utime + stime
+        with open(f"/proc/{pid}/status") as f:
+            data = next((int(ln.split()[1]) * 1024 for ln in f if ln.startswith("VmData:")), 0)
+    except (OSError, ValueError, IndexError):
+        return -1, 0
+    return cpu, data
+
+
 class _Worker:
     def __init__(self, proc: Any, conn: Connection):
         self.proc, self.conn = proc, conn
         self.ready = False  # said so after its `init`
+        self.cap: int | None = None  # its RLIMIT_DATA, bytes
 
     def send(self, fn: Callable[..., Any], args: tuple[Any, ...], data: bytes | None) -> None:
         self.conn.send((fn, args, data is not None))
         if data is not None:
             self.conn.send_bytes(data)
 
-    async def readable(self) -> None:
+    async def readable(self, *, watch: bool = False) -> None:
+        """Until an answer (or EOF) can be read, or the process has ended.
+
+        `watch`: raise `_StuckAtCap` if the worker sits idle at its memory limit (code
+        that fails to allocate does not always raise: Rust panics, a lock left taken).
+        """
         loop = asyncio.get_running_loop()
         ready = loop.create_future()
-        fd = self.conn.fileno()
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        fds = (self.conn.fileno(), self.proc.sentinel)
+        for fd in fds:
+            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
         try:
-            await ready
+            idle = 0
+            cpu = -1
+            while True:
+                done, _ = await asyncio.wait([ready], timeout=_WATCH_EVERY if watch else None)
+                if done:
+                    break
+                used, data = _cpu_and_data(self.proc.pid)
+                stuck = self.cap is not None and data >= self.cap - _MARGIN // 2 and used == cpu
+                idle = idle + 1 if stuck else 0
+                cpu = used
+                if idle >= 2:
+                    raise _StuckAtCap
         finally:
-            loop.remove_reader(fd)
+            for fd in fds:
+                loop.remove_reader(fd)
+        if not self.conn.poll():  # ended without a word (the pipe may live on elsewhere)
+            raise EOFError
 
     def wait(self) -> int | None:
         self.proc.join(timeout=5)
@@ -214,8 +310,14 @@ def _worker_main(
     worker_init(os.getppid() if parent is None else parent, lock_fd, lock_path)
     if init is not None:
         init(*init_args)
-    _limit_memory(memory)
-    conn.send(("ready", None, False))
+    # Failures go back through the pipe; what libraries print as they fail (a Rust panic
+    # running out of memory) must not reach the user's terminal.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    cap = _limit_memory(memory)
+    start = _rss()
+    conn.send(("ready", cap, False))
     while True:
         try:
             fn, args, has_data = conn.recv()
@@ -232,7 +334,7 @@ def _worker_main(
         except BaseException as exc:  # noqa: BLE001 (every failure goes back to the caller)
             reply = ("memory", None, True) if _out_of_memory(exc) else ("error", exc, False)
         del fn, args
-        retire = reply[0] == "memory" or _rss() > memory // 2
+        retire = reply[0] == "memory" or _rss() - start > memory // 4
         try:
             conn.send((reply[0], reply[1], retire))
         except MemoryError:
@@ -249,7 +351,26 @@ def worker_init(parent: int, lock_fd: int | None, lock_path: str) -> None:
         with contextlib.suppress(OSError):
             if os.path.samestat(os.fstat(lock_fd), os.stat(lock_path)):
                 os.close(lock_fd)  # now the lock ends with the parent, even on SIGKILL
+    # The kernel kills the worker when its parent ends (Linux). Elsewhere a thread
+    # watches; on Linux no thread at all, since a thread that runs out of memory at the
+    # limit can leave the process deadlocked instead of ended.
+    if _die_with_parent() and os.getppid() == parent:
+        return
+    if os.getppid() != parent:
+        os._exit(1)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _die_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -258,16 +379,20 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)  # an unfinished transaction rolls back
 
 
-def _limit_memory(memory: int) -> None:
+def _limit_memory(memory: int) -> int | None:
     """Let this process grow by at most `memory` minus what it holds now (RLIMIT_DATA
-    counts private writable memory: the heap, Python's arenas, lxml's and SQLite's)."""
+    counts private writable memory: the heap, Python's arenas, lxml's and SQLite's).
+    The limit set, in bytes (None if none could be)."""
     status = _status()
     data, rss = status.get("VmData", 0), status.get("VmRSS", 0)
     if not data:
-        return
-    cap = data + max(memory - rss, _MIN_HEADROOM)
-    with contextlib.suppress(ValueError, OSError):
+        return None
+    cap = data + max(memory - rss - _MARGIN, _MIN_HEADROOM)
+    try:
         resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+    except (ValueError, OSError):
+        return None
+    return cap
 
 
 def _out_of_memory(exc: BaseException | None) -> bool:

@@ -104,7 +104,7 @@ print(len(summary.key_points), service.processes)
 """
 
 
-@pytest.mark.parametrize(("prestart", "processes"), [(True, "True"), (False, "False")])
+@pytest.mark.parametrize(("prestart", "processes"), [(True, "True"), (False, "True")])
 def test_digests_inside_the_app_use_processes_or_fall_back(tmp_path, prestart, processes):
     make_store(tmp_path / "news.db").close()
     code = textwrap.dedent(_IN_APP).format(prestart=prestart)
@@ -118,4 +118,6 @@ def test_digests_inside_the_app_use_processes_or_fall_back(tmp_path, prestart, p
     )
     points, used_processes = out.stdout.split()
     assert int(points) > 0  # a digest either way, never an empty one
-    assert used_processes == processes  # started early: processes; not: a thread
+    # Started early or not (a Pilot test, a pool made later in the app): processes, since
+    # feeds.workers.start_process_helpers puts the real stderr back while it starts them.
+    assert used_processes == processes

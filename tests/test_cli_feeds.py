@@ -170,13 +170,13 @@ def test_refresh_full_text_fetches_the_pages(tmp_path: Path, feed_server: FeedSe
     with Store(db) as s:
         s.add_feed(feed_server.route("/f.xml", rss("Walls", items)), title="Walls")
     r = nd(db, "refresh")
-    assert r.returncode == 0 and "full texts" not in r.stdout, r.stderr
+    assert r.returncode == 0 and "full text" not in r.stdout, r.stderr
     assert feed_server.hits("/p/0") == [] and feed_server.hits("/p/1") == []
     feed_server.route("/f.xml", rss("Walls", [*items, Item("Wall 2", "/p/2", "<p>T.</p>", "w2")]))
     feed_server.route("/p/2", page("Wall 2", body), content_type="text/html")
     r = nd(db, "refresh", "--full-text")
     assert r.returncode == 0, r.stderr
-    assert "1 full texts" in r.stdout, r.stdout  # the new article's page
+    assert "1 full text\n" in r.stdout, r.stdout  # the new article's page (singular)
     with Store(db) as s:
         got = {a.title: a.full_text for a in s.articles()}
     assert got["Wall 0"] is None and got["Wall 1"] is None  # not new in this refresh

@@ -221,8 +221,13 @@ async def test_tui_shows_hostile_text_literally(
     from tui.app import NewsdeskApp
 
     opened: list[str] = []  # what `o` hands to the browser (the real worker, the real call)
-    for name in ("open", "open_new", "open_new_tab"):
-        monkeypatch.setattr(webbrowser, name, lambda url, *a, **k: opened.append(url) or True)
+
+    class Recorder(webbrowser.BaseBrowser):  # a desktop browser, started in the background
+        def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+            opened.append(url)
+            return True
+
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: Recorder("recorder"))
     with Store(hostile_db) as store:
         js_rows = store.db.execute(
             "SELECT count(*) FROM articles WHERE url LIKE 'javascript:%'"

@@ -38,17 +38,39 @@ def check(db: Path) -> dict[int, int]:
     return {fid: n for fid, n, _ in rows}
 
 
-def workers_left(db: Path) -> list[str]:
-    """Processes still running with this store on their command line."""
+def workers_left(db: Path, started: set[int]) -> list[str]:
+    """Processes still running with this store on their command line, or started by
+    the refresh (its worker processes and the fork server they come from)."""
     left = []
     for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
         try:
             cmd = (proc / "cmdline").read_bytes()
-        except OSError:
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
             continue
-        if proc.name.isdigit() and str(db).encode() in cmd:
+        if state != "Z" and (str(db).encode() in cmd or int(proc.name) in started):
             left.append(proc.name)
     return left
+
+
+def descendants(pid: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                parents[int(proc.name)] = int(
+                    (proc / "stat").read_text().rsplit(")", 1)[1].split()[1]
+                )
+            except (OSError, IndexError, ValueError):
+                continue
+    found, grew = {pid}, True
+    while grew:
+        more = {p for p, pp in parents.items() if pp in found} - found
+        found |= more
+        grew = bool(more)
+    return found - {pid}
 
 
 # 6 feeds parse in a thread and write here; 30 go to worker processes that write too.
@@ -76,11 +98,12 @@ def test_sigkill_mid_refresh(
         assert time.monotonic() < deadline, "refresh never reached the slow feeds"
         time.sleep(0.05)
     time.sleep(0.3)  # the fast feeds are being written or done
+    started = descendants(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 10
-    while workers_left(db):  # worker processes end with their refresh
-        assert time.monotonic() < deadline, f"orphaned workers: {workers_left(db)}"
+    while workers_left(db, started):  # worker processes end with their refresh
+        assert time.monotonic() < deadline, f"orphaned workers: {workers_left(db, started)}"
         time.sleep(0.05)
     counts = check(db)
     assert all(counts[fid] in (before[fid], 60) for fid in counts)  # each feed all or nothing

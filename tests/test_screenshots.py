@@ -28,7 +28,7 @@ def test_screenshots_into_a_folder(tmp_path: Path) -> None:
     for name in names:
         assert (out / name).read_text(encoding="utf-8").startswith("<svg")
     main, who, help_ = (svg_text(out / n) for n in names)
-    assert "Sensor patch cut missed sepsi" in main and "Nothing open" in main  # the list
+    assert "Sensor patch cut missed seps" in main and "Nothing open" in main  # the list
     assert "Nothing open" not in who and "Naomi Keswick" in who  # an article, who said what
     assert "newsdesk keys" in help_ and "Article list" in help_  # the help over the reader
 

@@ -49,9 +49,9 @@ def start_worker_processes() -> str | None:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return None  # spawn starts workers without a server; nothing to start early
     try:
-        from multiprocessing import forkserver
+        from feeds.workers import start_process_helpers
 
-        forkserver.ensure_running()
+        start_process_helpers("forkserver")
     except Exception as exc:  # no processes here: the reader uses a thread
         log.warning("cannot start digest worker processes: %s", _reason(exc))
         return _reason(exc)
@@ -107,10 +107,12 @@ class DigestService:
                 from concurrent.futures import ProcessPoolExecutor
 
                 # The UI runs threads, so never fork; forkserver starts workers cleanly.
+                from feeds.workers import start_process_helpers
+
                 methods = multiprocessing.get_all_start_methods()
-                ctx = multiprocessing.get_context(
-                    "forkserver" if "forkserver" in methods else "spawn"
-                )
+                method = "forkserver" if "forkserver" in methods else "spawn"
+                start_process_helpers(method)  # a no-op when start_worker_processes ran
+                ctx = multiprocessing.get_context(method)
                 self._executor = ProcessPoolExecutor(1, mp_context=ctx, initializer=_background)
             else:
                 from concurrent.futures import ThreadPoolExecutor
