@@ -59,6 +59,7 @@ SAMPLES = {
     "export_dir": '"~/news"',
     "who_said_what": "false",
     "ID": '"S"',
+    "parse_memory_mb": "256",
 }
 
 
