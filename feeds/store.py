@@ -35,6 +35,27 @@ _ARTICLE_COLUMNS = f"""
 """
 
 
+def _open_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+    """Read a store we may not write. `mode=ro` still needs the WAL index (`-shm`), which a
+    read-only folder cannot hold; then the file is opened as immutable (no writer can use
+    it either: a writer needs that index too; a WAL left by a crash is then not read)."""
+    from urllib.request import pathname2url
+
+    for params in ("mode=ro", "immutable=1"):
+        db = sqlite3.connect(
+            f"file:{pathname2url(str(path))}?{params}", uri=True, timeout=timeout,
+            isolation_level=None,
+        )  # fmt: skip
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.Error:
+            db.close()
+            if params == "immutable=1":
+                raise
+    raise AssertionError("unreachable")
+
+
 def content_hash(text: str) -> str:
     """Key for cached digests: the same text gives the same digest."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
@@ -73,8 +94,7 @@ class Store:
         self._searches: dict[str, tuple[str, str | None]] = {}  # search text -> (query, problem)
         try:
             if readonly:
-                uri = f"file:{self.path}?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+                self.db = _open_readonly(self.path, timeout)
             else:
                 if str(path) != ":memory:":
                     self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -239,6 +239,7 @@ class _Worker:
         self.proc, self.conn = proc, conn
         self.ready = False  # said so after its `init`
         self.cap: int | None = None  # its RLIMIT_DATA, bytes
+        self.closed = False
 
     def send(self, fn: Callable[..., Any], args: tuple[Any, ...], data: bytes | None) -> None:
         self.conn.send((fn, args, data is not None))
@@ -282,7 +283,11 @@ class _Worker:
     def close(self) -> None:
         # Killed even when idle: a worker forked later holds a copy of this pipe's end,
         # so closing it would not reach this one as EOF. An idle worker has no open
-        # transaction; a busy one's rolls back.
+        # transaction; a busy one's rolls back. Twice is once: a cancelled task (a refresh
+        # that failed on its store) and the pool's shutdown may both retire a worker.
+        if self.closed:
+            return
+        self.closed = True
         if self.proc.is_alive():
             with contextlib.suppress(OSError):
                 os.kill(self.proc.pid, signal.SIGKILL)

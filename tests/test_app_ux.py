@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from feeds.store import Store
 from tui.screens.lists import ListPicker
 from tui.text import HIGHLIGHT
 from tui.widgets.article_list import ArticleList
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.reader import Reader
 from tui.widgets.status import StatusLine
 
@@ -139,6 +141,9 @@ async def test_J_and_K_move_between_articles_from_the_reader_and_h_goes_back(sto
         await settle(pilot)
         await pilot.press("left")
         assert lst.has_focus
+        await search(pilot, "trains")
+        await pilot.press("h")  # in the list: back out of the search
+        assert len(lst.ids) == store.count()
 
 
 async def test_reading_progress_in_the_status_line(tmp_path):
@@ -184,6 +189,7 @@ async def test_typing_in_the_picker_filters_it(store):
         assert isinstance(picker, ListPicker)
         await pilot.press(*"rail")
         await pilot.pause()
+        assert picker.query_one("#lists-filter").value == "rail"  # the first letter kept
         assert [c.label for c in picker.choices] == ["Rail Weekly"]
         await pilot.press("enter")
         await pilot.pause()
@@ -223,4 +229,111 @@ async def test_refresh_of_one_feed_says_1_feed(tmp_path, feed_server):
         assert list_titles(app) == ["A single story"]
         assert "Refreshed 1 feed · 1 new" in notes(app)
         assert "1/1 article · 1 unread" in status(app)
+    store.close()
+
+
+def hints_line(app) -> str:
+    return app.screen.query_one(KeyHints).render().plain
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 99, 120, 157, 200])
+async def test_key_hints_are_whole_at_every_width(store, width):
+    app = make_app(store)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        hints = app.screen.query_one(KeyHints)
+        shown = hints_line(app)
+        assert len(shown) <= width
+        described = {d for _k, _s, d, _e, _a in hints.hints()}
+        # every hint on the line is a whole "key Description" (no "Expo▏")
+        words = [w for w in re.split(r"  +", shown.strip()) if w]
+        for hint in words:
+            key, _, description = hint.partition(" ")
+            assert description in described, (width, hint)
+        if width >= 40:
+            assert shown.rstrip().endswith("^p Palette") and shown.count("Palette") == 1
+
+
+async def test_search_box_open_shows_the_palette_hint_once(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"brid")
+        await pilot.pause()
+        shown = hints_line(app)
+        assert shown.count("Palette") == 1
+        assert "/ Search" not in shown  # letters type into the box now
+
+
+async def test_who_pane_takes_room_only_with_speakers(store):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        who = app.screen.query_one("#who")
+        lst = app.screen.query_one(ArticleList)
+        reader = app.screen.query_one(Reader)
+        assert not who.display and reader.region.width > 60  # nothing open: no empty pane
+        await pilot.press("enter")  # the bridge story: the mayor is quoted
+        await settle(pilot)
+        assert who.display and who.region.width >= 28 and lst.region.width >= 40
+        await pilot.press("escape")
+        await search(pilot, "solar")  # a teaser that quotes nobody
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not who.display and reader.region.width > 60
+
+
+async def test_w_at_80x24_keeps_the_reader_readable(store):
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        who = app.screen.query_one("#who")
+        assert who.display and reader.display and reader.region.width >= 40
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).display and not who.display
+
+
+async def test_the_url_is_one_unbroken_hyperlink(tmp_path):
+    store = make_store(tmp_path / "n.db")
+    long_url = "https://example.org/" + "/".join(f"section-{i}" for i in range(20))
+    store.db.execute(
+        "UPDATE articles SET url = ? WHERE title = 'Night trains are back'", (long_url,)
+    )
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "Night")
+        await pilot.press("enter")
+        await settle(pilot)
+        url = app.screen.query_one("#reader-url")
+        assert url.region.height == 1  # one row: never wrapped mid-address
+        strip = url.render_line(0)
+        links = {seg.style.link for seg in strip if seg.style and seg.style.link}
+        assert links == {long_url}
+    store.close()
+
+
+async def test_help_keeps_the_action_column_at_60x20(store):
+    app = make_app(store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Action" in text and "Ac…" not in text
+        assert "Move down" in text
+
+
+async def test_a_refresh_where_every_feed_failed_says_so(tmp_path, feed_server):
+    feed_server.route("/down.xml", status=500)
+    store = Store(tmp_path / "down.db")
+    store.add_feed(feed_server.url("/down.xml"), title="Down Feed")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await settle(pilot)
+        said = " ".join(notes(app))
+        assert "No feed could be refreshed: 1 feed failed: Down Feed" in said
+        assert "Refreshed 0" not in said
     store.close()

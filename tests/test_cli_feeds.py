@@ -176,7 +176,7 @@ def test_refresh_full_text_fetches_the_pages(tmp_path: Path, feed_server: FeedSe
     feed_server.route("/p/2", page("Wall 2", body), content_type="text/html")
     r = nd(db, "refresh", "--full-text")
     assert r.returncode == 0, r.stderr
-    assert "1 full text\n" in r.stdout, r.stdout  # the new article's page (singular)
+    assert "1 new article, 1 full text\n" in r.stdout, r.stdout  # the new article's page
     with Store(db) as s:
         got = {a.title: a.full_text for a in s.articles()}
     assert got["Wall 0"] is None and got["Wall 1"] is None  # not new in this refresh

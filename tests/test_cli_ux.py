@@ -151,3 +151,12 @@ def test_digest_says_it_fetches_pages(teasers: Path, feed_server: FeedServer) ->
     assert r.returncode == 0, r.stderr
     assert len(feed_server.hits("/a")) == 1
     assert "fetching the full text of 1 teaser-only article (--no-fetch skips this)" in r.stderr
+
+
+def test_an_empty_store_says_how_to_add_feeds(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    for command in ("articles", "feeds", "refresh"):
+        r = newsdesk(db, command)
+        assert r.returncode == 0, r.stderr
+        assert "newsdesk add URL" in r.stdout + r.stderr, command

@@ -59,7 +59,7 @@ SAMPLES = {
     "export_dir": '"~/news"',
     "who_said_what": "false",
     "ID": '"S"',
-    "parse_memory_mb": "256",
+    "parse_memory_mb": "128",
 }
 
 
@@ -70,7 +70,8 @@ def test_every_documented_setting_parses_where_the_readme_puts_it() -> None:
             continue
         table, _, key = name.rpartition(" ")
         key = "star" if key == "ID" else key
-        value = SAMPLES.get(name.rpartition(" ")[2], "5")
+        low = config._LIMITS[key][2] if table == "[limits]" else 0
+        value = SAMPLES.get(name.rpartition(" ")[2], f"{max(low, 5):g}")
         toml = (f"{table}\n" if table else "") + f"{key} = {value}\n"
         parse_settings(toml, Path("config.toml"), binding_ids=binding_ids())
     # and the README's example file too

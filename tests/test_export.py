@@ -32,7 +32,10 @@ from summarize import SUMMARIZER_VERSION
 
 EXPECTED = Path(__file__).parent / "expected"
 GENERATED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-UPDATE = os.environ.get("NEWSDESK_UPDATE_EXPECTED") == "1"  # regenerate, then review the diff
+UPDATE = "1" in (
+    os.environ.get("NEWSDESK_UPDATE_EXPECTED"),
+    os.environ.get("UPDATE_GOLDEN"),
+)  # then review the diff
 
 
 def md() -> MarkdownIt:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -89,24 +91,39 @@ def test_sigkill_mid_refresh(
         for aid in marked:
             s.set_starred(aid, True)
     before = check(db)
-    # The feeds grow; some answer slowly, so the kill lands mid-refresh.
+    # The feeds grow; the slow ones are held by the server until after the kill, so the
+    # kill lands mid-refresh for sure, after the others are written.
+    held = threading.Event()
     for i in range(n):
-        feed_server.route(f"/f{i}.xml", feed(i, 60), delay=5 if i in slow else 0)
+        feed_server.route(f"/f{i}.xml", feed(i, 60), hold=held if i in slow else None)
     proc = refresh(db)
-    deadline = time.monotonic() + 30
-    while not all(feed_server.hits(f"/f{i}.xml")[1:] for i in range(n)):
+    fast = {fid for i, fid in enumerate(sorted(before)) if i not in slow}
+
+    def written() -> set[int]:
+        con = sqlite3.connect(db, timeout=30)
+        try:
+            rows = con.execute("SELECT feed_id, count(*) FROM articles GROUP BY feed_id")
+            return {fid for fid, k in rows if k == 60}
+        finally:
+            con.close()
+
+    deadline = time.monotonic() + 60  # generous: fails only if it never happens
+    while not (all(feed_server.hits(f"/f{i}.xml")[1:] for i in range(n)) and fast <= written()):
+        assert proc.poll() is None, "the refresh ended with feeds still held"
         assert time.monotonic() < deadline, "refresh never reached the slow feeds"
         time.sleep(0.05)
-    time.sleep(0.3)  # the fast feeds are being written or done
+    assert proc.poll() is None  # alive: the held feeds are not answered yet
     started = descendants(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    held.set()
     deadline = time.monotonic() + 10
     while workers_left(db, started):  # worker processes end with their refresh
         assert time.monotonic() < deadline, f"orphaned workers: {workers_left(db, started)}"
         time.sleep(0.05)
     counts = check(db)
-    assert all(counts[fid] in (before[fid], 60) for fid in counts)  # each feed all or nothing
+    assert counts == {fid: 60 if fid in fast else before[fid] for fid in before}  # whole feeds
     for i in range(n):
         feed_server.route(f"/f{i}.xml", feed(i, 60))
     r = refresh(db)  # not "another refresh is running": the lock died with the killed one

@@ -40,10 +40,16 @@ def run_digest(args: argparse.Namespace) -> int:
         _check_writable(out_path)  # fail before the slow part, not after it
     generated = now()
     since = since_time(generated, args.since) if args.since is not None else None
+    path = db_path(args.db)
     try:
-        store = Store(db_path(args.db))
+        store = Store(path)
     except StoreError as exc:
-        raise CliError(str(exc), 1) from None
+        if args.mark_read or not path.is_file():
+            raise CliError(str(exc), 1) from None
+        try:  # a store we may not write to: the digest is still made (just not cached)
+            store = Store(path, readonly=True)
+        except StoreError:
+            raise CliError(str(exc), 1) from None
     try:
         with store:
             return _digest(args, store, out_path, generated, since)

@@ -273,6 +273,8 @@ def run_articles(args: argparse.Namespace) -> int:
                         f"{_c(a.title)}\t{_c(a.url) or '-'}"
                     )
             out.write("\n".join(lines) + "\n")
+        if offset == 0 and not store.list_feeds():
+            print("no feeds yet: `newsdesk add URL` or `newsdesk import FILE`", file=sys.stderr)
     return 0
 
 

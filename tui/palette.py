@@ -36,11 +36,16 @@ class ListsProvider(Provider):
 
     async def discover(self) -> Hits:
         for name, choice in self.entries[:3]:  # All, Unread, Starred
-            yield DiscoveryHit(name, partial(self._show, choice), help="The t picker's lists")
+            yield DiscoveryHit(name, partial(self._show, choice), help="a list (also: t)")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, choice in self.entries:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._show, choice), help="t")
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self._show, choice),
+                    help="show it in the list (also: t, then type)",
+                )

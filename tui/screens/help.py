@@ -40,6 +40,7 @@ MEANING = {
     "reader_top": "Top of the article",
     "reader_bottom": "End of the article",
     "reader_back": "Back to the list",
+    "list_back": "Back: clears the search, then the feed or tag shown",
     "back": "Back; quits from the top list",
     "escape": "Back: closes search, the reader, a filter",
     "next_article": "Open the next article (also from the reader)",

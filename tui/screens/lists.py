@@ -100,7 +100,9 @@ class ListPicker(ModalScreen[ListChoice | None]):
             yield Static(
                 "Feeds and tags  (type to filter · Enter: show · Escape: close)", id="lists-title"
             )
-            yield Input(placeholder="type to filter by name", id="lists-filter")
+            yield Input(
+                placeholder="type to filter by name", id="lists-filter", select_on_focus=False
+            )
             yield OptionList(*self._options(""), id="lists")
 
     def _options(self, query: str) -> list[Option | None]:

@@ -170,7 +170,7 @@ class MainScreen(Screen[None]):
             return ["No unread articles. t picks another list."]
         if self.choice.kind == "starred":
             return ["No starred articles: s stars the one under the cursor."]
-        return ["No articles here yet: R refreshes every feed, t picks another list."]
+        return ["No articles here yet.", "R refreshes every feed;", "t picks another list."]
 
     def count_unread(self) -> None:
         from dataclasses import replace
@@ -782,15 +782,17 @@ def _report_text(report: Any) -> str:
     ok = getattr(report, "ok", None)
     new = getattr(report, "new_articles", None)
     failed = _failed(report)
-    parts = ["Refreshed"]
-    if ok is not None:
-        parts.append(plural(ok if isinstance(ok, int) else len(ok), "feed"))
-    if new is not None:
-        parts.append(f"· {new} new")
-    text = " ".join(parts)
+    n_ok = ok if isinstance(ok, int) else len(ok or [])
+    if failed and not n_ok:  # not "Refreshed 0 feeds"
+        text = f"No feed could be refreshed: {plural(len(failed), 'feed')} failed"
+    else:
+        text = "Refreshed" + (f" {plural(n_ok, 'feed')}" if ok is not None else "")
+        if new is not None:
+            text += f" · {new} new"
+        if failed:
+            text += f" · {len(failed)} failed"
     if failed:
-        names = "; ".join(_failure(f) for f in failed[:3])
-        text += f" · {len(failed)} failed: {names}"
+        text += ": " + "; ".join(_failure(f) for f in failed[:3])
     return text
 
 

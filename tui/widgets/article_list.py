@@ -42,6 +42,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pagedown,space,ctrl+d", "page(1)", "Page down", show=False, id="page_down"),
         Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False, id="page_up"),
         Binding("enter,l", "open", "Open", id="open"),
+        Binding("h,left", "screen.back(False)", "Back", show=False, id="list_back"),
     ]
     COMPONENT_CLASSES = {
         "article-list--cursor",
