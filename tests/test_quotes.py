@@ -675,3 +675,16 @@ def test_middle_initial_and_headline_words_are_not_names() -> None:
 def test_a_dateline_is_not_a_speaker() -> None:
     sp = _speakers("WASHINGTON — “We are ready,” the union said on Monday.")
     assert [s.name for s in sp] == ["the union"]
+
+
+def test_a_named_poll_speaks_for_its_pollster_and_one_word_joins_it() -> None:
+    sp = _speakers(
+        "A Harbour Research survey found that voters were split.",
+        "Harbour said the gap was narrowing.",
+        "Tom Lee said the vote was close. Tom Lee Partners said it would invest.",
+        "The poll found that voters were tired of the race.",
+    )
+    by = _by_name(sp)
+    assert len(by["Harbour Research"].statements) == 2
+    assert "Tom Lee" in by and "Tom Lee Partners" in by  # a person is no organisation's prefix
+    assert "the poll" in by  # no pollster named: the poll itself, not the last speaker

@@ -36,6 +36,9 @@ _DOC_MODIFIERS = {
     "personal",
     "online",
 }
+# Documents whose issuer must be named with them ("a Pew Research poll"): "the poll" alone
+# stays as it is (it is not whoever spoke last).
+NEEDS_ISSUER = {"poll", "polls", "survey", "surveys", "study", "report"}
 _ON = {"website", "site", "blog", "page", "account", "feed"}
 _BY = re.compile(r"^(.+?)\s+(?:by|from|of)\s+(.+)$")
 PRONOUN_OF = {"his": "he", "her": "she", "its": "it", "their": "they"}
@@ -46,7 +49,7 @@ def document_head(name: str) -> bool:
     a name ("the Washington Post")."""
     m = _BY.match(name)
     words = (m.group(1) if m else name).split()
-    return bool(words) and words[-1] in DOCUMENT_NOUNS
+    return bool(words) and (words[-1] in DOCUMENT_NOUNS or words[-1] in NEEDS_ISSUER)
 
 
 def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
@@ -67,6 +70,8 @@ def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
         mods = mods[1:]
     if mods:  # "a police news release", "a White House statement", "the company's filing"
         who = re.sub(r"[’']s$", "", " ".join(mods))
+        if words[-1] in NEEDS_ISSUER and not who[:1].isupper():
+            return None, None, name  # "a new national phone survey": no issuer named
         if who[:1].islower():
             who = "the " + who
         return Ref(who, None, "group", ref.unit, ref.pos), None, name

@@ -71,6 +71,17 @@ def core(name: str) -> tuple[list[str], str | None]:
     return words, None
 
 
+_ORG_TAILS = ORG_WORDS | {"research", "command", "poll", "polling", "institute", "partners"}
+
+
+def _is_org(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """The longer name is an organisation's: its other words hold an organisation word."""
+    rest = list(long)
+    for w in short:
+        rest.remove(w)
+    return any(w in _ORG_TAILS for w in rest)
+
+
 def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
     """Fold entries that name the same source into one; keep the order of first entries."""
     cores = [core(sp.name) for sp in speakers]
@@ -91,6 +102,15 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             into[i] = longer[0]
         elif same and not longer:
             into[i] = min([i, *same])  # one core under several names: the first entry
+        elif not hosts and len(ki) == 1:
+            # "Pew" for "Pew Research": the first word of the one organisation's name
+            inner = {
+                keys[j]
+                for j, kj in enumerate(keys)
+                if j != i and len(kj) > 1 and kj[0] == ki[0] and _is_org(kj, ki)
+            }
+            if len(inner) == 1:
+                into[i] = next(j for j, kj in enumerate(keys) if kj in inner)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 

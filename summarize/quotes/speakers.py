@@ -9,7 +9,7 @@ from .._model import Speaker, Statement
 from .chunks import Ref
 from .clauses import Raw
 from .coref import resolve_pronoun
-from .documents import document_cue, document_head, issuer
+from .documents import NEEDS_ISSUER, document_cue, document_head, issuer
 from .lexicon import NOT_NAMES
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
@@ -127,6 +127,8 @@ def _document_issuer(
         who = resolve_pronoun(
             Ref(pronoun, None, "pronoun", r.ref.unit, r.ref.pos), before, units, known, idx
         )
+    if who is None and document.split()[-1] in NEEDS_ISSUER:
+        return r  # "the poll found": the poll, not whoever spoke last
     if who is None:  # "the lawsuit says": who spoke just before
         for b in reversed(before):
             if r.ref.unit - b.ref.unit > 3:
