@@ -73,7 +73,10 @@ def _timing(records: list[dict]) -> float:
 def _people(gold_speakers: list[str], name_words) -> list[set[str]]:  # type: ignore[no-untyped-def]
     """Gold speaker names grouped into people, as name-word sets: a name whose words are all
     in a longer name is that person ("Trump" in "Donald Trump"); "Trump campaign" is not."""
-    names = sorted({frozenset(name_words(n)) for n in gold_speakers} - {frozenset()}, key=len)
+    names = sorted(
+        {frozenset(name_words(n)) for n in gold_speakers} - {frozenset()},
+        key=lambda w: (len(w), sorted(w)),
+    )
     groups: list[set[str]] = []
     for words in reversed(names):  # longest first
         for g in groups:
