@@ -14,15 +14,22 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import quote, urlsplit
+
+from summarize._markdown import (
+    ArticleInfo,
+    article_lines,
+    escape,
+    heading,
+    join,
+    slug,
+)
+from summarize._markdown import safe_url as _safe_url
 
 from .sanitize import clean_line
 
@@ -94,54 +101,12 @@ def since_time(until: datetime, seconds: float) -> datetime:
     return until - timedelta(seconds=seconds)
 
 
-# -- escaping --------------------------------------------------------------
+# -- escaping ------------------------------------------------------------
+# One renderer for every Markdown file: summarize/_markdown.py. These names stay here for
+# callers of feeds.export.
 
-# Characters that can start or end inline constructs (emphasis, code, links, HTML,
-# headings, tables, strikethrough). Backslash-escaping any ASCII punctuation is
-# valid CommonMark, so over-escaping is harmless; under-escaping is not.
-_INLINE = re.compile(r"([\\`*_\[\]<>#|~])")
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# Text that would open a block at the start of a line or list item: an ordered-list
-# number here, and `-`, `+`, `=` (list marker, thematic break, setext underline) below.
-_NUMBER_MARK = re.compile(r"^(\d{1,9})([.)])")
-
-
-def md_escape(text: str | None) -> str:
-    """One line of untrusted text as inline Markdown that renders as itself."""
-    text = clean_line(text)
-    text = _INLINE.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    m = _NUMBER_MARK.match(text)
-    if m:
-        return f"{m.group(1)}\\{m.group(2)}{text[m.end() :]}"
-    if text[:1] in ("-", "+", "="):
-        return "\\" + text
-    return text
-
-
-def safe_url(url: str | None) -> str | None:
-    """An http(s) URL made safe for a Markdown link destination, else None.
-
-    Spaces, parentheses, angle brackets, quotes and non-ASCII are percent-encoded;
-    entity-like `&name;` is backslash-escaped (CommonMark decodes entities there).
-    """
-    url = clean_line(url)
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    encoded = quote(url, safe="/:?#[]@!$&*+,;=%~-._'")
-    encoded = encoded.replace("'", "%27")
-    return _ENTITY.sub(r"\\&", encoded)
-
-
-def _link(text: str, url: str | None) -> str:
-    dest = safe_url(url)
-    return f"[{text}]({dest})" if dest else text
+md_escape = escape
+safe_url = _safe_url
 
 
 def _yaml_str(value: str) -> str:
@@ -155,38 +120,32 @@ def _yaml_str(value: str) -> str:
 # -- rendering -------------------------------------------------------------
 
 
-def _article_block(entry: DigestEntry, level: int) -> list[str]:
-    """Heading (linked), source and date, key points, who said what."""
-    a, s = entry.article, entry.summary
-    title = md_escape(a.title) or md_escape(s.title) or "(untitled)"
-    lines = [f"{'#' * level} {_link(title, a.url)}", ""]
-    meta = [f"*{md_escape(a.feed_title) or 'unknown source'}*"]
-    if a.author:
-        meta.append(f"by {md_escape(a.author)}")
-    meta.append(_date(a.published) or "undated")
-    lines += [" · ".join(meta), ""]
-    points = [md_escape(kp.text) for kp in s.key_points]
-    points = [p for p in points if p]
-    if points:
-        lines += [f"- {p}" for p in points]
-    else:
-        lines.append("*No key points: the article has no text to summarise.*")
-    lines.append("")
-    speakers = [sp for sp in s.speakers if clean_line(sp.name) and sp.statements]
-    if speakers:
-        lines += ["**Who said what**", ""]
-        for sp in speakers:
-            who = f"**{md_escape(sp.name)}**"
-            if clean_line(sp.role):
-                who += f" — {md_escape(sp.role)}"
-            said = []
-            for st in sp.statements[:MAX_STATEMENTS]:
-                text = md_escape(st.text)
-                if text:
-                    said.append(f"“{text}”" if st.kind == "direct" else text)
-            lines.append(f"- {who}: {' / '.join(said)}" if said else f"- {who}")
-        lines.append("")
-    return lines
+def local_time(ts: float | None) -> datetime | None:
+    """A feed's UTC timestamp in the reader's local zone (None when unknown or absurd)."""
+    if ts is None:
+        return None
+    try:
+        return datetime.fromtimestamp(ts, UTC).astimezone()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def article_info(article: Article) -> ArticleInfo:
+    """What an export shows about an article beside its digest."""
+    return ArticleInfo(
+        title=article.title,
+        url=article.url,
+        source=article.feed_title or "unknown source",
+        author=article.author,
+        published=local_time(article.published),
+    )
+
+
+def _article_block(entry: DigestEntry, level: int, *, show_source: bool = True) -> list[str]:
+    """The shared article shape (summarize/_markdown.py): title, meta, points, speakers."""
+    return article_lines(
+        entry.summary, article_info(entry.article), level=level, show_source=show_source
+    )
 
 
 def _primary_tag(tags: Sequence[str], preferred: Sequence[str]) -> str | None:
@@ -257,29 +216,27 @@ def render_digest(
     for name, group in _groups(entries, group_by, prefer_tags):
         level = 2
         if name is not None:
-            lines += [f"## {md_escape(name) or 'Untitled feed'}", ""]
+            lines += heading(2, md_escape(name) or "Untitled feed")
             level = 3
         for e in group:
-            lines += _article_block(e, level)
-    return "\n".join(lines).rstrip("\n") + "\n"
+            # Under a "## Feed" heading the feed's name is not repeated for each article.
+            lines += _article_block(e, level, show_source=group_by != "feed")
+    return join(lines)
 
 
 def render_article(entry: DigestEntry, *, generated: datetime) -> str:
     """One article's digest as a Markdown document (the reader's `e`)."""
     lines = _article_block(entry, 1)
     lines += [f"*Exported {_stamp(generated)} by newsdesk.*", ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return join(lines)
 
 
 # -- files -----------------------------------------------------------------
 
 
 def slugify(text: str, *, fallback: str = "digest", limit: int = 60) -> str:
-    """An ASCII-safe file-name part: `Élan *vital*!` → `elan-vital`."""
-    ascii_text = unicodedata.normalize("NFKD", clean_line(text)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    slug = slug[:limit].rstrip("-")
-    return slug or fallback
+    """An ASCII-safe file-name part cut at a word boundary: `Élan *vital*!` → `elan-vital`."""
+    return slug(text, limit=limit, fallback=fallback)
 
 
 def _umask() -> int:

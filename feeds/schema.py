@@ -81,7 +81,17 @@ MIGRATIONS: list[str] = [
     """
     DROP TRIGGER articles_ai;
     """,
-    # 3: who said what across articles. Each digested article's statements, with the
+    # 3: stories (one event across feeds). `story` is the id of the story's first article
+    # (NULL: not grouped yet); `story_terms` the article's event terms (JSON, from
+    # summarize.stories.represent) so new articles are grouped without re-reading old
+    # texts. Story digests are cached in `digests` under a hash of the members' hashes.
+    """
+    ALTER TABLE articles ADD COLUMN story INTEGER;
+    ALTER TABLE articles ADD COLUMN story_terms TEXT;
+    CREATE INDEX articles_story ON articles(story) WHERE story IS NOT NULL;
+    CREATE INDEX articles_ungrouped ON articles(id) WHERE story IS NULL;
+    """,
+    # 4: who said what across articles. Each digested article's statements, with the
     # speaker's name as shown and a key normalised across articles (feeds.speakers);
     # quote_sources says from which text and summariser version they were made.
     """

@@ -212,7 +212,7 @@ def render_by_speaker(
             url = safe_url(q.url)
             source = f"[{name}]({url})" if url else name
             items.append((q.text, q.kind, q.cue, f"{source}{', ' + when if when else ''}"))
-        lines += speaker_section(s.name, "; ".join(s.roles) or None, items, heading_level=2)
+        lines += speaker_section(s.name, "; ".join(s.roles) or None, items, level=2)
     return "\n".join(lines).rstrip() + "\n"
 
 

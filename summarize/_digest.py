@@ -5,9 +5,12 @@ from __future__ import annotations
 from ._compress import (
     HARD_CAP,
     TARGET_WORDS,
+    dangling_opener,
     heading_to_sentence,
+    n_words,
+    person_surnames,
     resolve_pronoun,
-    shorten,
+    shorten_kept,
 )
 from ._document import Document, is_boilerplate_sentence
 from ._model import KeyPoint
@@ -28,9 +31,20 @@ def candidates(doc: Document) -> list[Candidate]:
     return out
 
 
-def _fit(text: str) -> str | None:
-    """The point as shown: compressed when long; None when it cannot fit the hard cap."""
-    return shorten(text, TARGET_WORDS, HARD_CAP)
+def _fit(c: Candidate, texts: list[str]) -> tuple[str, float] | None:
+    """The point as shown: the sentence or a grammatical shortening of it, its pronoun
+    opener replaced by the person it means, and the share of content it keeps; None
+    when it cannot be a point."""
+    best = shorten_kept(c.text, TARGET_WORDS, HARD_CAP)
+    if best is None:
+        return None
+    point, kept = best
+    if dangling_opener(point):
+        surnames = person_surnames(texts)
+        point = resolve_pronoun(point, texts[max(0, c.order - 2) : c.order], surnames)
+        if dangling_opener(point) or n_words(point) > HARD_CAP:
+            return None
+    return point, kept
 
 
 def _heading_points(doc: Document, body: list[Candidate]) -> list[Candidate]:
@@ -66,7 +80,8 @@ def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -
     score_candidates(cands, doc.title, weights)
     usable = [c for c in cands if c.n_words >= _MIN_WORDS] or cands
     # Shortening is the costly step: do it only for what the selection picks, and
-    # select again without any pick that cannot be made to fit the word cap.
+    # select again without any pick that cannot be a point.
+    texts = [c.text for c in cands]
     shown: dict[int, str] = {}
     pool = usable
     heading_pts = _heading_points(doc, cands) if max_points >= 3 else []
@@ -76,18 +91,18 @@ def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -
         misfits = set()
         for c in chosen:
             if id(c) not in shown:
-                fit = _fit(c.text)
+                fit = _fit(c, texts)
                 if fit is None:
                     misfits.add(id(c))
                 else:
-                    shown[id(c)] = fit
+                    shown[id(c)] = fit[0]
         if not misfits:
             break
         pool = [c for c in pool if id(c) not in misfits]
-    if not chosen:  # nothing fits the cap: cut the best sentence at the cap
-        best = max(usable, key=lambda c: c.score)
-        shown[id(best)] = " ".join(best.text.split()[: HARD_CAP - 1]) + " …"
-        chosen = [best]
+    if not chosen and usable:  # no sentence can be a point: show the best whole, never cut
+        best_c = max(usable, key=lambda c: c.score)
+        shown[id(best_c)] = best_c.text
+        chosen = [best_c]
 
     if heading_pts:
         # One sub-heading point, the one whose section carries the most salient sentence.
@@ -104,11 +119,8 @@ def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -
         chosen = sorted([*chosen, hp], key=lambda c: (c.order, not c.is_heading))
 
     points: list[KeyPoint] = []
-    texts = [c.text for c in cands]
     for c in chosen:
         text = shown[id(c)]
-        if not c.is_heading:
-            text = resolve_pronoun(text, texts[max(0, c.order - 2) : c.order])
         source = (c.heading or c.text) if c.is_heading else c.text
         points.append(KeyPoint(text, source, c.paragraph, round(c.score, 4)))
     return points

@@ -126,9 +126,20 @@ _BOILER_HINT = re.compile(
 )
 
 
+# A photo caption inside the text: "Jay Dasilva (right) has been included in the squad."
+_CAPTION_SENTENCE = re.compile(
+    r"\((?:pictured|picture|left|right|centre|center|above|below|top|bottom|inset|"
+    r"(?:second|third|far|top|bottom|front|back|centre|center) (?:left|right|row))\b[^)]{0,40}\)",
+    re.I,
+)
+
+
 def is_boilerplate_sentence(sentence: str) -> bool:
-    """A sentence that is page furniture (scroll down, copyright, read more...)."""
+    """A sentence that is page furniture (scroll down, copyright, read more...) or a
+    photo caption that points at a picture ("(pictured)", "(left)")."""
     s = sentence.strip()
+    if "(" in s and _CAPTION_SENTENCE.search(s):
+        return True
     # Cheap pre-check first: nearly every sentence is prose.
     return bool(_BOILER_HINT.search(s[:40]) or "©" in s or "rights reserved" in s.lower()) and bool(
         _BOILER_SENTENCE.search(s)

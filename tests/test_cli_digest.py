@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from digest_data import NOW, NOW_TS, fill_store
 from markdown_it import MarkdownIt
+from markdown_shape import articles
 
 from feeds.store import Store, content_hash
 from summarize import SUMMARIZER_VERSION
@@ -59,30 +60,6 @@ def headings(text: str, level: int = 3) -> list[tuple[str, str | None]]:
     return out
 
 
-def sections(text: str) -> list[dict[str, object]]:
-    """Per article heading: its bullets and its who-said-what items, from the parse tree."""
-    tokens = MarkdownIt("commonmark").parse(text)
-    out: list[dict[str, object]] = []
-    in_speakers = False
-    depth = 0
-    for i, t in enumerate(tokens):
-        if t.type == "heading_open" and t.tag == "h3":
-            children = tokens[i + 1].children or []
-            title = "".join(c.content for c in children if c.type == "text")
-            out.append({"title": title, "points": [], "speakers": []})
-            in_speakers = False
-        elif t.type == "paragraph_open" and out and tokens[i + 1].content == "**Who said what**":
-            in_speakers = True
-        elif t.type == "bullet_list_open":
-            depth += 1
-        elif t.type == "bullet_list_close":
-            depth -= 1
-        elif t.type == "inline" and out and depth == 1 and tokens[i - 1].type == "paragraph_open":
-            key = "speakers" if in_speakers else "points"
-            out[-1][key].append(t.content)  # type: ignore[union-attr]
-    return out
-
-
 def test_digest_to_file_matches_expected(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "today.md"
     r = run(db, "digest", "--since", "24h", "-o", str(out))
@@ -102,12 +79,15 @@ def test_digest_structure_parsed_with_markdown_it(db: Path, tmp_path: Path) -> N
         None,  # javascript: is never a link
     ]
     assert [h for h, _ in headings(text, 2)] == ["Tech Daily", "World Wire"]
-    secs = sections(text)
-    assert [len(s["points"]) for s in secs] == [2, 3, 2]  # type: ignore[arg-type]
+    secs = articles(text)
+    assert [len(s["points"]) for s in secs] == [2, 3, 2]
+    assert [s["sections"] for s in secs] == [["Key points", "Who said what"]] * 3
     assert secs[1]["speakers"] == [
-        "**Ruth Okafor** — Mayor: “This budget keeps the libraries open”",
-        "**Dan Pryce** — council member: the vote came too late for the schools",
+        ("**Ruth Okafor** — Mayor", ["said: “This budget keeps the libraries open”"]),
+        ("**Dan Pryce** — council member", ["said: the vote came too late for the schools"]),
     ]
+    # Under its "## Feed" heading, an article does not repeat the feed's name.
+    assert secs[1]["meta"] == "by Ana Field · 2026-03-01 10:00 UTC"
     assert "An old story" not in text  # outside --since
 
 
@@ -199,7 +179,7 @@ def test_real_summaries_are_made_cached_and_stable(tmp_path: Path) -> None:
     assert first.stderr == ""  # progress is drawn only on a terminal
     found = headings(first.stdout)
     assert len(found) == 3
-    assert all(s["points"] for s in sections(first.stdout))
+    assert all(s["points"] for s in articles(first.stdout))
     with Store(db) as s:
         assert all(
             s.get_digest(content_hash(a.body), SUMMARIZER_VERSION)
@@ -251,7 +231,7 @@ def test_fifty_articles_one_section_each(tmp_path: Path) -> None:
     assert [h for h, _ in headings(text, 2)] == [f"{t} News" for t in towns]
     with Store(db) as store:
         by_title = {a.title: cached_summary(store, a) for a in store.articles()}
-    secs = sections(text)
+    secs = articles(text)
     assert sorted(str(sec["title"]) for sec in secs) == sorted(by_title)
     for sec in secs:
         s = by_title[str(sec["title"])]

@@ -99,8 +99,8 @@ def test_digest_group_by_speaker(db: Path) -> None:
     r = nd(db, "digest", "--group-by", "speaker")
     assert r.returncode == 0, r.stderr
     md = r.stdout
-    assert "## Elena Sorvik (Harbour Commissioner)" in md
-    assert "- *insisted* the rise was too steep — [Fares to rise](" in md
+    assert "## Elena Sorvik — Harbour Commissioner" in md
+    assert "- insisted: the rise was too steep — [Fares to rise](" in md
     assert md.index("## Elena Sorvik") < md.index("## Tom Reyes")  # most statements first
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -103,11 +104,17 @@ def test_empty_digest_says_so() -> None:
 # -- structure -------------------------------------------------------------
 
 
+ANCHOR_ID = "a-council-approves-the-new-budget-draft-b-3a2a3f"  # stable: slug + URL hash
+
+
 def test_hostile_title_renders_as_itself(store: Store) -> None:
     tokens = md().parse(digest_of(store))
     headings = [tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open"]
     hostile = next(h for h in headings if "Council" in h.content)
-    kinds = {c.type for c in hostile.children or []}
+    children = hostile.children or []
+    # The heading opens with its anchor; the title itself is plain text in a link.
+    assert [c.content for c in children[:2]] == ['<a id="' + ANCHOR_ID + '">', "</a>"]
+    kinds = {c.type for c in children[2:]}
     assert kinds <= {"link_open", "text", "link_close"}, kinds  # no emphasis, code, html
     text = "".join(c.content for c in hostile.children or [] if c.type == "text")
     assert text == clean_line(HOSTILE_TITLE)
@@ -124,7 +131,11 @@ def test_no_control_characters(store: Store) -> None:
 def test_non_http_links_are_not_links(store: Store) -> None:
     text = digest_of(store)
     assert "javascript" not in text
-    assert "### Harbour reopens after storm" in text
+    assert re.search(
+        r'^### <a id="a-harbour-reopens-after-storm-[0-9a-f]{6}"></a>Harbour reopens after storm$',
+        text,
+        re.M,
+    )
 
 
 # -- escaping --------------------------------------------------------------

@@ -10,10 +10,15 @@ then read the diff against the review below and update the review.
 
 Hand review of the current file (2026-11-30; what a reader should get from the article):
 - Key points: 5 of the article's 14 sentences, in reading order, each the article's own
-  words: twice as often from June (compressed: "ending years of complaints..." cut), a
-  second vessel, 14 million crowns a year, why islanders wanted it, the population fall.
-  Right: the news and its cost and cause. Dropped, and arguably wanted: the opposition's
-  objection (diesel, not electric) - a reader would not know the decision was disputed.
+  words: twice as often from June (shortened to its main clause: the attribution "the
+  regional transport board said on Wednesday" and the tail "ending years of complaints..."
+  go whole), a second vessel, 14 million crowns a year, why islanders wanted it, the
+  population fall. Right: the news and its cost and cause. Dropped, and arguably wanted:
+  the opposition's objection (diesel, not electric) - a reader would not know the decision
+  was disputed.
+- Shape (issue 14): the article's anchor and linked title, "by Lena Strand · date" without
+  the feed (the "## Coast News" section names it), "Key points" and "Who said what" one
+  level down, each statement with its cue verb ("said:", "according to:").
 - Who said what: right for Erik Sand (one reported, two direct), Petra Holm (her direct
   quote), the regional transport board and "the board" (reported lead and timetable), the
   statistics office, the Green Coast party and Jonas Berg (reported). Known faults, kept
@@ -67,7 +72,7 @@ def test_golden_digest_from_the_real_summariser(tmp_path: Path) -> None:
         GOLDEN.write_text(r.stdout, encoding="utf-8")
     assert r.stdout == GOLDEN.read_text(encoding="utf-8")
     # The summariser had to choose: fewer points than the article has sentences.
-    before_who = r.stdout.split("**Who said what**", 1)[0]
+    before_who = r.stdout.split("#### Who said what", 1)[0]
     points = [ln for ln in before_who.splitlines() if ln.startswith("- ")]
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     assert 3 <= len(points) < len(paragraphs) == 8

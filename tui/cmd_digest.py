@@ -66,7 +66,7 @@ def _digest(
     since: datetime | None,
 ) -> int:
     from feeds.digests import summarize_many
-    from feeds.export import entries_for, period_text, render_digest, write_atomic
+    from feeds.export import entries_for, period_text, render_digest
     from feeds.store import ArticleFilter
 
     feed_ids, feed_names = _feeds(store, args.feed)
@@ -81,22 +81,47 @@ def _digest(
     articles = store.articles(flt)
     if not args.no_fetch:
         articles = _ensure_full_text(store, articles)
-    summaries = summarize_many(store, articles, progress=_progress("summarising"))
     title = "News digest"
     if feed_names or args.tag:
         title += ": " + ", ".join([*feed_names, *(f"#{t}" for t in args.tag)])
-    if args.group_by == "speaker":
-        text = _by_speaker(store, articles, summaries, title, since, generated)
-    else:
-        text = render_digest(
-            entries_for(store, articles, summaries),
-            title=title,
+    if args.group_by == "story":
+        from .cmd_stories import group_pending, story_briefing
+
+        group_pending(store, getattr(args, "config", None))
+        text = story_briefing(
+            store,
+            articles,
+            title=title.replace("News digest", "News briefing", 1),
             period=period_text(since, generated, articles),
             generated=generated,
-            group_by=args.group_by,
             front_matter=args.front_matter,
-            prefer_tags=args.tag,
         )
+        return _write_out(args, store, out_path, text, articles)
+    summaries = summarize_many(store, articles, progress=_progress("summarising"))
+    if args.group_by == "speaker":
+        text = _by_speaker(store, articles, summaries, title, since, generated)
+        return _write_out(args, store, out_path, text, articles)
+    text = render_digest(
+        entries_for(store, articles, summaries),
+        title=title,
+        period=period_text(since, generated, articles),
+        generated=generated,
+        group_by=args.group_by,
+        front_matter=args.front_matter,
+        prefer_tags=args.tag,
+    )
+    return _write_out(args, store, out_path, text, articles)
+
+
+def _write_out(
+    args: argparse.Namespace,
+    store: Store,
+    out_path: Path | None,
+    text: str,
+    articles: Sequence[Article],
+) -> int:
+    from feeds.export import write_atomic
+
     if out_path is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -267,11 +292,14 @@ def run_summarize(args: argparse.Namespace) -> int:
     if not data.strip():
         raise CliError(f"{name} is empty: nothing to summarise")
     title: str | None = None
+    author: str | None = None
+    published: float | None = None
     if looks_like_html(data):
         from feeds.extract import extract_article
 
         extracted = extract_article(data, url)
         text, title = extracted.text, extracted.title or None
+        author, published = extracted.author, extracted.published
         if not text.strip():
             raise CliError(f"no article text found in {name}")
     else:
@@ -279,14 +307,27 @@ def run_summarize(args: argparse.Namespace) -> int:
         if decoded is None:
             raise CliError(f"{name} is not text (binary data?): nothing to summarise")
         text = decoded
+    from feeds.export import local_time
     from feeds.sanitize import clean_text
-    from summarize import summarize_article
+    from summarize import ArticleInfo, summarize_article
 
     text = clean_text(text)
     if not text.strip():
         raise CliError(f"{name} is empty: nothing to summarise")
     try:
-        markdown = summarize_article(text, title=title).to_markdown()
+        summary = summarize_article(text, title=title)
+        if summary.title is None and (first := headline(text)):
+            # Plain text whose first line reads as a headline the document model did not
+            # take (a sentence-case title): that line is the title, not a key point.
+            summary = summarize_article(text, title=first)
+        info = ArticleInfo(
+            title=summary.title,
+            url=url,
+            source=_site(url),
+            author=author,
+            published=local_time(published),
+        )
+        markdown = summary.to_markdown(info)
     except Exception as exc:  # a summariser bug: one line for the user, not a traceback
         raise CliError(
             f"cannot summarise {name}: internal error ({type(exc).__name__})", 1
@@ -294,6 +335,34 @@ def run_summarize(args: argparse.Namespace) -> int:
     sys.stdout.write(markdown)
     sys.stdout.flush()
     return 0
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;,\"”’')]$")
+
+
+def headline(text: str) -> str | None:
+    """The first line of plain text when it reads as a headline (short, no final stop)
+    and more text follows; else None (the digest is then "Untitled")."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return None
+    first = lines[0]
+    if len(first.split()) > 20 or _SENTENCE_END.search(first):
+        return None
+    return first
+
+
+def _site(url: str | None) -> str | None:
+    """The host of a fetched page ("news.example"), shown as its source."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 _HTML_START = re.compile(
