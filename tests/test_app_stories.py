@@ -91,7 +91,8 @@ async def test_stories_list_and_a_storys_page(app: NewsdeskApp) -> None:
         assert re.search(r"\[[123]\]", text)
         for outlet in ("Alpha News", "Beta Post", "Gamma Wire"):
             assert outlet in text
-        assert text.count("Mila Hrasko") == 1
+        assert text.count("Mila Hrasko, chief") == 1  # one who-said-what entry across outlets
+        assert "Hrasko, " not in text.replace("Mila Hrasko, chief", "", 1)
 
         await pilot.press("m")  # the story read: every member read
         await settle(pilot)
