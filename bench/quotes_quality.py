@@ -1,12 +1,22 @@
 #!/usr/bin/env python3
-"""Who-said-what quality and speed on the shared evaluation data.
+"""Who-said-what quality and speed on the shared evaluation data, one row per set.
 
-Scores `summarize_article(...).speakers` with the project's scorer
-(../shared/tools/quotes_score.py: P/R/F1 of (speaker, statement) pairs, quoted speech =
-direct + mixed, and indirect speech) on quotes/dev.jsonl, quotes/polnear-dev.jsonl and
-spec-quotes.json, and times `extract_speakers` alone (median ms per article, one core).
+Sets: quotes/polnear-train.jsonl (the DEVELOPMENT set: find error classes there),
+quotes/dev.jsonl, quotes/polnear-dev.jsonl and spec-quotes.json (CHECK sets: never tuned on).
 
-    python bench/quotes_quality.py [--data DIR] [--scorer PATH] [-v]
+Statements are scored with the project's scorer (../shared/tools/quotes_score.py: P/R/F1 of
+(speaker, statement) pairs; quoted = direct + mixed, and indirect speech).
+
+The pane is scored entry by entry, as a reader sees it (an automatic reading of what the
+issue judged by hand): the gold speakers of an article are grouped into people (a name whose
+name words are all in a longer name is that person); each pane entry, in pane order, is a
+*right* speaker when its names share a name word (the scorer's rule) with a gold person not
+yet listed, a *duplicate* when every gold person it matches is already listed, and *not a
+speaker* when it matches none. *Missed*
+is the share of gold people no entry matches. ms/article: median time of extract_speakers
+alone (one core).
+
+    python bench/quotes_quality.py [--data DIR] [--scorer PATH] [--only NAME] [-v]
 """
 
 from __future__ import annotations
@@ -21,7 +31,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parents[1]))
 
-CORPORA = ("quotes/dev.jsonl", "quotes/polnear-dev.jsonl", "spec-quotes.json")
+# (label, path under the data dir, role)
+CORPORA = (
+    ("polnear-train", "quotes/polnear-train.jsonl", "develop"),
+    ("quotes/dev", "quotes/dev.jsonl", "check"),
+    ("polnear-dev", "quotes/polnear-dev.jsonl", "check"),
+    ("spec", "spec-quotes.json", "check"),
+)
 
 
 def _load_scorer(path: Path):  # type: ignore[no-untyped-def]
@@ -33,10 +49,18 @@ def _load_scorer(path: Path):  # type: ignore[no-untyped-def]
     return mod
 
 
+def _extract():  # type: ignore[no-untyped-def]
+    try:
+        from summarize.quotes import extract_speakers
+    except ImportError:  # before the split into a package (the "before" figures)
+        from summarize._quotes import extract_speakers  # type: ignore[no-redef,import-not-found]
+    return extract_speakers
+
+
 def _timing(records: list[dict]) -> float:
     from summarize._document import parse_document
-    from summarize._quotes import extract_speakers
 
+    extract_speakers = _extract()
     times = []
     for rec in records:
         doc = parse_document(rec["text"], title=rec.get("title"))
@@ -46,12 +70,72 @@ def _timing(records: list[dict]) -> float:
     return statistics.median(times) if times else 0.0
 
 
+def _people(gold_speakers: list[str], name_words) -> list[set[str]]:  # type: ignore[no-untyped-def]
+    """Gold speaker names grouped into people, as name-word sets: a name whose words are all
+    in a longer name is that person ("Trump" in "Donald Trump"); "Trump campaign" is not."""
+    names = sorted(
+        {frozenset(name_words(n)) for n in gold_speakers} - {frozenset()},
+        key=lambda w: (len(w), sorted(w)),
+    )
+    groups: list[set[str]] = []
+    for words in reversed(names):  # longest first
+        for g in groups:
+            if words <= g:
+                break
+        else:
+            groups.append(set(words))
+    return groups
+
+
+def pane_tally(records: list[dict], scorer, verbose: bool = False) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Each pane entry, in pane order: right (best-matching gold person not yet listed),
+    duplicate (it matches only people already listed) or not a speaker (matches none)."""
+    from summarize import summarize_article
+
+    right = dup = wrong = people = missed = 0
+    for rec in records:
+        gold = [q["speaker"] for q in rec["quotes"] if q.get("speaker")]
+        groups = _people(gold, scorer.name_words)
+        people += len(groups)
+        listed: set[int] = set()
+        for sp in summarize_article(rec["text"], title=rec.get("title")).speakers:
+            words = set().union(*(scorer.name_words(n) for n in [sp.name, *sp.aliases]))
+            hits = [i for i, g in enumerate(groups) if g & words]
+            new = [i for i in hits if i not in listed]
+            if new:
+                right += 1
+                best = max(new, key=lambda i: len(groups[i] & words) / len(groups[i] | words))
+                listed.add(best)
+            elif hits:
+                dup += 1
+                if verbose:
+                    print(f"  PANE-DUP [{rec['id']}] {sp.name!r} aliases={sp.aliases}")
+            else:
+                wrong += 1
+                if verbose:
+                    print(f"  PANE-NOT [{rec['id']}] {sp.name!r} aliases={sp.aliases}")
+        missed += len(groups) - len(listed)
+        if verbose:
+            for i, g in enumerate(groups):
+                if i not in listed:
+                    print(f"  PANE-MISSED [{rec['id']}] {sorted(g)}")
+    n = max(1, right + dup + wrong)
+    return {
+        "entries": right + dup + wrong,
+        "right": right / n,
+        "dup": dup / n,
+        "not": wrong / n,
+        "missed": missed / max(1, people),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=HERE.parents[2] / "shared" / "data")
     ap.add_argument(
         "--scorer", type=Path, default=HERE.parents[2] / "shared" / "tools" / "quotes_score.py"
     )
+    ap.add_argument("--only", action="append", help="only this set (label), repeatable")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false statements")
     a = ap.parse_args()
     if not a.scorer.is_file():
@@ -59,28 +143,37 @@ def main() -> int:
         return 2
     scorer = _load_scorer(a.scorer)
     rows = []
-    for rel in CORPORA:
+    for label, rel, role in CORPORA:
+        if a.only and label not in a.only:
+            continue
         path = a.data / rel
         if not path.is_file():
             print(f"quotes_quality: skipping missing {path}", file=sys.stderr)
             continue
         records = scorer.load(str(path))
         res, _ = scorer.score(records, scorer.system_statements, a.verbose)
+        pane = pane_tally(records, scorer, a.verbose)
         _timing(records[:3])  # warm-up: lazy imports, regex compilation
         ms = _timing(records)
-        rows.append((rel, len(records), res["quoted"], res["indirect"], ms))
+        rows.append((label, role, len(records), res["quoted"], res["indirect"], pane, ms))
     print()
     print(
-        f"{'corpus':28s} {'n':>4s} | {'quoted P':>8s} {'R':>6s} {'F1':>6s} | "
-        f"{'indirect P':>10s} {'R':>6s} {'F1':>6s} | {'ms/article':>10s}"
+        f"{'set':14s} {'role':7s} {'n':>4s} | {'quoted P':>8s} {'R':>5s} {'F1':>5s} | "
+        f"{'indir P':>7s} {'R':>5s} {'F1':>5s} | {'pane n':>6s} {'right':>5s} {'dup':>5s} "
+        f"{'not':>5s} {'missed':>6s} | {'ms/art':>6s}"
     )
-    print("-" * 100)
-    for rel, n, q, ind, ms in rows:
+    print("-" * 113)
+    for label, role, n, q, ind, pane, ms in rows:
         print(
-            f"{rel:28s} {n:4d} | {q['P']:8.3f} {q['R']:6.3f} {q['F1']:6.3f} | "
-            f"{ind['P']:10.3f} {ind['R']:6.3f} {ind['F1']:6.3f} | {ms:10.2f}"
+            f"{label:14s} {role:7s} {n:4d} | {q['P']:8.3f} {q['R']:5.3f} {q['F1']:5.3f} | "
+            f"{ind['P']:7.3f} {ind['R']:5.3f} {ind['F1']:5.3f} | {pane['entries']:6d} "
+            f"{pane['right']:5.3f} {pane['dup']:5.3f} {pane['not']:5.3f} {pane['missed']:6.3f} | "
+            f"{ms:6.2f}"
         )
-    print("(ms/article: median time of extract_speakers alone, one core)")
+    print(
+        "(pane: shares of entries that are a right speaker / a duplicate / not a speaker;"
+        " missed: share of gold people absent. ms/art: median of extract_speakers, one core)"
+    )
     return 0
 
 

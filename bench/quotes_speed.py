@@ -222,7 +222,7 @@ def main() -> int:
 
     from summarize import summarize_article
     from summarize._document import parse_document
-    from summarize._quotes import extract_speakers
+    from summarize.quotes import extract_speakers
 
     summarize_article(synthetic_text(2))  # warm-up: lazy imports, regex compilation
 

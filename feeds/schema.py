@@ -91,6 +91,29 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_story ON articles(story) WHERE story IS NOT NULL;
     CREATE INDEX articles_ungrouped ON articles(id) WHERE story IS NULL;
     """,
+    # 4: who said what across articles. Each digested article's statements, with the
+    # speaker's name as shown and a key normalised across articles (feeds.speakers);
+    # quote_sources says from which text and summariser version they were made.
+    """
+    CREATE TABLE quote_sources (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        version TEXT NOT NULL
+    );
+    CREATE TABLE statements (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        speaker_key TEXT NOT NULL,
+        speaker TEXT NOT NULL,
+        role TEXT,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        cue TEXT,
+        paragraph INTEGER NOT NULL,
+        PRIMARY KEY (article_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX statements_speaker ON statements(speaker_key);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -583,6 +583,61 @@ class Store:
                 (text_hash, version, data),
             )
 
+    # -- who said what across articles ------------------------------------
+
+    def quote_source(self, article_id: int) -> tuple[str, str] | None:
+        """(content hash, summariser version) the article's statements were made from."""
+        row = self.db.execute(
+            "SELECT content_hash, version FROM quote_sources WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put_statements(
+        self,
+        article_id: int,
+        text_hash: str,
+        version: str,
+        rows: Sequence[tuple[str, str, str | None, str, str, str | None, int]],
+    ) -> None:
+        """Replace the article's statements: rows of (speaker key, speaker, role, kind,
+        text, cue, paragraph)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+            db.executemany(
+                "INSERT INTO statements(article_id, position, speaker_key, speaker, role, kind,"
+                " text, cue, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, i, *r) for i, r in enumerate(rows)],
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO quote_sources(article_id, content_hash, version)"
+                " VALUES (?, ?, ?)",
+                (article_id, text_hash, version),
+            )
+
+    def statement_rows(
+        self, since: float | None = None, article_ids: Sequence[int] | None = None
+    ) -> list[tuple[object, ...]]:
+        """Stored statements, newest article first: (speaker key, speaker, role, kind, text,
+        cue, paragraph, article id, title, url, published or fetched, feed title)."""
+        where = []
+        params: list[object] = []
+        if since is not None:
+            where.append("coalesce(a.published, a.fetched) >= ?")
+            params.append(since)
+        if article_ids is not None:
+            where.append("a.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(article_ids)))
+        sql = (
+            "SELECT s.speaker_key, s.speaker, s.role, s.kind, s.text, s.cue, s.paragraph,"
+            f" a.id, a.title, a.url, coalesce(a.published, a.fetched), {FEED_TITLE}"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            " JOIN feeds f ON f.id = a.feed_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {SORT}, s.position"
+        return [tuple(r) for r in self.db.execute(sql, params)]
+
     # -- maintenance -------------------------------------------------------
 
     def integrity_check(self) -> str:

@@ -39,14 +39,14 @@ __all__ = [
 ]
 
 # Bump whenever output for the same input may change: cached digests are keyed on it.
-SUMMARIZER_VERSION = "0.3.0"
+SUMMARIZER_VERSION = "0.4.0"
 
 
 def summarize_article(text: str, title: str | None = None, max_points: int = 5) -> Summary:
     """Digest one article: plain text with paragraphs separated by newlines."""
     from ._digest import key_points
     from ._document import parse_document
-    from ._quotes import extract_speakers
+    from .quotes import extract_speakers
 
     doc = parse_document(text or "", title=title)
     return Summary(

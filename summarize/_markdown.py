@@ -289,3 +289,22 @@ def story_to_markdown(
             lines.append(f"{number[sid]}. {link(escape(label or sid), url)}")
         lines.append("")
     return join(lines)
+
+
+def speaker_section(
+    name: str,
+    role: str | None,
+    items: Sequence[tuple[str, str, str | None, str]],
+    *,
+    level: int = 2,
+) -> list[str]:
+    """One speaker's statements across articles (``newsdesk digest --group-by speaker``):
+    a heading with the name and role, then one item per (text, kind, cue, source), the
+    cue verb first as in ``speaker_items``; ``source`` is Markdown already (a link)."""
+    title = escape(name) + (f" — {escape(role)}" if clean_line(role) else "")
+    lines = heading(level, title)
+    for text, kind, cue, source in items:
+        said = statement_text(text, kind)
+        verb = clean_line(cue)
+        lines.append(f"- {escape(verb)}: {said} — {source}" if verb else f"- {said} — {source}")
+    return [*lines, ""]

@@ -2,14 +2,16 @@
 
 Long articles were quadratic because every name (and every pronoun) was looked up by a
 regex scan of the whole text. Name look-ups now go through a word index
-(summarize/_name_index.py); these tests check that it finds exactly what the regex
+(summarize/quotes/name_index.py); these tests check that it finds exactly what the regex
 scans found, and that the number of whole-text scans does not grow with the number of
 people in the text.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -17,11 +19,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import summarize._name_index as name_index
-import summarize._quotes as quotes
+import summarize.quotes as quotes
+import summarize.quotes.speakers as speakers_stage
 from summarize._document import Document, Paragraph
 from summarize._model import Statement
-from summarize._name_index import KnownNames, WordIndex
+from summarize.quotes.name_index import KnownNames, WordIndex
 
 # --- the index finds what re.finditer finds -----------------------------------------------
 
@@ -135,11 +137,22 @@ def _counting_re(counter: _Counter) -> SimpleNamespace:
     return ns
 
 
+def _stages() -> list[Any]:
+    """Every module of the who-said-what pipeline (each may scan the text)."""
+    pkg = Path(quotes.__file__).parent
+    return [
+        importlib.import_module(f"summarize.quotes.{f.stem}")
+        for f in sorted(pkg.glob("*.py"))
+        if f.stem != "__init__"
+    ]
+
+
 def _whole_text_scans(monkeypatch: pytest.MonkeyPatch, people: int) -> int:
     counter = _Counter(wide=2000)  # paragraphs are ~190 characters: only whole-text scans
     with monkeypatch.context() as mp:
-        for mod in (quotes, name_index):
-            mp.setattr(mod, "re", _counting_re(counter))
+        for mod in _stages():
+            if hasattr(mod, "re"):
+                mp.setattr(mod, "re", _counting_re(counter))
             for key, val in vars(mod).items():
                 if isinstance(val, re.Pattern):
                     mp.setattr(mod, key, _CountingPattern(val, counter))
@@ -170,7 +183,7 @@ def test_statement_dedup_is_not_pairwise(monkeypatch: pytest.MonkeyPatch) -> Non
 
         __hash__ = Statement.__hash__
 
-    monkeypatch.setattr(quotes, "Statement", _Counted)
+    monkeypatch.setattr(speakers_stage, "Statement", _Counted)
     lines = [f"RUIZ: Well, item number {i} is what we will do next." for i in range(300)]
     doc = Document(None, [Paragraph(i, p) for i, p in enumerate(lines)])
     speakers = quotes.extract_speakers(doc)

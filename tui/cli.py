@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also fetch full article pages for new teaser-only articles",
     )
+    s.add_argument(
+        "--digest",
+        action="store_true",
+        help="then digest the new articles (who said what across articles), progress on stderr",
+    )
 
     s = sub.add_parser("articles", help="list stored articles, newest first")
     s.add_argument("--feed", action="append", default=[], metavar="NAME", help=FEED)
@@ -105,9 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--starred", action="store_true", help="only starred articles")
     s.add_argument(
         "--group-by",
-        choices=["feed", "tag", "story", "none"],
+        choices=["feed", "tag", "story", "speaker", "none"],
         default="feed",
-        help="one section per feed (default), per tag, per story (a briefing), or none",
+        help="one section per feed (default), per tag, per story (a briefing), per speaker"
+        " (who said what across the articles), or none",
     )
     s.add_argument("--front-matter", action="store_true", help="YAML front matter on top")
     s.add_argument("--mark-read", action="store_true", help="mark the exported articles read")
@@ -131,6 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--json", action="store_true", help=JSON_LINES)
 
+    s = sub.add_parser("speakers", help="who said most, with roles and counts")
+    s.add_argument("--since", type=duration, metavar="DUR", help=SINCE)
+    s.add_argument("--json", action="store_true", help=JSON_LINES)
+
+    s = sub.add_parser("quotes", help="statements across articles, with article and link")
+    s.add_argument("--speaker", metavar="NAME", help="only this speaker (any part of the name)")
+    s.add_argument("--since", type=duration, metavar="DUR", help=SINCE)
+    s.add_argument("--json", action="store_true", help=JSON_LINES)
+
     s = sub.add_parser("summarize", help="one article (text, HTML file, URL or -) to Markdown")
     s.add_argument("source", metavar="FILE|URL|-", help="a text or HTML file, a URL, or - (stdin)")
     return p
@@ -146,6 +161,10 @@ def _handler(command: str | None) -> Callable[[argparse.Namespace], int]:
         from . import cmd_digest
 
         return cmd_digest.run_digest if command == "digest" else cmd_digest.run_summarize
+    if command in ("speakers", "quotes"):
+        from . import cmd_speakers
+
+        return cmd_speakers.run_speakers if command == "speakers" else cmd_speakers.run_quotes
     if command == "stories":
         from . import cmd_stories
 

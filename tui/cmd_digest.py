@@ -12,7 +12,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from .paths import db_path
 if TYPE_CHECKING:
     from feeds.models import Article
     from feeds.store import Store
+    from summarize import Summary
 
 MAX_INPUT = 20 * 1024 * 1024  # summarize: larger inputs are not articles
 URL_RE = re.compile(r"^https?://", re.IGNORECASE)
@@ -97,6 +98,9 @@ def _digest(
         )
         return _write_out(args, store, out_path, text, articles)
     summaries = summarize_many(store, articles, progress=_progress("summarising"))
+    if args.group_by == "speaker":
+        text = _by_speaker(store, articles, summaries, title, since, generated)
+        return _write_out(args, store, out_path, text, articles)
     text = render_digest(
         entries_for(store, articles, summaries),
         title=title,
@@ -129,6 +133,31 @@ def _write_out(
     if args.mark_read and articles:
         store.set_read([a.id for a in articles])
     return 0
+
+
+def _by_speaker(
+    store: Store,
+    articles: Sequence[Article],
+    summaries: dict[int, Summary],
+    title: str,
+    since: datetime | None,
+    generated: datetime,
+) -> str:
+    """`digest --group-by speaker`: who said what across the articles, as Markdown."""
+    from feeds.export import period_text
+    from feeds.speakers import collect, record, render_by_speaker
+
+    for a in articles:
+        if a.id in summaries:
+            record(store, a, summaries[a.id])
+    stats, quotes = collect(store, article_ids=[a.id for a in articles])
+    return render_by_speaker(
+        stats,
+        quotes,
+        title=title + " — who said what",
+        period=period_text(since, generated, articles),
+        stamp=generated.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
 
 
 def _feeds(store: Store, names: Sequence[str]) -> tuple[list[int] | None, list[str]]:

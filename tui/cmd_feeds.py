@@ -328,6 +328,7 @@ def run_refresh(args: argparse.Namespace) -> int:
         finally:
             if bar:
                 bar.close()
+        digested = _digest_new(store) if getattr(args, "digest", False) else None
     failed = report.failed
     skipped = [r for r in report.results if r.skipped]
     parts = [
@@ -340,12 +341,24 @@ def run_refresh(args: argparse.Namespace) -> int:
         parts.append(f"{len(skipped)} skipped (server asked to wait)")
     if report.full_text_fetched:
         parts.append(plural(report.full_text_fetched, "full text"))
+    if digested is not None:
+        parts.append(f"{digested} digested")
     if failed:
         parts.append(f"{len(failed)} failed")
     print(", ".join(parts))
     for r in failed:
         print(f"newsdesk: {_c(r.title)}: {_c(r.error)}", file=sys.stderr)
     return 3 if failed else 0
+
+
+def _digest_new(store: Store) -> int:
+    """`refresh --digest`: digest the articles whose statements are not stored yet, newest
+    first (a first run on an old store digests them all, once)."""
+    from feeds.speakers import ensure_statements
+
+    from .cmd_speakers import progress_lines
+
+    return ensure_statements(store, store.articles(None), progress=progress_lines("digesting"))
 
 
 class _ProgressBar:

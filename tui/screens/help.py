@@ -68,6 +68,7 @@ MEANING = {
     "stories_up": "Previous story",
     "stories_read": "Mark the whole story read",
     "stories_source": "Read source n of the story",
+    "people": "People: who said what across this list (Enter: their statements, Enter: open)",
     "help": "Every key (this screen)",
     "palette": "Command palette: every action, feed and list by name",
 }

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ..app import NewsdeskApp
 
 PREFETCH_DELAY = 0.6  # seconds the list must rest before visible digests are computed
+DIGEST_AFTER_REFRESH = 200  # the newest articles digested in the background after a refresh
 
 
 class RefreshProgress(Message):
@@ -76,6 +77,7 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export", id="export"),
         Binding("E", "export_list", "Export list", id="export_list"),
         Binding("t", "pick_list", "Feeds/tags", id="pick_list"),
+        Binding("p", "people", "People", id="people"),
         Binding("J", "next_article(1)", "Next article", id="next_article"),
         Binding("K", "next_article(-1)", "Prev article", id="prev_article"),
         Binding("v", "stories", "Stories", id="stories"),
@@ -517,6 +519,42 @@ class MainScreen(Screen[None]):
 
     # -- network ---------------------------------------------------------------
 
+    def action_people(self) -> None:
+        """Who said what across the current list; Enter on a statement opens its article."""
+        from .people import PeopleScreen
+
+        def picked(got: tuple[int, str] | None) -> None:
+            if got is not None:
+                article_id, text = got
+                self.open_article(article_id)
+                self.reader.scroll_to_quote(text)
+
+        ids = self.napp.store.article_ids(self.filter())
+        self.app.push_screen(PeopleScreen(ids, self.choice.label), picked)
+
+    @work(group="digest-new", exclusive=True)
+    async def digest_new(self) -> None:
+        """After a refresh: digest the articles whose statements are not stored yet (newest
+        first, in the reader's low-priority digest process), for the People view."""
+        from feeds.speakers import pending, record
+
+        from ..summaries import DigestFailed
+
+        store = self.napp.store
+        todo = pending(store, store.articles(None, limit=DIGEST_AFTER_REFRESH))
+        for i, article in enumerate(todo):
+            if not self.progress or self.progress.startswith("digesting"):
+                self.progress = f"digesting {i + 1}/{len(todo)}"
+                self.update_status()
+            try:
+                summary = await self.napp.digests.summary(article)
+            except DigestFailed:
+                continue
+            record(store, article, summary)
+        if self.progress.startswith("digesting"):
+            self.progress = ""
+            self.update_status()
+
     def action_refresh_feed(self) -> None:
         if self.choice.feed_id is not None:
             ids: list[int] | None = [self.choice.feed_id]
@@ -564,6 +602,8 @@ class MainScreen(Screen[None]):
         if report is None:
             return
         self.reload(keep=True)
+        if getattr(report, "new_articles", 0):
+            self.digest_new()
         self.notify(
             _report_text(report),
             severity="warning" if _failed(report) else "information",

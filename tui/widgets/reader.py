@@ -131,6 +131,22 @@ class Reader(VerticalScroll, can_focus=True):
             self.scroll_home(animate=False)
         self.call_after_refresh(self._report_progress)  # once laid out: the length is known
 
+    def scroll_to_quote(self, text: str) -> None:
+        """Scroll the body to where `text` (a statement) is, once laid out."""
+        if self.article is None:
+            return
+        body = self.article.body
+        at = body.find(text[:60])
+        if at < 0:
+            return
+
+        def go() -> None:
+            widget = self.query_one("#reader-body", Static)
+            y = widget.region.y - self.region.y + self.scroll_y
+            self.scroll_to(y=y + widget.size.height * at / max(1, len(body)), animate=False)
+
+        self.call_after_refresh(go)
+
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         self._report_progress()

@@ -356,6 +356,47 @@ interview op-ed column memo note filing posting
     )
 )
 
+# What a speaker issues or publishes; the head noun of a document phrase.
+DOCUMENT_NOUNS = MEDIUM_NOUNS | {
+    "releases",
+    "lawsuit",
+    "suit",
+    "complaint",
+    "indictment",
+    "affidavit",
+    "filing",
+    "filings",
+    "motion",
+    "petition",
+    "website",
+    "site",
+    "blog",
+    "page",
+    "account",
+    "feed",
+    "transcript",
+    "announcement",
+    "communique",
+    "notice",
+    "documents",
+    "document",
+}
+
+# Finite verbs: a clause reported without "that" has one ("the plan on Friday" has none).
+FINITE_VERBS = set(
+    _words(
+        """
+is are was were be been has have had do does did can could will would shall should may
+might must won't can't don't doesn't didn't isn't wasn't aren't weren't
+grew fell rose went came made took got gave knew saw said told thought found left felt kept
+held brought began ran won lost paid met sent built spent sold bought fought caught taught
+led put set cut hit let hurt became broke chose drove flew forgot hid spoke stole threw
+wrote understood stood meant sat shot struck stuck lent fed fled dealt drew lay laid sought
+upheld withdrew overtook oversaw
+"""
+    )
+)
+
 # Heads of a definite description that stands for an organisation ("the agency said").
 ORG_HEADS = set(
     _words(

@@ -1,0 +1,314 @@
+"""Stage 2: noun-phrase chunks around a cue, and the speaker reference (`Ref`) they make."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    AUX,
+    CUE_FORMS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    HONORIFICS,
+    INTRO_STARTERS,
+    KIN_WORDS,
+    NAME_CONNECTORS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_WORDS,
+    PASSIVE,
+    PREPOSITIONS,
+    PRONOUNS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+)
+from .tokens import Tok
+
+
+@dataclass(slots=True)
+class Ref:
+    """A speaker as written at one place: a noun phrase, maybe with a role."""
+
+    name: str
+    role: str | None
+    kind: str  # person | group | pronoun
+    unit: int
+    pos: int  # offset in the paragraph, for pronoun resolution
+
+
+def _np_tok_ok(t: Tok) -> bool:
+    if t.q >= 0:
+        return False
+    low = t.low
+    return (
+        t.cap
+        or low in ROLE_WORDS
+        or low in ROLE_MODIFIERS
+        or low in SPEAKER_NOUNS
+        or low in HONORIFICS
+        or low.endswith(("’s", "'s"))
+        and t.text[:1].isupper()
+    )
+
+
+NP_STOP = CUE_FORMS.keys() | AUX | PREPOSITIONS | PASSIVE | PRONOUNS | {"and", "or", "that"}
+
+
+def np_back(toks: list[Tok], end: int, lo: int) -> int:
+    """Start of the noun phrase that ends at ``end`` (exclusive); ``end`` if none."""
+    j = end - 1
+    if j >= lo and toks[j].low in PRONOUNS and toks[j].q < 0:
+        return j
+    start = end
+    while j >= lo:
+        t = toks[j]
+        if _np_tok_ok(t):
+            start = j
+        elif t.low in NAME_CONNECTORS and j - 1 >= lo and start < end:
+            pass  # tentatively; kept only if a word before it joins
+        elif t.low in DETERMINERS and start < end and start == j + 1:
+            start = j
+            break
+        else:
+            break
+        j -= 1
+    # "the auction house", "the pest control firm": lower-case modifiers of a speaker noun
+    if (
+        start == end
+        and end - 1 >= lo
+        and (toks[end - 1].low in ORG_HEADS or toks[end - 1].text in DOCUMENT_NOUNS)
+        and toks[end - 1].q < 0
+    ):
+        start = end - 1  # "The bank said", "a police news release said"
+    if start < end and (
+        toks[end - 1].low in ORG_HEADS | SPEAKER_NOUNS | ROLE_WORDS
+        or toks[end - 1].text in DOCUMENT_NOUNS
+    ):
+        for d in range(start - 1, max(lo, start - 4) - 1, -1):
+            t = toks[d]
+            if t.low in {"the", "its", "a", "an", "his", "her", "their"} or (
+                t.cap and t.low.endswith(("’s", "'s"))
+            ):  # "the auction house", "Ohio's tax commissioner"
+                start = d
+                break
+            if not (t.word and t.text.islower()) or t.low in NP_STOP:
+                break
+    # drop dangling connectors and sentence-initial function words at the front
+    while start < end and (
+        toks[start].low in NAME_CONNECTORS
+        or (toks[start].low in NOT_NAMES and toks[start].low not in DETERMINERS)
+    ):
+        start += 1
+    return start
+
+
+def np_fwd(toks: list[Tok], j: int, hi: int) -> int:
+    """End (exclusive) of the noun phrase starting at ``j``; ``j`` if none."""
+    k = j
+    if k < hi and toks[k].low in PRONOUNS and toks[k].q < 0:
+        return k + 1
+    if k < hi and toks[k].low in DETERMINERS:
+        k += 1
+    end = j
+    while k < hi:
+        t = toks[k]
+        if _np_tok_ok(t) and t.low not in NOT_NAMES | {"the"}:
+            k += 1
+            end = k
+            if t.low.endswith(("’s", "'s")):
+                continue
+        elif (
+            t.word
+            and t.text.islower()
+            and t.low not in CUE_FORMS
+            and not t.low.endswith("ed")
+            and not any(x.cap for x in toks[j:k])
+            and any(
+                x.low in SPEAKER_NOUNS or x.low in ROLE_WORDS for x in toks[k + 1 : min(hi, k + 3)]
+            )
+        ):
+            k += 1  # "port officials", "hospital staff", "fertility specialist Dr. Ana Ruiz"
+        elif (
+            (
+                t.low in NAME_CONNECTORS
+                or (t.low == "and" and any(x.low in {"of", "for"} for x in toks[j:k]))
+            )
+            and k + 1 < hi
+            and (toks[k + 1].cap or toks[k + 1].low == "the")
+        ):
+            k += 1
+            if toks[k].low == "the":
+                k += 1
+        else:
+            break
+    return end
+
+
+def _np_head_ok(toks: list[Tok], a: int, b: int) -> bool:
+    if b <= a:
+        return False
+    last = toks[b - 1]
+    if last.low in PRONOUNS:
+        return b - a == 1
+    if last.low in NOT_NAMES and last.cap and b - a >= 2:
+        prev = toks[b - 2]  # "Theresa May": a surname that is also a month
+        if prev.cap and prev.low not in NOT_NAMES and prev.low not in ROLE_WORDS:
+            return True
+    if last.low.endswith(("’s", "'s")) or last.low in DETERMINERS or last.low in NOT_NAMES:
+        return False
+    if (last.low in ORG_HEADS or last.text in DOCUMENT_NOUNS) and b - a >= 2:
+        return True
+    return last.cap or last.low in SPEAKER_NOUNS or (last.low in ROLE_WORDS and b - a >= 2)
+
+
+def span_text(s: str, toks: list[Tok], a: int, b: int) -> str:
+    return s[toks[a].start : toks[b - 1].end] if b > a else ""
+
+
+def role_from_appos(s: str, toks: list[Tok], a: int, b: int) -> str | None:
+    if b <= a or b - a > 14:
+        return None
+    first = toks[a]
+    if first.q >= 0 or first.low in {"who", "which", "that", "whose"} or first.low.endswith("ing"):
+        return None
+    if first.text[:1].isdigit() or any(
+        t.low in {"who", "which", "that", "whose"} for t in toks[a:b]
+    ):
+        return None
+    if first.low not in {"a", "an", "the"} and not any(
+        t.low in ROLE_WORDS or t.low in SPEAKER_NOUNS for t in toks[a:b]
+    ):
+        return None
+    while a < b and toks[a].low in {"a", "an", "the"}:
+        a += 1
+    return span_text(s, toks, a, b) or None
+
+
+def make_ref(
+    s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | None, unit: int
+) -> Ref | None:
+    if not _np_head_ok(toks, a, b):
+        return None
+    pos = toks[a].start
+    last = toks[b - 1]
+    if last.low in PRONOUNS:
+        return Ref(last.low, None, "pronoun", unit, pos)
+    role = role_from_appos(s, toks, *appos) if appos else None
+    titled = any(
+        toks[k].low in ROLE_WORDS and toks[k + 1].low in {"of", "for", "at", "on"}
+        for k in range(a, b - 1)
+    )  # "CERN Director for Accelerators, Frédérick Bordry"
+    if (
+        (not last.cap or titled)
+        and appos
+        and 1 <= appos[1] - appos[0] <= 4
+        and all(t.cap and t.low not in ORG_WORDS for t in toks[appos[0] : appos[1]])
+    ):  # "his daughter, Claudette King, told ..."
+        # "Its director, Paul Ingersoll": the role without its determiner
+        ra = a + 1 if toks[a].low in {"a", "an", "the", "its", "his", "her", "their"} else a
+        return Ref(span_text(s, toks, *appos), span_text(s, toks, ra, b), "person", unit, pos)
+    if not last.cap:  # "police", "a police representative", "Russian officials"
+        name = span_text(s, toks, a, b)
+        if toks[a].low in DETERMINERS:
+            name = toks[a].low + name[len(toks[a].text) :]
+        if (
+            toks[a].low in {"the", "his", "her"}
+            and (last.low in ROLE_WORDS or last.low in KIN_WORDS)
+            and b - a <= 4
+        ):
+            return Ref(name, role, "desc", unit, pos)  # "the lawyer": someone named before
+        return Ref(name, role, "group", unit, pos)
+    # "Lt. Lincoln Hoshino of the Beverly Hills Police Department": post-modifier role
+    post = None
+    for k in range(a + 2, b - 1):
+        if toks[k].low in {"of", "for", "at"} and toks[k - 1].cap and toks[k - 2].cap:
+            post = span_text(s, toks, k, b)
+            b = k
+            break
+    r = -1
+    for k in range(a, b):
+        t = toks[k]
+        if (
+            t.low in ROLE_WORDS
+            or (t.low in ROLE_MODIFIERS and not t.cap)
+            or t.low.endswith(("’s", "'s"))
+        ):
+            r = k
+    name_a = r + 1 if r >= 0 else a
+    while name_a < b and (toks[name_a].low in HONORIFICS or toks[name_a].low in DETERMINERS):
+        name_a += 1
+    if name_a >= b:  # "the President": a title alone
+        name = span_text(s, toks, a, b)
+        if toks[a].low in DETERMINERS:
+            name = toks[a].low + name[len(toks[a].text) :]
+        return Ref(name, role, "group", unit, pos)
+    name_toks = toks[name_a:b]
+    if r >= 0:
+        ra = a
+        while ra <= r and toks[ra].low in DETERMINERS:
+            ra += 1
+        pre = span_text(s, toks, ra, r + 1)
+        if pre:
+            role = role or pre + (" " + post if post else "")
+    elif post and not role:
+        # "Keith Henry of Tokyo-based Asia Strategy": the affiliation, without its "of"
+        bare = re.sub(r"^(?:of|for|at) (?:the )?", "", post)
+        role = toks[name_a - 1].text + " " + post if name_a > a else bare
+    org = any(t.low in ORG_WORDS for t in name_toks) or (
+        len(name_toks) == 1 and name_toks[0].text.isupper() and len(name_toks[0].text) > 1
+    )
+    name = span_text(s, toks, name_a, b)
+    if (
+        b - name_a == 1
+        and not org
+        and (
+            name_toks[0].low in CUE_FORMS
+            or name_toks[0].low in NOT_NAMES
+            or name_toks[0].low.endswith(("ly", "ed", "ing"))
+        )
+    ):
+        return None
+    if org:
+        full = span_text(s, toks, a, b) if r < 0 else name
+        if toks[a].low in DETERMINERS and r < 0:
+            full = toks[a].low + full[len(toks[a].text) :]
+        return Ref(full, None, "group", unit, pos)
+    return Ref(name, role, "person", unit, pos)
+
+
+def unit_subject(s: str, toks: list[Tok], hi: int, unit: int) -> Ref | None:
+    """The unit's subject, after an introductory phrase ("At a rally in Ames, Iowa, on
+    Sunday, Ann Lee ..."): a name followed by a comma and no role is still the phrase."""
+    j = 0
+    intro = False
+    for _ in range(4):
+        if j < hi and (toks[j].low in INTRO_STARTERS or toks[j].low.endswith("ing")):
+            comma = next(
+                (k for k in range(j + 1, min(hi, j + 16)) if toks[k].text == "," or toks[k].q >= 0),
+                -1,
+            )
+            if comma > 0 and toks[comma].q < 0:
+                j = comma + 1
+                intro = True
+                continue
+        e = np_fwd(toks, j, hi)
+        if e <= j:
+            return None
+        appos = None
+        if e < hi and toks[e].text == ",":
+            for k in range(e + 1, min(hi, e + 16)):
+                if toks[k].text == ",":
+                    appos = (e + 1, k)
+                    break
+        if (
+            intro
+            and e < hi
+            and toks[e].text == ","
+            and (appos is None or not role_from_appos(s, toks, *appos))
+        ):  # "in Ames, Iowa, on Sunday,": a place in the introduction
+            j = e + 1
+            continue
+        return make_ref(s, toks, j, e, appos, unit)
+    return None

@@ -1,0 +1,180 @@
+"""Stage 5b: pronouns and descriptions ("he", "the lawyer") resolved to a person named nearby."""
+
+from __future__ import annotations
+
+import re
+
+from .chunks import Ref
+from .clauses import Raw
+from .lexicon import ORG_WORDS
+from .name_index import KnownNames, WordIndex
+from .names import person_in
+from .units import Unit
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+_PREFER_LAST_SPEAKER = True
+
+
+_FEMALE = set(
+    _split(
+        "mrs ms miss aunt mother wife actress spokeswoman daughter sister queen princess"
+        " grandmother chairwoman congresswoman businesswoman woman girl lady niece widow"
+        " mum mom duchess"
+    )
+)
+
+
+_MALE = set(
+    _split(
+        "mr uncle father husband actor spokesman son brother king prince grandfather chairman"
+        " congressman businessman man boy nephew widower dad duke"
+    )
+)
+
+
+_PRON_GENDER = {
+    "he": "m",
+    "his": "m",
+    "him": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+
+_GENDER_TOK = re.compile(r"[\w’'.-]+")
+
+
+_CAP_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+
+
+def gender(name: str, idx: WordIndex) -> str | None:
+    """'f'/'m' from a title or gendered role word right before the name, else from the
+    pronouns that follow the name before any other proper noun ("X said her ...")."""
+    key = ("gender", name)
+    if key in idx.memo:
+        return idx.memo[key]  # type: ignore[return-value]
+    text = idx.text
+    last = name.split()[-1]
+    got = None
+    first = name.split()[0].lower()
+    if first in _FEMALE or first in _MALE:
+        got = "f" if first in _FEMALE else "m"
+    given = re.escape(" ".join(name.split()[:-1]))
+    before = re.compile(r"(\w+)\.?\s+(?:" + given + r"\s+)?$")
+    # find the surname first (a literal search), then look at the word before it
+    for m in [] if got else idx.word_matches(last):
+        bm = before.search(text, max(0, m.start() - 60), m.start())
+        if bm is None:
+            continue
+        w = bm.group(1).lower()
+        if w in _FEMALE:
+            got = "f"
+            break
+        if w in _MALE:
+            got = "m"
+            break
+    if got is None:
+        votes = {"m": 0, "f": 0}
+        own = set(name.split())
+        # the full name, or the surname alone (not "John Lennon" for "Cynthia Lennon")
+        for m in idx.word_matches(last, r"(?![’'])"):
+            pre = _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if pre and pre.group(1) not in own:
+                continue
+            for k, t in enumerate(_GENDER_TOK.finditer(text, m.end(), m.end() + 160)):
+                w = t.group(0)
+                g = _PRON_GENDER.get(w.lower())
+                if g:
+                    votes[g] += 1
+                    break
+                if k >= 14 or (w[:1].isupper() and w not in own and k > 0):
+                    break
+        if votes["m"] != votes["f"]:
+            got = "m" if votes["m"] > votes["f"] else "f"
+    idx.memo[key] = got
+    return got
+
+
+def _named_after(head: str, idx: WordIndex) -> str | None:
+    """The capitalised words after the first "the lawyer" in the text (once per word)."""
+    key = ("after", head)
+    if key not in idx.memo:
+        m = re.search(r"(?i:\b" + re.escape(head) + r")\s+((?:[A-Z][\w’'-]+\s?){2,3})", idx.text)
+        idx.memo[key] = m.group(1) if m else None
+    return idx.memo[key]  # type: ignore[return-value]
+
+
+# A pronoun's referent is looked for in at most this many characters before it in its
+# own unit. Units are sentences (with quotations blanked) and far shorter; without a
+# bound, a huge unit full of pronouns (one endless quoted exchange) took quadratic time.
+PRONOUN_LOOKBACK = 2000
+
+
+def _unit_people(
+    k: int, units: list[Unit], known: KnownNames, idx: WordIndex
+) -> list[tuple[int, str]]:
+    """``person_in`` of a whole unit, once per unit (earlier units serve many pronouns)."""
+    key = ("unit", str(k))
+    if key not in idx.memo:
+        idx.memo[key] = person_in(units[k].text, known)
+    return idx.memo[key]  # type: ignore[return-value]
+
+
+def resolve_pronoun(
+    ref: Ref, before: list[Raw], units: list[Unit], known: KnownNames, idx: WordIndex
+) -> Ref | None:
+    if ref.kind == "desc":
+        after = _named_after(ref.name.split()[-1], idx)
+        if after:
+            name = after.split()
+            if name[-1].endswith(("’s", "'s")):
+                name[-1] = name[-1][:-2]
+            if not any(w.lower() in ORG_WORDS for w in name):
+                return Ref(" ".join(name), None, "person", ref.unit, ref.pos)
+    if ref.name in {"he", "she"} or ref.kind == "desc":
+        want = {"he": "m", "she": "f"}.get(ref.name)
+
+        def fits(name: str) -> bool:
+            g = gender(name, idx)
+            return want is None or g is None or g == want
+
+        if _PREFER_LAST_SPEAKER:
+            for r in reversed(before):
+                if ref.unit - r.unit > 1:
+                    break
+                if r.ref.kind == "person" and fits(r.ref.name):
+                    return r.ref
+        u = ref.unit
+        for back in range(4):
+            k = u - back
+            if k < 0:
+                break
+            if back == 0:  # only what precedes the pronoun in its own unit, near it
+                cut = max(0, ref.pos - units[k].start)
+                found = person_in(units[k].text[max(0, cut - PRONOUN_LOOKBACK) : cut], known)
+            else:
+                found = _unit_people(k, units, known, idx)
+            # the pronoun's own sentence: the nearest name; earlier ones: their subject
+            for _, name in reversed(found) if back == 0 else found:
+                if fits(name):
+                    return Ref(name, None, "person", ref.unit, ref.pos)
+        for r in reversed(before):
+            if ref.unit - r.unit > 3:
+                break
+            if r.ref.kind == "person" and fits(r.ref.name):
+                return r.ref
+        return None
+    if ref.name in {"they", "it"}:
+        for r in reversed(before):
+            if ref.unit - r.unit > 3:
+                break
+            if r.ref.kind == "group":
+                return r.ref
+    return None

@@ -1,0 +1,384 @@
+"""Stage 3: reporting cues in a unit ("said", "according to") and their speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .chunks import Ref, make_ref, np_back, np_fwd, role_from_appos, span_text, unit_subject
+from .lexicon import (
+    AUX,
+    CUE_FORMS,
+    DETERMINERS,
+    KIN_WORDS,
+    MEDIUM_NOUNS,
+    ORG_WORDS,
+    PASSIVE,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+)
+from .tokens import PUNCT_SEP, Tok
+
+_REGIONS = {"western", "eastern", "northern", "southern", "midwestern", "gulf", "baltic", "border"}
+_SHOW_KINDS = {"tv", "talk", "game", "radio", "news", "morning", "reality", "cooking", "quiz"}
+_ING_OK = {
+    "saying",
+    "adding",
+    "telling",
+    "writing",
+    "noting",
+    "arguing",
+    "claiming",
+    "warning",
+    "insisting",
+    "explaining",
+    "stating",
+    "declaring",
+    "stressing",
+    "calling",
+    "asking",
+    "accusing",
+    "suggesting",
+    "urging",
+    "posting",
+    "tweeting",
+    "complaining",
+    "admitting",
+    "acknowledging",
+    "announcing",
+    "describing",
+    "countering",
+    "emphasizing",
+    "predicting",
+}
+
+
+_NOUNISH_CUES = {
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "post",
+    "posts",
+    "tweet",
+    "tweets",
+    "comment",
+    "comments",
+    "statement",
+    "note",
+    "notes",
+    "answer",
+    "answers",
+    "question",
+    "questions",
+    "charge",
+    "charges",
+    "demand",
+    "demands",
+    "warning",
+    "promise",
+    "promises",
+    "vow",
+    "vows",
+    "pledge",
+    "pledges",
+    "call",
+    "calls",
+    "shows",
+    "show",
+    "text",
+    "email",
+    "blog",
+    "find",
+    "finding",
+    "counter",
+    "reply",
+    "replies",
+    "response",
+    "estimate",
+    "estimates",
+    "fear",
+    "fears",
+    "hint",
+    "hints",
+    "signal",
+    "signals",
+    "joke",
+    "jokes",
+    "testify",
+    "state",
+    "states",
+    "repeat",
+    "caution",
+    "dispute",
+    "remark",
+    "remarks",
+    "recall",
+    "threat",
+    "insist",
+    "boast",
+    "boasts",
+    "muse",
+    "sigh",
+    "continue",
+    "continues",
+}
+
+
+_MODALS = {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}
+
+
+_BARE_FORMS = {
+    "say",
+    "tell",
+    "add",
+    "write",
+    "claim",
+    "warn",
+    "insist",
+    "deny",
+    "argue",
+    "note",
+    "state",
+    "announce",
+    "report",
+    "suggest",
+    "believe",
+    "think",
+    "find",
+    "show",
+}
+
+
+@dataclass(slots=True)
+class Cue:
+    i: int  # cue token index
+    j: int  # after the cue word(s)
+    base: str
+    ref: Ref
+    r0: int  # attribution region (speaker + cue), token range
+    r1: int
+    mode: str  # back | inv | subj
+
+
+def _long_description(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tuple[Ref, int] | None:
+    """A speaker described at length before the cue, right after a quote or a name:
+    '"...," the former governor of the state and likely candidate said' (someone named
+    before), 'Ann Lee, the top Democrat on the committee said' (Ann Lee, with her role)."""
+    k = j
+    start = -1
+    while k >= 0 and j - k < 14:
+        t = toks[k]
+        if not t.word or t.low in CUE_FORMS or t.low in PASSIVE or t.low in PRONOUNS:
+            break
+        if t.low in {"the", "a", "an"} and (
+            k == 0 or toks[k - 1].text == "," or toks[k - 1].q >= 0
+        ):
+            start = k
+        k -= 1
+    if start < 0 or start >= a:
+        return None
+    words = {t.low for t in toks[start : j + 1]}
+    roleish = bool(words & (ROLE_WORDS | KIN_WORDS | {"top", "senior", "former"})) or any(
+        w.startswith("top-") for w in words
+    )
+    if not roleish:
+        return None
+    role = span_text(s, toks, start + 1, j + 1)
+    if start >= 2 and toks[start - 1].text == "," and toks[start - 2].q < 0:
+        b = start - 1
+        na = np_back(toks, b, 0)
+        if na < b - 1 and toks[b - 1].cap:
+            ref = make_ref(s, toks, na, b, None, unit)
+            if ref is not None and ref.kind == "person":
+                ref.role = ref.role or role
+                return ref, na
+        return None
+    name = span_text(s, toks, start, j + 1)
+    return Ref(
+        toks[start].low + name[len(toks[start].text) :], role, "desc", unit, toks[start].start
+    ), start
+
+
+def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
+    cues: list[Cue] = []
+    n = len(toks)
+    subj: Ref | None = None
+    subj_done = False
+    for i, t in enumerate(toks):
+        if t.q >= 0:
+            continue
+        low = t.low
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            e = np_fwd(toks, i + 2, n)
+            appos = None
+            if e < n and toks[e].text == ",":
+                k = e + 1
+                while k < n and toks[k].text not in {",", ".", ";"} and toks[k].q < 0:
+                    k += 1
+                if k > e + 1 and (k >= n - 1 or toks[k].text == ".") and i > 0:
+                    appos = (e + 1, k)
+            ref = make_ref(s, toks, i + 2, e, appos, unit)
+            if ref is None:  # "according to a new national poll": whatever source follows
+                k = i + 2
+                while (
+                    k < n and k < i + 14 and toks[k].q < 0 and toks[k].text not in PUNCT_SEP | {"."}
+                ):
+                    k += 1
+                if k - (i + 2) >= 2 and (k >= n - 1 or toks[k].text in {",", ".", ";"}):
+                    e = k
+                    name = span_text(s, toks, i + 2, e)
+                    if toks[i + 2].low in DETERMINERS:
+                        name = toks[i + 2].low + name[len(toks[i + 2].text) :]
+                    ref = Ref(name, None, "group", unit, toks[i + 2].start)
+            if ref:
+                cues.append(Cue(i, i + 2, "according to", ref, i, appos[1] if appos else e, "inv"))
+            continue
+        if (
+            low in {"call", "calls", "called", "calling"}
+            and i + 1 < n
+            and toks[i + 1].low in {"for", "on"}
+            and t.text.islower()
+        ):  # "called for a moratorium", "called on lawmakers to act"
+            prev = toks[i - 1] if i else None
+            j = i - 1
+            while j >= 0 and toks[j].low in AUX and toks[j].q < 0 and not toks[j].cap:
+                j -= 1
+            a = np_back(toks, j + 1, 0) if j >= 0 else j + 1
+            ref = make_ref(s, toks, a, j + 1, None, unit) if a <= j else None
+            if ref is None and prev is not None and (prev.text == "," or low == "calling"):
+                ref = cues[-1].ref if cues else unit_subject(s, toks, i, unit)
+                a = i
+            if ref is not None:
+                cues.append(Cue(i, i + 2, "call " + toks[i + 1].low, ref, a, i + 2, "back"))
+            continue
+        base = CUE_FORMS.get(low)
+        if base is None or not t.text[:1].islower():
+            continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.q < 0:
+            if low in _NOUNISH_CUES and (
+                prev.low in DETERMINERS or prev.low.endswith(("’s", "'s"))
+            ):
+                continue
+            if prev.low in PASSIVE and not low.endswith("ing"):
+                continue
+            if low.endswith("ing") and (
+                prev.low in {"in", "on", "of"}
+                or low == "writing"
+                and i + 1 < n
+                and toks[i + 1].low in {"for", "in", "on", "about"}
+            ):  # "told them so in writing", "writing for the majority": no cue
+                continue
+            if prev.low in {"to", "the", "a", "an"} and low != "saying":
+                continue
+        # "member states", "a battleground state": the noun, unless a clause follows
+        if low in {"state", "states"} and (
+            i + 1 >= n
+            or toks[i + 1].low != "that"
+            and toks[i + 1].text not in {":", "."}
+            or (prev is not None and prev.cap and prev.low in _REGIONS)
+        ):  # "member states", "other Western states."
+            continue
+        # "(Additional reporting by ...)": a credit line, not speech
+        if low.endswith("ing") and i + 1 < n and toks[i + 1].low == "by":
+            continue
+        # "the TV show", "a talk show": the noun
+        if low in {"show", "shows"} and prev is not None and prev.low in _SHOW_KINDS:
+            continue
+        # "say"/"tell" after a modal or "to" ("will say") is not a report
+        if low in _BARE_FORMS and prev is not None and prev.low in _MODALS:
+            continue
+        # speaker before the cue
+        j = i - 1
+        while j >= 0 and toks[j].low in AUX and toks[j].q < 0 and not toks[j].cap:
+            j -= 1
+        if j >= 1 and toks[j].text == ")":  # "Jason Reed (R-Utah) said"
+            k = j - 1
+            while k > 0 and j - k < 8 and toks[k].text != "(" and toks[k].q < 0:
+                k -= 1
+            if toks[k].text == "(" and k > 0 and toks[k - 1].cap:
+                j = k - 1
+        ref = None
+        r0 = i
+        mode = "back"
+        if (
+            low.endswith("ing") and prev is not None and prev.low in MEDIUM_NOUNS and i - 1 == j
+        ):  # "issued a statement calling ...": the sentence subject speaks
+            if not subj_done:
+                subj = unit_subject(s, toks, i, unit)
+                subj_done = True
+            if subj is None or subj.name.split()[-1].lower() in MEDIUM_NOUNS:
+                continue
+            ref = subj
+            mode = "subj"
+            r0 = i
+        elif j >= 0 and toks[j].low == "who" and j >= 1 and toks[j - 1].text == ",":
+            j -= 1
+            a = np_back(toks, j, 0)
+            ref = make_ref(s, toks, a, j, None, unit)
+            r0 = a
+        elif j >= 0 and toks[j].text == "," and not low.endswith("ing"):
+            k = j - 1
+            while k >= 0 and toks[k].text not in {",", ";", ":"} and toks[k].q < 0 and j - k < 16:
+                k -= 1
+            if k >= 0 and toks[k].text == ",":
+                a = np_back(toks, k, 0)
+                ref = make_ref(s, toks, a, k, (k + 1, j), unit)
+                r0 = a
+        elif j >= 0:
+            a = np_back(toks, j + 1, 0)
+            if a <= j:
+                ref = make_ref(s, toks, a, j + 1, None, unit)
+                r0 = a
+            long = _long_description(s, toks, a if a <= j else j + 1, j, unit)
+            if long is not None:
+                ref, r0 = long
+        r1 = i + 1
+        if (
+            ref is None
+            and prev is not None
+            and (low in _ING_OK or prev.low in {"and", "but"})
+            and (prev.text == "," or prev.low in {"and", "but"} or low.endswith("ing"))
+        ):
+            if cues:
+                ref = cues[-1].ref
+            else:
+                if not subj_done:
+                    subj = unit_subject(s, toks, i, unit)
+                    subj_done = True
+                ref = subj
+            mode = "subj"
+            r0 = i - 1 if prev is not None and prev.text == "," else i
+        if ref is None and (prev is None or prev.q >= 0 or prev.text in PUNCT_SEP):
+            e = np_fwd(toks, i + 1, n)
+            appos = None
+            e2 = e
+            if e < n and toks[e].text == "(":  # "said Rep. Ann Lee (D-Ore.), head of ..."
+                k = e + 1
+                while k < n and k < e + 8 and toks[k].text != ")" and toks[k].q < 0:
+                    k += 1
+                if k < n and toks[k].text == ")":
+                    e2 = k + 1
+            if e2 < n and toks[e2].text == ",":
+                k = e2 + 1
+                while k < n and toks[k].text not in {",", ".", ";"} and toks[k].q < 0:
+                    k += 1
+                appos = (e2 + 1, k)
+            ref = make_ref(s, toks, i + 1, e, appos, unit)
+            if ref is not None:
+                mode = "inv"
+                r0 = i
+                r1 = e
+                if appos and role_from_appos(s, toks, *appos):
+                    r1 = appos[1]
+        if ref is None:
+            continue
+        if (
+            ref.kind == "group"
+            and base in {"call", "find", "show"}
+            and ref.name.split()[-1].lower() not in SPEAKER_NOUNS | ORG_WORDS
+        ):
+            continue
+        cues.append(Cue(i, i + 1, base, ref, r0, r1, mode))
+    return cues

@@ -1,0 +1,159 @@
+"""Stage 6b: one pane entry per person or organisation.
+
+After the speakers stage keys speakers by name, the same source may still stand under two
+entries: "the Post" and "the Washington Post", "King" and "Claudette King", "the U.S.
+Environmental Protection Agency" and "Environmental Protection Agency", "Campaign group
+Amnesty International" and "Amnesty International", "a NASA scientist" and "NASA". Each
+entry's *core* is its proper name without determiners, descriptors or a "U.S." prefix; an
+entry whose core ends another entry's core (and no third entry's) joins it. The longest
+proper name is shown, the descriptor becomes the role.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._model import Speaker
+from .lexicon import ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS
+
+_DETS = {"the", "a", "an"}
+_LINKS = {"of", "for", "and", "&", "on", "the", "de", "al"}
+_PREFIXES = {"U.S.", "US", "U.K.", "UK"}
+_DEMONYM = re.compile(r"(?:an|ian|ish|ese|i|ic)$")
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def core(name: str) -> tuple[list[str], str | None]:
+    """(the proper name's words, the descriptor before or after it, if any).
+
+    "Campaign group Amnesty International" -> (["Amnesty", "International"], "campaign group");
+    "a NASA scientist" -> (["NASA"], "scientist"); "the Post" -> (["Post"], None).
+    """
+    words = name.split()
+    while words and words[0].lower() in _DETS:
+        words = words[1:]
+    while words and words[0] in _PREFIXES and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return [], None
+    if _cap(words[-1]):
+        # the trailing run of capitalised words (links inside allowed)
+        k = len(words) - 1
+        while k > 0 and (_cap(words[k - 1]) or words[k - 1].lower() in _LINKS and k > 1):
+            k -= 1
+        while k < len(words) and words[k].lower() in _LINKS:
+            k += 1
+        run, desc = words[k:], words[:k]
+        if (
+            desc
+            and all(not _cap(w) or i == 0 for i, w in enumerate(desc))
+            and any(
+                w.lower() in ORG_WORDS or w.lower() in SPEAKER_NOUNS or w.lower() in ROLE_WORDS
+                for w in desc
+            )
+        ):  # "Campaign group Amnesty International", "rights group Human Rights Watch"
+            return run, " ".join(desc).lower()
+        return words, None
+    # "a NASA scientist", "an EPA spokesman": an organisation's initials and a role
+    head = words[-1].lower()
+    caps = words[:-1]
+    if (
+        caps
+        and (head in ROLE_WORDS or head in SPEAKER_NOUNS)
+        and all(_cap(w) for w in caps)
+        and any(w.isupper() and len(w) > 1 for w in caps)
+        and not any(_DEMONYM.search(w) and not w.isupper() for w in caps)
+    ):
+        return caps, head
+    return words, None
+
+
+_ORG_TAILS = ORG_WORDS | {"research", "command", "poll", "polling", "institute", "partners"}
+
+
+def _is_org(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """The longer name is an organisation's: its other words hold an organisation word."""
+    rest = list(long)
+    for w in short:
+        rest.remove(w)
+    return any(w in _ORG_TAILS for w in rest)
+
+
+def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
+    """Fold entries that name the same source into one; keep the order of first entries."""
+    cores = [core(sp.name) for sp in speakers]
+    keys = [tuple(w.lower().strip(".,") for w in c) for c, _ in cores]
+    into: dict[int, int] = {}
+    for i, ki in enumerate(keys):
+        if not ki or not _cap(cores[i][0][-1]):
+            continue  # "officials" is not "Russian officials": only proper names join
+        # entries whose core ends with this one's (and is at least as long)
+        hosts = [
+            j
+            for j, kj in enumerate(keys)
+            if j != i and kj and len(kj) >= len(ki) and kj[len(kj) - len(ki) :] == ki
+        ]
+        longer = [j for j in hosts if len(keys[j]) > len(ki)]
+        same = [j for j in hosts if len(keys[j]) == len(ki)]
+        if len({keys[j] for j in longer}) == 1 and not same:
+            into[i] = longer[0]
+        elif same and not longer:
+            into[i] = min([i, *same])  # one core under several names: the first entry
+        elif not hosts and len(ki) == 1:
+            # "Pew" for "Pew Research": the first word of the one organisation's name
+            inner = {
+                keys[j]
+                for j, kj in enumerate(keys)
+                if j != i and len(kj) > 1 and kj[0] == ki[0] and _is_org(kj, ki)
+            }
+            if len(inner) == 1:
+                into[i] = next(j for j, kj in enumerate(keys) if kj in inner)
+    out: list[Speaker] = []
+    host_of: dict[int, Speaker] = {}
+
+    def root(i: int) -> int:
+        seen = set()
+        while i in into and into[i] != i and i not in seen:
+            seen.add(i)
+            i = into[i]
+        return i
+
+    for i in sorted(range(len(speakers)), key=lambda i: root(i) != i):
+        r = root(i)
+        sp = speakers[i]
+        if r == i:
+            words, desc = cores[i]
+            host = Speaker(sp.name, sp.role, list(sp.aliases), list(sp.statements))
+            if desc is not None:  # show the proper name, the descriptor beside it
+                host.aliases.insert(0, sp.name)
+                host.name = " ".join(words)
+                host.role = host.role or desc
+            host_of[i] = host
+            out.append(host)
+            continue
+        host = host_of[r]
+        _fold(host, sp, cores[i][1])
+    return out
+
+
+def _fold(host: Speaker, sp: Speaker, desc: str | None) -> None:
+    if (
+        len(sp.name) > len(host.name)
+        and core(sp.name)[1] is None
+        and not sp.name.startswith(("the ", "a ", "an "))
+    ):  # the longest proper name is shown
+        host.aliases.insert(0, host.name)
+        host.name = sp.name
+    for alias in [sp.name, *sp.aliases]:
+        if alias != host.name and alias not in host.aliases:
+            host.aliases.append(alias)
+    host.role = host.role or sp.role or desc
+    have = set(host.statements)
+    for st in sp.statements:
+        if st not in have:
+            have.add(st)
+            host.statements.append(st)
+    host.statements.sort(key=lambda st: st.paragraph)

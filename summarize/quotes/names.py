@@ -1,0 +1,180 @@
+"""Stage 5a: person names in the text: full names, surnames, roles from the text around them."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import HONORIFICS, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_WORDS
+from .name_index import KnownNames, WordIndex
+from .nonspeakers import stop_words
+
+_PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
+
+
+_PLACE_FIRST = {
+    "Las",
+    "Los",
+    "San",
+    "Santa",
+    "New",
+    "Saint",
+    "St.",
+    "Fort",
+    "Port",
+    "Mount",
+    "Lake",
+}
+
+
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+
+
+_PLACE_PREPS = {
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "of",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "via",
+}
+
+
+_ABBREVIATIONS = {
+    "st.",
+    "jr.",
+    "sr.",
+    "gen.",
+    "col.",
+    "lt.",
+    "sgt.",
+    "gov.",
+    "sen.",
+    "rep.",
+    "prof.",
+}
+
+
+def after_sentence_break(words: list[str]) -> list[str]:
+    """The words after the last one that ends a sentence ("Thursday. Bates" -> "Bates"):
+    a word ending in a full stop that is not an initial, a title or an abbreviation."""
+    cut = 0
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if (
+            w.endswith(".")
+            and len(w) > 2
+            and not w[:-1].isupper()  # "U.S.", "J."
+            and lw not in HONORIFICS
+            and lw not in _ABBREVIATIONS
+        ):
+            cut = k + 1
+    return words[cut:]
+
+
+def strip_role(words: list[str]) -> tuple[list[str], list[str]]:
+    r = -1
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if lw in ROLE_WORDS or lw in HONORIFICS or lw.endswith(("’s", "'s")):
+            r = k
+    return words[: r + 1], words[r + 1 :]
+
+
+def person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
+    """(offset, full name) of person names in ``text``, and of the known short names."""
+    found: list[tuple[int, str]] = []
+    for m in _PERSON_RUN.finditer(text):
+        pw = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+        if pw and pw.group(1).lower() in _PLACE_PREPS:
+            continue  # "in Santa Monica"
+        words = m.group(0).split()
+        _, name = strip_role(words)
+        name = after_sentence_break(name[:-1]) + name[-1:]
+        while name and name[0].lower() in NOT_NAMES:
+            name = name[1:]
+        if (
+            len(name) < 2
+            or any(w.lower().strip(".") in ORG_WORDS for w in name)
+            or name[0] in _PLACE_FIRST
+        ):
+            continue
+        while name and name[-1] in {"de", "van", "von", "bin", "al"}:
+            name = name[:-1]  # "Glanz al": the connector of a name that did not follow
+        if len(name) < 2 or len(name) > 4 or name[-1].endswith(("’s", "'s")):
+            continue  # "Bernie Sanders Burns Hillary Clinton": a headline, not a name
+        found.append((m.start(), " ".join(name).rstrip(".")))
+    if known is not None:
+        found.extend(known.find(text))
+    found.sort()
+    return found
+
+
+_CAPS_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]+){1,5})$")
+
+
+def full_name_before(name: str, idx: WordIndex) -> str | None:
+    """ "Ana Ruiz" for "Ruiz": the capitalised words before the first mention that has them."""
+    key = ("full", name)
+    if key in idx.memo:
+        return idx.memo[key]  # type: ignore[return-value]
+    got = None
+    text = idx.text
+    for nm in idx.word_matches(name):
+        m = _CAPS_BEFORE.search(text, max(0, nm.start() - 90), nm.start())
+        if m is None:
+            continue
+        _, first = strip_role(after_sentence_break(m.group(1).split()))
+        while first and first[0].lower() in NOT_NAMES:
+            first = first[1:]
+        if (
+            first
+            and not any(w.lower().strip(".") in ORG_WORDS for w in first)
+            and not first[-1].endswith(("’s", "'s"))
+            and not any(w.lower() in stop_words() for w in first)  # "Not Be Present For"
+        ):
+            got = " ".join([*first, name])
+            break
+    idx.memo[key] = got
+    return got
+
+
+def role_in_doc(name: str, idx: WordIndex) -> str | None:
+    """Role of a person at the first mention that gives one (pre-modifier or apposition)."""
+    text = idx.text
+    for m in idx.suffix_matches(name):
+        before = text[max(0, m.start() - 80) : m.start()]
+        words = before.split()
+        run: list[str] = []
+        has_role = False
+        for w in reversed(words):
+            lw = w.lower()
+            if lw in ROLE_WORDS:
+                has_role = True
+                run.insert(0, w)
+            elif lw in ROLE_MODIFIERS or (
+                w[:1].isupper() and not w.endswith((":", ",", ".")) or w == "U.S."
+            ):
+                if lw in NOT_NAMES:
+                    break
+                run.insert(0, w)
+            else:
+                break
+        if has_role:
+            while run and run[-1].lower() not in ROLE_WORDS:
+                run.pop()
+            return " ".join(run)
+        after = text[m.end() : m.end() + 120]
+        am = re.match(r", ((?:the |a |an )?[^,;.\n]{3,80}?),", after)
+        if am:
+            cand = am.group(1)
+            ws = [w.lower() for w in cand.split()]
+            if any(w in ROLE_WORDS for w in ws) and not any(
+                w in {"who", "which", "that"} for w in ws
+            ):
+                return re.sub(r"^(?:the|a|an) ", "", cand)
+    return None

@@ -1,0 +1,100 @@
+"""Stage 5e: phrases that cannot speak. A capitalised word at a sentence start ("Even",
+"Once"), an adjective ("Irish", "Western"), a place in a dateline, a programme, a
+conference or a statistic ("figures", "Unemployment") is never a pane entry; a statement
+whose speaker resolves to one is dropped."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# One word that is never a speaker on its own (lower-cased).
+_NEVER_ALONE = frozenset(
+    re.findall(
+        r"\S+",
+        """
+even once back with to well update beyond additional meanwhile still yet also just only
+western eastern northern southern central irish british english scottish welsh french
+german italian spanish portuguese dutch swiss swedish danish norwegian finnish polish
+greek turkish russian ukrainian chinese japanese korean indian pakistani iranian iraqi
+syrian israeli palestinian egyptian saudi mexican canadian american australian african
+asian european brazilian cuban venezuelan afghan federal national office figures
+unemployment inflation minutes hours days weeks months years video photo trumpian
+""",
+    )
+)
+# Heads of names that are events, programmes or places, not sources.
+_EVENT_HEADS = {
+    "conference",
+    "summit",
+    "forum",
+    "convention",
+    "festival",
+    "olympics",
+    "games",
+    "cup",
+    "championship",
+    "expo",
+    "awards",
+    "debate",
+    "caucus",
+    "caucuses",
+    "primary",
+    "primaries",
+    "election",
+    "show",
+    "sea",
+    "ocean",
+    "river",
+    "street",
+    "avenue",
+    "square",
+}
+_DETS = {"the", "a", "an"}
+
+
+_PARTY_ADJECTIVES = {"democratic", "republican", "conservative", "liberal", "progressive"}
+_FRAGMENT_START = {"to", "in", "on", "with", "from", "by"}
+_LEFTOVER_START = re.compile(r"^(?:(?:and|or|but|of|for)\s+)+")
+
+
+def trim_fragment(name: str) -> str:
+    """ "and a neighbor" -> "a neighbor", "for Yahoo Studios" -> "Yahoo Studios"."""
+    return _LEFTOVER_START.sub("", name) or name
+
+
+_VERBISH = {"is", "are", "was", "were", "has", "have", "in", "on", "at", "to", "for", "from"}
+
+
+def can_speak(name: str) -> bool:
+    """Whether a speaker phrase names someone who can speak."""
+    if name.split()[:1] and name.split()[0] in _FRAGMENT_START:
+        return False  # "and a neighbor", "to campaign": a fragment
+    if " " in name and name.isupper():
+        return False  # "BUENA PARK", "FULL TEXT": a dateline or a heading
+    words = [w for w in name.split() if w.lower() not in _DETS]
+    if not words:
+        return False
+    if len(words) >= 3 and any(w[:1].isupper() and w.lower() in _VERBISH for w in words[1:]):
+        return False  # "Erdogan Is In Syria": a headline
+    if len(words) == 1 and name == words[0] and words[0].lower() in _PARTY_ADJECTIVES:
+        return False  # "Democratic" (but "the Republican" is someone)
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 7:
+        return False  # "WASHINGTON": a dateline
+    if len(words) == 1 and words[0].lower() in stop_words():
+        return False  # "From", "Hours" are no names
+    last = words[-1].lower().strip(".,")
+    if len(words) == 1 and last in _NEVER_ALONE:
+        return False
+    if words[-1][:1].isupper() and last in _EVENT_HEADS:
+        return False  # "the Munich Security Conference", "the South China Sea"
+    return words[-1].lower() not in {"de", "al", "van", "von", "bin", "of", "for", "and"}
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """English function words (sumy's list, shipped with it): never a name alone
+    (but "May", "Will")."""
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english")) - {"may", "will", "mark", "bill"}

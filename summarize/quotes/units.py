@@ -1,0 +1,123 @@
+"""Stages 1-4 over a document: sentence units, transcripts, signed quotations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .._document import Document
+from .chunks import Ref
+from .clauses import Raw, analyze_unit
+from .marks import find_quotes, split_units
+from .tokens import spans_within, tokenize
+
+
+@dataclass(slots=True)
+class Unit:
+    para: int
+    text: str  # the unit's text with quotations blanked (for name look-ups)
+    start: int  # offset of the unit in its paragraph
+
+
+def _speechlike(text: str) -> bool:
+    return len(text.split()) >= 3
+
+
+def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
+    raws: list[Raw] = []
+    units: list[Unit] = []
+    prev_ref: Ref | None = None  # speaker of the previous unit, for continuations
+    prev_unit = -10
+    orphans: list[tuple[int, int, int, str]] = []  # quotations waiting for their speaker
+    for para in doc.paragraphs:
+        if para.kind != "body":
+            continue
+        s = para.text
+        tm = TRANSCRIPT.match(s)
+        if tm and len(tm.group(2).split()) >= 3:  # "PENCE: Well, look, ..."
+            name = tm.group(1).title()
+            u = len(units)
+            units.append(Unit(para.index, s, 0))
+            ref = Ref(name, None, "person", u, 0)
+            text = tm.group(2).strip()
+            if s[:1] in '"“' and text[-1:] in '"”' and text.count(text[-1]) % 2:
+                text = text[:-1].rstrip()
+            raws.append(Raw(para.index, u, 0, "direct", text, None, ref))
+            prev_ref, prev_unit = ref, u
+            continue
+        spans = find_quotes(s)
+        sm = SIGNED.match(s, spans[-1].end) if spans and not s[: spans[0].start].strip() else None
+        if sm and all(
+            not s[x.end : y.start].strip() for x, y in zip(spans, spans[1:], strict=False)
+        ):
+            u = len(units)
+            units.append(Unit(para.index, s, 0))
+            ref = Ref(sm.group(1).rstrip("."), None, "person", u, sm.start(1))
+            for sp in spans:
+                raws.append(
+                    Raw(
+                        para.index,
+                        u,
+                        sp.start,
+                        "direct",
+                        s[sp.inner_start : sp.inner_end],
+                        None,
+                        ref,
+                    )
+                )
+            prev_ref, prev_unit = ref, u
+            continue
+        for a, b in split_units(s, spans):
+            u = len(units)
+            toks = tokenize(s, a, b, spans)
+            blank = s[a:b]
+            for k in spans_within(spans, a, b):
+                sp = spans[k]
+                blank = blank[: sp.start - a] + " " * (sp.end - sp.start) + blank[sp.end - a :]
+            units.append(Unit(para.index, blank, a))
+            if not toks:
+                continue
+            before = len(raws)
+            used, last = analyze_unit(s, toks, spans, u, para.index, raws)
+            qtoks = [t for t in toks if t.q >= 0 and t.q not in used]
+            words = [t for t in toks if t.word]
+            if (
+                qtoks
+                and len(raws) == before
+                and not words
+                and prev_ref is not None
+                and prev_unit == u - 1
+            ):
+                # a unit that is only a quotation continues the previous speaker
+                for t in qtoks:
+                    sp = spans[t.q]
+                    text = s[sp.inner_start : sp.inner_end].strip()
+                    if _speechlike(text):
+                        raws.append(Raw(para.index, u, t.start, "direct", text, None, prev_ref))
+                        last = prev_ref
+            elif qtoks and len(raws) == before and not words:
+                # nobody spoke just before: the speaker may be named right after, as in a
+                # quotation running over paragraphs that closes with '..." she said.'
+                orphans = [o for o in orphans if o[1] >= u - 2]
+                for t in qtoks:
+                    sp = spans[t.q]
+                    text = s[sp.inner_start : sp.inner_end].strip()
+                    if _speechlike(text):
+                        orphans.append((para.index, u, t.start, text))
+            elif orphans and len(raws) > before:
+                got = raws[before]
+                if got.kind == "direct" and got.unit <= orphans[-1][1] + 1:
+                    for op, ou, oo, text in orphans:
+                        raws.insert(before, Raw(op, ou, oo, "direct", text, None, got.ref))
+                        before += 1
+                orphans = []
+            if last is not None:
+                prev_ref, prev_unit = last, u
+    return raws, units
+
+
+TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(\S.*)$", re.S)
+
+
+# "“...” ― Ana Ruiz": a quotation signed with a dash and a name, nothing else
+SIGNED = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[.,]?\s*$")
