@@ -85,7 +85,8 @@ _TIME_ADJUNCT = re.compile(
 _SAY = (
     r"(?:said|says|say|told [\w .'’-]{1,30}?|reported|reports|added|explained|claimed|claims|"
     r"stated|announced|confirmed|revealed|insisted|warned|wrote|writes|noted|argued|"
-    r"testified|alleged|(?:has|have|had) (?:heard|been told|said|reported)|heard|according to [^,;"
+    r"testified|alleged|ruled|(?:has|have|had) (?:heard|been told|said|reported|ruled|claimed|"
+    r"confirmed|revealed|warned|announced|stated|insisted|argued|alleged)|heard|according to [^,;"
     + _Q
     + r"]{1,60}?)"
 )
@@ -247,11 +248,13 @@ _RELATIVE_END = re.compile(
     r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;]{3,120}?" + _END
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
+# "Most of those released were women and children; the rest were ill.": a second clause.
+_SEMICOLON_TAIL = re.compile(r"; [^;]{3,220}?" + _END)
 
 # Tails found again once a later tail is gone (see `_weighted_spans`).
 _ENDING: tuple[re.Pattern[str], ...] = ()  # filled below, after _RULES
 # Tails that end the sentence after its main clause.
-_TAILS: frozenset[re.Pattern[str]] = frozenset({_TAIL_CLAUSE, _PARTICIPLE_TAIL})
+_TAILS: frozenset[re.Pattern[str]] = frozenset({_TAIL_CLAUSE, _PARTICIPLE_TAIL, _SEMICOLON_TAIL})
 
 _RULES: tuple[re.Pattern[str], ...] = (
     _CONNECTIVE,
@@ -274,6 +277,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _TAIL_CLAUSE,
     _VP_AND,
     _PARTICIPLE_TAIL,
+    _SEMICOLON_TAIL,
     _RELATIVE_END,
     _APPOSITIVE_TAIL,
     _REDUCED_RELATIVE_END,

@@ -149,6 +149,19 @@ def test_short_sentence_is_untouched_and_cap_holds() -> None:
             "When the storm reached the coast after days of warnings, thousands of homes in "
             "the valley lost power for most of the next day.",
         ),
+        (  # an attribution in the perfect tense ("a judge has ruled") is a tail too
+            "The sign that drove the band out of the town was a deliberate insult to the "
+            "fishermen of the village, a judge has ruled.",
+            "The sign that drove the band out of the town was a deliberate insult to the "
+            "fishermen of the village.",
+        ),
+        (  # what follows a semicolon is a second clause: the first stands alone
+            "Most of the passengers taken off the stranded ferry by the lifeboat crews were "
+            "pensioners and schoolchildren from the islands; the rest were crew members who "
+            "had stayed on board to keep the engines running.",
+            "Most of the passengers taken off the stranded ferry by the lifeboat crews were "
+            "pensioners and schoolchildren from the islands.",
+        ),
     ],
 )
 def test_shortening_deletes_whole_constituents(sentence: str, point: str) -> None:
