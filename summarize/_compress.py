@@ -237,7 +237,7 @@ _TAIL_CLAUSE = re.compile(
 )
 # "... beat Chile 1-0 in a feisty contest and had to withstand ...": a second verb phrase.
 _VP_AND = re.compile(
-    r" and (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
+    r",? (?:and|but) (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
     r"took|made|gave|went|came|got|left|told|said|found|became|began|brought|held|kept|met|"
     r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed)\b"
     + _REST
@@ -711,18 +711,19 @@ def best_shortening(
     salience: dict[str, float] | None = None,
 ) -> tuple[str, float] | None:
     """``compress``'s choice and the share of the sentence's content it keeps (0..1)."""
-    # `war."` -> `war".` while shortening, so a tail holding the last quotation can go
+    # `war."` (or `war.'`) -> `war".` while shortening, so a tail holding the last quotation can go
     # whole; put back as the source had it when the quotation stays.
-    text = _QUOTE_LAST.sub(r"\2\1", sentence.strip())
+    text, moved = _QUOTE_LAST.subn(r"\2\1", sentence.strip())
     found = _best_shortening(text, target, cap, salience)
     if found is None:
         return None
     point, kept = found
-    return _QUOTE_LAST_BACK.sub(r"\2\1", point), kept
+    # Only a mark moved here goes back: "the players'." keeps its apostrophe where it is.
+    return (_QUOTE_LAST_BACK.sub(r"\2\1", point) if moved else point), kept
 
 
-_QUOTE_LAST = re.compile(r"([.!?])([\"”])$")
-_QUOTE_LAST_BACK = re.compile(r"([\"”])([.!?])$")
+_QUOTE_LAST = re.compile(r"([.!?])([\"”’'])$")
+_QUOTE_LAST_BACK = re.compile(r"([\"”’'])([.!?])$")
 
 
 def _best_shortening(

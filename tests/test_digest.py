@@ -162,6 +162,20 @@ def test_short_sentence_is_untouched_and_cap_holds() -> None:
             "Most of the passengers taken off the stranded ferry by the lifeboat crews were "
             "pensioners and schoolchildren from the islands.",
         ),
+        (  # a tail holding the closing quotation goes whole, single quotation marks too
+            "The harbour master accused the ferry company of ignoring the needs of the "
+            "islanders for many years by cutting the winter timetable again, adding: "
+            "'Nobody here will forget this winter.'",
+            "The harbour master accused the ferry company of ignoring the needs of the "
+            "islanders for many years by cutting the winter timetable again.",
+        ),
+        (  # a second verb phrase after "but" goes, the subject's first one stays
+            "Holm backed the plan to run two boats between the mainland and the three "
+            "islands every day of the year, but warned that the old harbour needs new "
+            "berths first.",
+            "Holm backed the plan to run two boats between the mainland and the three "
+            "islands every day of the year.",
+        ),
     ],
 )
 def test_shortening_deletes_whole_constituents(sentence: str, point: str) -> None:
@@ -270,3 +284,8 @@ def test_import_is_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == ""
+
+
+def test_a_closing_apostrophe_stays_where_the_source_has_it() -> None:
+    s = "The coach said the win on the island belonged to the players'."
+    assert shorten(s) == s
