@@ -220,7 +220,8 @@ _TAIL_CLAUSE = re.compile(
     + r"|,? with (?:[\w'’-]+ ){1,3}[a-z]{3,}ing\b"
     + _REST
     # ", just a few days after the Togo international had ...": a time phrase, whole.
-    + r"|, (?:just |only |some |about |nearly |almost |barely )?(?:a few|several|a|one|two|three|"
+    + r"|, (?:just |only |some |about |nearly |almost |barely )?(?:a little |little )?"
+    r"(?:over |more than |less than |under )?(?:a few|several|a|one|two|three|"
     r"four|five|\d+) (?:seconds|minutes|hours|days|weeks|months|years|minute|hour|day|week|"
     r"month|year) (?:after|before|later|earlier)\b"
     + _REST
@@ -599,6 +600,13 @@ def is_sentence(text: str) -> bool:
     # subordinate one needs its own verb.
     if _SUBORDINATOR.match(text) and "," in text and not has_verb(text.split(",", 1)[1]):
         return False
+    # "While some features have been upgraded.": a subordinate clause with no main one.
+    if (
+        _SUBORDINATE_ONLY.match(text)
+        and "," not in text
+        and not text.rstrip("\"”’')").endswith("?")
+    ):
+        return False
     # The verb must be in the sentence itself, not only in a quotation or an aside:
     # "All of them -- a line whose meaning would come into play." has none.
     main = _ASIDES.sub(" ", text)
@@ -616,6 +624,7 @@ def is_sentence(text: str) -> bool:
 _SUBORDINATOR = re.compile(
     r"^(?:When|After|Before|If|Because|Although|Though|While|As|Since|Until|Unless|Once)\b"
 )
+_SUBORDINATE_ONLY = re.compile(r"^(?:When|While|Although|Though|Because|Unless|If|Whereas)\b")
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|whose)\b")
 _ASIDES = re.compile(r"[\"“][^\"“”]*[\"”]|\([^()]*\)| (?:--|—|–) .*?(?: (?:--|—|–) |$)")
 _REPORTED = re.compile(r"\b(?:said|says|say|told \w+|claimed|argued|insisted) (?:that )?(.+)$")

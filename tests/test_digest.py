@@ -289,3 +289,13 @@ def test_import_is_light() -> None:
 def test_a_closing_apostrophe_stays_where_the_source_has_it() -> None:
     s = "The coach said the win on the island belonged to the players'."
     assert shorten(s) == s
+
+
+def test_a_subordinate_clause_alone_is_not_a_point() -> None:
+    s = (
+        "While the old ferry has been repaired twice this winter - the hull is new - islanders "
+        "fear the cost of running it could force the board to sell the route to a private firm."
+    )
+    # Cutting at the first dash would leave "While the old ferry has been repaired twice
+    # this winter.": no main clause, so the sentence has no point within the cap.
+    assert shorten(s) is None
