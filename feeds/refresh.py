@@ -41,7 +41,7 @@ from .http import Fetcher, FetchLimits, FetchResult, fetcher
 from .models import Feed, ParsedFeed
 from .parse import parse_fast, parse_feed
 from .sanitize import clean_line
-from .store import Store
+from .store import Store, StoreError
 from .workers import LimitedPool, TaskLimits
 
 # A small refresh parses well-formed bodies of up to INLINE_PARSE_MAX on the event loop
@@ -52,6 +52,7 @@ from .workers import LimitedPool, TaskLimits
 # a parse can take minutes and gigabytes.
 INLINE_PARSE_MAX = 256 * 1024
 THREAD_PARSE_MAX = 64 * 1024
+STORY_WINDOW = 3 * 86400.0  # feeds.stories.WINDOW (not imported: it loads summarize/)
 PROCESS_POOL_MIN_FEEDS = 24  # below this, starting worker processes costs more than it saves
 
 
@@ -81,6 +82,7 @@ class RefreshReport:
     results: list[FeedResult]
     seconds: float = 0.0
     full_text_fetched: int = 0
+    grouped: int = 0  # articles given a story id after the feeds were written
 
     @property
     def ok(self) -> list[FeedResult]:
@@ -109,11 +111,13 @@ async def refresh_feeds(
     limits: FetchLimits | None = None,
     lock_wait: float = 30.0,
     processes: bool | None = None,
+    story_window: float | None = STORY_WINDOW,
 ) -> RefreshReport:
     """Refresh all feeds (or `feed_ids`); see the module docstring.
 
     `processes`: parse in a process pool (True), a thread (False), or decide by
-    the number of feeds (None).
+    the number of feeds (None). `story_window`: new articles then join a story open
+    that many seconds (`feeds.stories`); None leaves them ungrouped (grouped on demand).
     """
     started = time.monotonic()
     feeds = store.list_feeds()
@@ -145,6 +149,12 @@ async def refresh_feeds(
             ]
             if prefetch:
                 report.full_text_fetched = await _prefetch(store, prefetch, f.client, progress)
+        if story_window is not None and report.new_articles:
+            from .stories import assign_stories
+
+            # Still under the refresh lock, after every feed is written; one transaction.
+            with contextlib.suppress(StoreError):  # left ungrouped: grouped on demand
+                report.grouped = assign_stories(store, window=story_window)
     report.seconds = time.monotonic() - started
     return report
 

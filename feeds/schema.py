@@ -81,6 +81,16 @@ MIGRATIONS: list[str] = [
     """
     DROP TRIGGER articles_ai;
     """,
+    # 3: stories (one event across feeds). `story` is the id of the story's first article
+    # (NULL: not grouped yet); `story_terms` the article's event terms (JSON, from
+    # summarize.stories.represent) so new articles are grouped without re-reading old
+    # texts. Story digests are cached in `digests` under a hash of the members' hashes.
+    """
+    ALTER TABLE articles ADD COLUMN story INTEGER;
+    ALTER TABLE articles ADD COLUMN story_terms TEXT;
+    CREATE INDEX articles_story ON articles(story) WHERE story IS NOT NULL;
+    CREATE INDEX articles_ungrouped ON articles(id) WHERE story IS NULL;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -10,7 +10,17 @@ No I/O, no network, no UI, no global state; deterministic.
 from __future__ import annotations
 
 from ._markdown import ArticleInfo
-from ._model import KeyPoint, Speaker, Statement, StatementKind, Summary
+from ._model import (
+    KeyPoint,
+    Speaker,
+    Statement,
+    StatementKind,
+    StoryItem,
+    StoryPoint,
+    StorySummary,
+    Summary,
+)
+from .stories import group_stories, summarize_story
 
 __all__ = [
     "SUMMARIZER_VERSION",
@@ -19,8 +29,13 @@ __all__ = [
     "Speaker",
     "Statement",
     "StatementKind",
+    "StoryItem",
+    "StoryPoint",
+    "StorySummary",
     "Summary",
+    "group_stories",
     "summarize_article",
+    "summarize_story",
 ]
 
 # Bump whenever output for the same input may change: cached digests are keyed on it.

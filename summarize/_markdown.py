@@ -35,7 +35,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 if TYPE_CHECKING:
-    from ._model import Speaker, Summary
+    from collections.abc import Callable, Mapping
+
+    from ._model import Speaker, Statement, StorySummary, Summary
 
 MAX_STATEMENTS = 3  # per speaker; the rest are counted, not shown
 UNTITLED = "Untitled"
@@ -168,8 +170,13 @@ def statement_text(text: str, kind: str) -> str:
     return f"“{said}”" if kind != "indirect" else said
 
 
-def speaker_items(speakers: Sequence[Speaker], max_statements: int = MAX_STATEMENTS) -> list[str]:
-    """Who said what: the speaker and role, then each statement with its cue verb."""
+def speaker_items(
+    speakers: Sequence[Speaker],
+    max_statements: int = MAX_STATEMENTS,
+    cite: Callable[[Statement], str] | None = None,
+) -> list[str]:
+    """Who said what: the speaker and role, then each statement with its cue verb (and,
+    in a story, ``cite(statement)``: the marker of the source it was said in)."""
     lines: list[str] = []
     for sp in speakers:
         shown = [st for st in sp.statements if clean_line(st.text)]
@@ -182,6 +189,8 @@ def speaker_items(speakers: Sequence[Speaker], max_statements: int = MAX_STATEME
         for st in shown[:max_statements]:
             said = statement_text(st.text, st.kind)
             cue = clean_line(st.cue)
+            if cite is not None:
+                said = f"{said} {cite(st)}".rstrip()
             lines.append(f"  - {escape(cue)}: {said}" if cue else f"  - {said}")
         if len(shown) > max_statements:
             more = len(shown) - max_statements
@@ -244,3 +253,39 @@ def summary_to_markdown(
 ) -> str:
     """`Summary.to_markdown()`: the article shape, with what the caller knows (``info``)."""
     return article_markdown(summary, info, level=heading_level)
+
+
+# -- a story ------------------------------------------------------------------------------
+
+
+def story_to_markdown(
+    story: StorySummary,
+    *,
+    heading_level: int = 1,
+    sources: Mapping[str, tuple[str, str | None]] | None = None,
+) -> str:
+    """A story: headline, key points citing their sources ([1], [2]), who said what with
+    the source of each statement, and the sources numbered. ``sources`` maps a member id
+    to (label, url); without it the ids are the labels."""
+    number = {sid: k + 1 for k, sid in enumerate(story.sources)}
+
+    def cite(ids: Iterable[str | None]) -> str:
+        return "".join(f"[{n}]" for n in sorted({number[i] for i in ids if i in number}))
+
+    lines: list[str] = []
+    if clean_line(story.title):
+        lines += heading(heading_level, escape(story.title))
+    sub = heading_level + 1
+    points = [f"- {escape(p.text)} {cite(p.sources)}".rstrip() for p in story.key_points]
+    if points:
+        lines += [*heading(sub, "Key points"), *points, ""]
+    said = speaker_items(story.speakers, cite=lambda st: cite([st.source]))
+    if said:
+        lines += [*heading(sub, "Who said what"), *said]
+    if story.sources:
+        lines += heading(sub, "Sources")
+        for sid in story.sources:
+            label, url = (sources or {}).get(sid, (sid, None))
+            lines.append(f"{number[sid]}. {link(escape(label or sid), url)}")
+        lines.append("")
+    return join(lines)

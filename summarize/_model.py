@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ class Statement:
     kind: StatementKind
     cue: str | None
     paragraph: int
+    source: str | None = None  # the article it was said in (stories merge several)
 
 
 @dataclass(slots=True)
@@ -66,4 +69,59 @@ class Summary:
                 )
                 for sp in data.get("speakers", [])
             ],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryItem:
+    """One article of a story, as `group_stories` and `summarize_story` take it."""
+
+    id: str
+    title: str | None
+    text: str
+    published: datetime | None = None
+    source: str | None = None  # the outlet (feed title or host), for display
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPoint:
+    text: str  # the point as shown, in one article's own words
+    sources: list[str]  # ids of the articles it is drawn from or confirmed by
+    sentence: str  # the full source sentence
+    score: float
+
+
+@dataclass(slots=True)
+class StorySummary:
+    title: str | None
+    key_points: list[StoryPoint]
+    speakers: list[Speaker]  # merged across articles; each Statement knows its `source`
+    sources: list[str] = field(default_factory=list)  # member ids in citation order: [1] is
+    # sources[0]
+
+    def to_markdown(
+        self,
+        *,
+        heading_level: int = 1,
+        sources: Mapping[str, tuple[str, str | None]] | None = None,
+    ) -> str:
+        """Markdown; `sources` maps a member id to (label, url) for the sources list."""
+        from ._markdown import story_to_markdown
+
+        return story_to_markdown(self, heading_level=heading_level, sources=sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StorySummary:
+        base = Summary.from_dict({"speakers": data.get("speakers", [])})
+        return cls(
+            title=data.get("title"),
+            key_points=[
+                StoryPoint(p["text"], list(p["sources"]), p["sentence"], p["score"])
+                for p in data.get("key_points", [])
+            ],
+            speakers=base.speakers,
+            sources=list(data.get("sources", [])),
         )

@@ -30,7 +30,7 @@ def _text(app: NewsdeskApp, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
-async def test_a_failed_digest_says_why_not_no_key_points(store, monkeypatch):
+async def test_a_failed_digest_says_why_not_no_key_points(store, monkeypatch, caplog):
     def broken(*args, **kwargs):
         raise RuntimeError("the summariser broke")
 
@@ -48,6 +48,8 @@ async def test_a_failed_digest_says_why_not_no_key_points(store, monkeypatch):
         assert "No key points" not in points and "No quoted speakers" not in who
         assert any("digest failed" in str(n.message) for n in app._notifications)
         assert app.digests.cached(app.screen.query_one(Reader).article) is None  # not cached
+    logged = [r.getMessage() for r in caplog.records if r.name == "newsdesk.digests"]
+    assert any("the summariser broke" in m for m in logged)
 
 
 async def test_export_of_a_failed_digest_says_why(store, monkeypatch, tmp_path):
@@ -121,3 +123,25 @@ def test_digests_inside_the_app_use_processes_or_fall_back(tmp_path, prestart, p
     # Started early or not (a Pilot test, a pool made later in the app): processes, since
     # feeds.workers.start_process_helpers puts the real stderr back while it starts them.
     assert used_processes == processes
+
+
+def test_without_worker_processes_digests_come_from_a_thread(tmp_path):
+    # No processes to be had: their interpreter cannot be started (as on a system that
+    # forbids it). The digest still comes, from a thread, and the reader says nothing odd.
+    make_store(tmp_path / "news.db").close()
+    code = _IN_APP.format(prestart=False).replace(
+        "import asyncio, sys",
+        "import asyncio, sys, multiprocessing\n"
+        "multiprocessing.set_executable('/nonexistent/python')",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), str(tmp_path / "news.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    points, used_processes = out.stdout.split()
+    assert int(points) > 0
+    assert used_processes == "False"

@@ -43,10 +43,10 @@ def test_readme_key_tables_are_the_bindings() -> None:
 def test_readme_settings_table_is_what_the_parser_knows() -> None:
     names = {row[0].strip("`") for row in table_rows(2) if row[0].startswith("`")}
     known = (
-        {k for k in config._TOP if k not in ("layout", "keys", "limits")}
+        {k for k in config._TOP if k not in ("layout", "keys", "limits", "stories")}
         | {f"[layout] {k}" for k in config._LAYOUT}
         | {f"[limits] {k}" for k in config._LIMITS}
-        | {"[keys] ID"}
+        | {"[keys] ID", "[stories] window"}
     )
     assert names == known
     assert "\nwho_said_what" not in README.split("## Settings")[0]  # not a top-level setting

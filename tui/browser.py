@@ -33,3 +33,23 @@ def name(browser: webbrowser.BaseBrowser) -> str:
 
 
 NO_BROWSER = "No browser found to open the link: set $BROWSER (for example BROWSER=w3m)."
+
+
+def cooked_input() -> None:
+    """Line editing, echo and Enter as newline on stdin, as a program run from a shell expects.
+
+    Called while the app is suspended: Textual then restores the modes it found at
+    start, which, after the first frame from the store (tui/splash.py), are not a
+    shell's (no echo, Enter not translated), so `read` in a script would never end.
+    """
+    try:
+        import sys
+        import termios
+
+        fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else 0
+        attrs = termios.tcgetattr(fd)
+        attrs[0] |= termios.ICRNL
+        attrs[3] |= termios.ECHO | termios.ICANON | termios.IEXTEN | termios.ISIG
+        termios.tcsetattr(fd, termios.TCSANOW, attrs)
+    except Exception:  # not a terminal (or no termios): nothing to set
+        pass

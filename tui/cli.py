@@ -105,9 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--starred", action="store_true", help="only starred articles")
     s.add_argument(
         "--group-by",
-        choices=["feed", "tag", "none"],
+        choices=["feed", "tag", "story", "none"],
         default="feed",
-        help="one section per feed (default) or per tag, or none",
+        help="one section per feed (default), per tag, per story (a briefing), or none",
     )
     s.add_argument("--front-matter", action="store_true", help="YAML front matter on top")
     s.add_argument("--mark-read", action="store_true", help="mark the exported articles read")
@@ -117,6 +117,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="never fetch article pages: summarise teaser-only articles as the feed gave them",
     )
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    s = sub.add_parser("stories", help="stories (one event across feeds) with their sources")
+    s.add_argument(
+        "--since", type=duration, metavar="DUR", help="only stories with an article newer than DUR"
+    )
+    s.add_argument(
+        "--min-sources",
+        type=int,
+        default=1,
+        metavar="N",
+        help="only stories that at least N feeds reported",
+    )
+    s.add_argument("--json", action="store_true", help=JSON_LINES)
 
     s = sub.add_parser("summarize", help="one article (text, HTML file, URL or -) to Markdown")
     s.add_argument("source", metavar="FILE|URL|-", help="a text or HTML file, a URL, or - (stdin)")
@@ -133,6 +146,10 @@ def _handler(command: str | None) -> Callable[[argparse.Namespace], int]:
         from . import cmd_digest
 
         return cmd_digest.run_digest if command == "digest" else cmd_digest.run_summarize
+    if command == "stories":
+        from . import cmd_stories
+
+        return cmd_stories.run_stories
     from . import cmd_feeds
 
     return getattr(cmd_feeds, "run_" + command.replace("-", "_"))  # type: ignore[no-any-return]

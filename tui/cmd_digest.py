@@ -65,7 +65,7 @@ def _digest(
     since: datetime | None,
 ) -> int:
     from feeds.digests import summarize_many
-    from feeds.export import entries_for, period_text, render_digest, write_atomic
+    from feeds.export import entries_for, period_text, render_digest
     from feeds.store import ArticleFilter
 
     feed_ids, feed_names = _feeds(store, args.feed)
@@ -80,10 +80,23 @@ def _digest(
     articles = store.articles(flt)
     if not args.no_fetch:
         articles = _ensure_full_text(store, articles)
-    summaries = summarize_many(store, articles, progress=_progress("summarising"))
     title = "News digest"
     if feed_names or args.tag:
         title += ": " + ", ".join([*feed_names, *(f"#{t}" for t in args.tag)])
+    if args.group_by == "story":
+        from .cmd_stories import group_pending, story_briefing
+
+        group_pending(store, getattr(args, "config", None))
+        text = story_briefing(
+            store,
+            articles,
+            title=title.replace("News digest", "News briefing", 1),
+            period=period_text(since, generated, articles),
+            generated=generated,
+            front_matter=args.front_matter,
+        )
+        return _write_out(args, store, out_path, text, articles)
+    summaries = summarize_many(store, articles, progress=_progress("summarising"))
     text = render_digest(
         entries_for(store, articles, summaries),
         title=title,
@@ -93,6 +106,18 @@ def _digest(
         front_matter=args.front_matter,
         prefer_tags=args.tag,
     )
+    return _write_out(args, store, out_path, text, articles)
+
+
+def _write_out(
+    args: argparse.Namespace,
+    store: Store,
+    out_path: Path | None,
+    text: str,
+    articles: Sequence[Article],
+) -> int:
+    from feeds.export import write_atomic
+
     if out_path is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -302,7 +302,8 @@ def run_refresh(args: argparse.Namespace) -> int:
     from .config import load_settings
     from .paths import config_path
 
-    limits = load_settings(config_path(getattr(args, "config", None))).fetch_limits()
+    settings = load_settings(config_path(getattr(args, "config", None)))
+    limits = settings.fetch_limits()
     with open_store(args) as store:
         feed_ids = _feed_ids(store, args.feed) if args.feed else None
         if not store.list_feeds():
@@ -317,6 +318,7 @@ def run_refresh(args: argparse.Namespace) -> int:
                     full_text=args.full_text,
                     progress=bar.update if bar else None,
                     limits=limits,
+                    story_window=settings.story_window,
                 )
             )
         except RefreshBusy as exc:

@@ -22,6 +22,9 @@
     parse_timeout = 20             # seconds to parse and store one feed (then it is stopped)
     parse_memory_mb = 256          # MB of memory for that (then it is stopped)
 
+    [stories]
+    window = "3d"                  # a story takes new articles this long after its newest
+
 A bad file is a `CliError` naming the file, the line and the key; never a traceback.
 """
 
@@ -39,7 +42,16 @@ if TYPE_CHECKING:
     from feeds.http import FetchLimits
 
 FULL_TEXT = ("never", "short", "always")
-_TOP = {"theme", "refresh_on_start", "full_text", "export_dir", "layout", "keys", "limits"}
+_TOP = {
+    "theme",
+    "refresh_on_start",
+    "full_text",
+    "export_dir",
+    "layout",
+    "keys",
+    "limits",
+    "stories",
+}
 _LAYOUT = {"who_said_what"}
 # [limits] name -> (feeds.http.FetchLimits field, unit multiplier, lowest, highest)
 _LIMITS: dict[str, tuple[str, int, float, float]] = {
@@ -65,6 +77,7 @@ class Settings:
     who_said_what: bool = True
     keys: dict[str, str] = field(default_factory=dict)
     limits: dict[str, float] = field(default_factory=dict)  # FetchLimits field -> value
+    story_window: float = 3 * 86400.0  # seconds; [stories] window
 
     def fetch_limits(self) -> FetchLimits:
         """`feeds.http.FetchLimits` with the [limits] set here (imported only when asked)."""
@@ -157,7 +170,32 @@ def parse_settings(
                 if whole and v != int(v):
                     raise bad(k, "must be a whole number", key)
                 s.limits[name] = int(v * unit) if whole or unit > 1 else float(v)
+        elif key == "stories":
+            for k, v in _table(value, key, bad).items():
+                if k != "window":
+                    raise bad(k, "unknown stories setting (known: window)", key)
+                s.story_window = _window(v, lambda a, b, t=key: bad(a, b, t))
     return s
+
+
+def _window(value: Any, bad: Any) -> float:
+    """A duration like "3d", "36h" (or a number of days), from 1 hour to 30 days."""
+    import argparse
+
+    from .cli import duration
+
+    if isinstance(value, bool):
+        raise bad("window", 'must be a duration like "3d" or "36h"')
+    if isinstance(value, int | float):
+        seconds = float(value) * 86400
+    else:
+        try:
+            seconds = duration(str(value))
+        except argparse.ArgumentTypeError:
+            raise bad("window", 'must be a duration like "3d" or "36h"') from None
+    if not 3600 <= seconds <= 30 * 86400:
+        raise bad("window", "must be from 1h to 30d")
+    return seconds
 
 
 def _clash(overrides: dict[str, str], scopes: Scopes) -> tuple[str, str, str] | None:

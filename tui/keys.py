@@ -53,6 +53,7 @@ class KeysInOrder(_Base):
     """Mixin for the App: one terminal key (or paste) at a time, focus moved in between."""
 
     _key_current: Any = None
+    _key_last: Any = None  # the key most recently let through (for the watchdog)
     _key_started = 0.0
     _key_settling = False
 
@@ -75,6 +76,7 @@ class KeysInOrder(_Base):
                     return
             self._key_current = event
             self._key_started = time.monotonic()
+            self._watch(event)
             await super().on_event(event)  # type: ignore[misc]
             if not event.is_forwarded or isinstance(event, events.Paste):
                 self._key_done(event)  # a priority binding took it (or a paste, delivered)
@@ -82,6 +84,22 @@ class KeysInOrder(_Base):
         await super().on_event(event)  # type: ignore[misc]
         if isinstance(event, _Key) and event.is_forwarded:
             self._key_done(event)  # bubbled back: its bindings have run
+
+    def _watch(self, event: events.Event) -> None:
+        """If this key is still holding the others after STUCK seconds, let them go."""
+        import asyncio
+
+        def check() -> None:
+            if self._key_current is event or (self._key_settling and self._key_last is event):
+                self._key_current = None
+                self._key_settling = False
+                self._next_key()
+
+        self._key_last = event
+        try:
+            asyncio.get_running_loop().call_later(STUCK, check)
+        except RuntimeError:  # no loop (not running): nothing to watch
+            pass
 
     def _key_busy(self) -> bool:
         if self._key_current is None and not self._key_settling:

@@ -374,13 +374,19 @@ class Splash:
 
 
 def _quiet_input(fd: int) -> list[object] | None:
-    """Echo and line editing off, so keys typed before the app starts are not drawn."""
+    """Echo and line editing off, so keys typed before the app starts are not drawn.
+
+    Input is passed on as the app will read it (Textual's modes, signals kept): the
+    terminal translates keys as they arrive, so with ICRNL left on an Enter typed
+    now would reach the app as ctrl+j.
+    """
     try:
         import termios
 
         attrs = termios.tcgetattr(fd)
         quiet = termios.tcgetattr(fd)
-        quiet[3] &= ~(termios.ECHO | termios.ICANON)
+        quiet[0] &= ~(termios.IXON | termios.IXOFF | termios.ICRNL | termios.INLCR | termios.IGNCR)
+        quiet[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN)
         termios.tcsetattr(fd, termios.TCSANOW, quiet)
         return attrs
     except Exception:  # no termios, not a terminal after all: draw anyway

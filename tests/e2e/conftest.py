@@ -31,10 +31,13 @@ from pathlib import Path
 import pexpect
 import pyte
 import pytest
+from e2e_feeds import FEEDS, Served
 
 BIN = Path(sys.executable).parent
 NEWSDESK = BIN / "newsdesk"
-TIMEOUT = 60.0  # seconds: a deadline for something to happen, never a measure of speed
+TIMEOUT = float(
+    os.environ.get("E2E_TIMEOUT", "60")
+)  # seconds: a deadline for something to happen, never a measure of speed
 SIZE = (140, 40)  # columns, rows
 
 
@@ -83,7 +86,7 @@ class Terminal:
         self._screen = _Screen(cols, rows)
         self._stream = pyte.ByteStream(self._screen)
         self.child = pexpect.spawn(
-            argv[0], argv[1:], env=env, cwd=str(cwd), dimensions=(rows, cols), echo=False
+            argv[0], argv[1:], env=env, cwd=str(cwd), dimensions=(rows, cols)
         )
         self.exitstatus: int | None = None
 
@@ -195,9 +198,8 @@ def home(tmp_path: Path) -> Path:
     return h
 
 
-@pytest.fixture
-def env(home: Path) -> dict[str, str]:
-    """A user's environment with everything of theirs in tmp_path."""
+def user_env(home: Path) -> dict[str, str]:
+    """A user's environment with everything of theirs (store, settings, exports) in `home`."""
     out = {
         k: v
         for k, v in os.environ.items()
@@ -218,9 +220,27 @@ def env(home: Path) -> dict[str, str]:
     return out
 
 
+def run_newsdesk(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    out = subprocess.run(
+        [_installed(), *args],
+        env=env,
+        cwd=env["HOME"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT * 2,
+    )
+    assert out.returncode == 0, f"newsdesk {' '.join(args)}: {out.stderr}"
+    return out
+
+
+@pytest.fixture
+def env(home: Path) -> dict[str, str]:
+    return user_env(home)
+
+
 @pytest.fixture
 def term(env: dict[str, str], home: Path) -> Iterator[Callable[..., Terminal]]:
-    """term(*args, size=(140, 40), env_extra={}) -> Terminal running `newsdesk *args`."""
+    """term(*args, size=(140, 40), env_extra={}, argv=None) -> Terminal running `newsdesk *args`."""
     started: list[Terminal] = []
 
     def spawn(
@@ -239,20 +259,37 @@ def term(env: dict[str, str], home: Path) -> Iterator[Callable[..., Terminal]]:
 
 
 @pytest.fixture
-def newsdesk(env: dict[str, str], home: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """newsdesk(*args) runs the installed command (no terminal) and returns its result."""
+def newsdesk(env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """newsdesk(*args) runs the installed command (no terminal); it must succeed."""
+    return lambda *args: run_newsdesk(env, *args)
 
-    def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        out = subprocess.run(
-            [_installed(), *args],
-            env=env,
-            cwd=home,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT * 2,
-        )
-        if check:
-            assert out.returncode == 0, f"newsdesk {' '.join(args)}: {out.stderr}"
-        return out
 
-    return run
+@pytest.fixture(scope="session")
+def _served_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The local feed server with three feeds, and a store filled by `newsdesk refresh` (once)."""
+    from feedserver import FeedServer
+
+    home = tmp_path_factory.mktemp("template")
+    env = user_env(home)
+    with FeedServer() as srv:
+        s = Served(srv, home / "news.db")
+        for f in range(FEEDS):
+            run_newsdesk(env, "--db", str(s.db), "add", s.feed(f))
+        run_newsdesk(env, "--db", str(s.db), "refresh")
+        yield s
+
+
+@pytest.fixture
+def served(_served_once: Served, tmp_path: Path) -> Iterator[Served]:
+    """The served feeds and a fresh copy of the store `newsdesk refresh` filled from them."""
+    import shutil
+
+    db = tmp_path / "news.db"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(_served_once.db) + suffix)
+        if src.exists():
+            shutil.copyfile(src, str(db) + suffix)
+    s = Served(_served_once.srv, db)
+    yield s
+    for f in range(FEEDS):  # a test may have changed a feed: the next one sees the original
+        s.feed(f)

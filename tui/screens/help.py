@@ -17,10 +17,12 @@ def all_bindings() -> list[tuple[str, list[Binding]]]:
     from ..widgets.article_list import ArticleList
     from ..widgets.reader import Reader
     from .main import MainScreen
+    from .stories import StoriesScreen
 
     return [
         ("Article list", [b for b in ArticleList.BINDINGS if isinstance(b, Binding)]),
         ("Reader pane", [b for b in Reader.BINDINGS if isinstance(b, Binding)]),
+        ("Stories", [b for b in StoriesScreen.BINDINGS if isinstance(b, Binding)]),
         (
             "Everywhere",
             [b for b in MainScreen.BINDINGS if isinstance(b, Binding)]
@@ -59,7 +61,13 @@ MEANING = {
     "toggle_who": "Show / hide who said what",
     "export": "Export this digest to Markdown",
     "export_list": "Export the list's digests to Markdown",
-    "pick_list": "Feeds, tags, All / Unread / Starred (type to filter)",
+    "pick_list": "Feeds, tags, All / Unread / Starred, Stories (type to filter)",
+    "stories": "Stories: one event across feeds, one digest (also in t)",
+    "stories_close": "Back to the article list",
+    "stories_down": "Next story",
+    "stories_up": "Previous story",
+    "stories_read": "Mark the whole story read",
+    "stories_source": "Read source n of the story",
     "help": "Every key (this screen)",
     "palette": "Command palette: every action, feed and list by name",
 }
@@ -76,8 +84,18 @@ def binding_ids() -> set[str]:
 def binding_scopes() -> list[dict[str, str]]:
     """Bindings that act at the same time (binding id -> default keys): the list's with
     the screen's and the app's, and the reader's with them. A key must be unique in each."""
-    (_, listing), (_, reader), (_, everywhere) = all_bindings()
-    return [{b.id: b.key for b in [*group, *everywhere] if b.id} for group in (listing, reader)]
+    from ..app import NewsdeskApp
+
+    groups = dict(all_bindings())
+    everywhere = groups["Everywhere"]
+    scopes = [
+        {b.id: b.key for b in [*groups[g], *everywhere] if b.id}
+        for g in ("Article list", "Reader pane")
+    ]
+    # The Stories view is a screen of its own: only the app's keys act beside its own.
+    app_keys = [b for b in NewsdeskApp.BINDINGS if isinstance(b, Binding)]
+    scopes.append({b.id: b.key for b in [*groups["Stories"], *app_keys] if b.id})
+    return scopes
 
 
 class HelpScreen(ModalScreen[None]):

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ListChoice:
-    """A list the reader can show: `kind` is all, unread, starred, tag or feed."""
+    """A list the reader can show: `kind` is all, unread, starred, tag or feed (or stories:
+    the Stories view)."""
 
     kind: str = "all"
     label: str = "All"
@@ -51,6 +52,7 @@ def list_choices(store: Store) -> list[tuple[ListChoice, Text] | None]:
         (ALL, f"{unread} unread / {total}"),
         (ListChoice("unread", "Unread"), str(unread)),
         (ListChoice("starred", "Starred"), str(starred)),
+        (ListChoice("stories", "Stories"), "one event across feeds  (v)"),
     ):
         out.append((choice, Text.assemble((choice.label, "bold"), f"  {n}")))
     tags = store.tags()

@@ -78,6 +78,7 @@ class MainScreen(Screen[None]):
         Binding("t", "pick_list", "Feeds/tags", id="pick_list"),
         Binding("J", "next_article(1)", "Next article", id="next_article"),
         Binding("K", "next_article(-1)", "Prev article", id="prev_article"),
+        Binding("v", "stories", "Stories", id="stories"),
     ]
 
     def __init__(self) -> None:
@@ -401,6 +402,7 @@ class MainScreen(Screen[None]):
 
         try:
             with self.app.suspend():
+                browser.cooked_input()
                 ok = found.open(url)
         except SuspendNotSupported:
             self.notify(
@@ -484,6 +486,9 @@ class MainScreen(Screen[None]):
 
     def show_list(self, choice: ListChoice) -> None:
         """Show a feed, tag or virtual list (from the `t` picker or the command palette)."""
+        if choice.kind == "stories":
+            self.action_stories()
+            return
         self.choice = choice
         self.reload(keep=None)
         self.articles.focus()
@@ -494,6 +499,21 @@ class MainScreen(Screen[None]):
                 self.show_list(choice)
 
         self.app.push_screen(ListPicker(self.napp.store, self.choice), picked)
+
+    def action_stories(self) -> None:
+        from .stories import StoriesScreen
+
+        def back(article_id: int | None) -> None:
+            if article_id is not None:  # a source picked from a story: read it
+                if self.search:
+                    self.clear_search()
+                self.choice = ALL
+                self.reload(keep=article_id)
+                self.open_article(article_id)
+            else:
+                self.reload()
+
+        self.app.push_screen(StoriesScreen(), back)
 
     # -- network ---------------------------------------------------------------
 
@@ -613,6 +633,7 @@ class MainScreen(Screen[None]):
             list(feed_ids) if feed_ids else None,
             progress=progress,
             limits=self.napp.settings.fetch_limits(),
+            story_window=None,  # on this (UI) loop: grouped later, off it, by the Stories view
         )
 
     @on(RefreshProgress)

@@ -1,0 +1,131 @@
+"""Story digests: ROUGE-1/2/Lsum F1 at 100 words of `summarize_story` on Wikinews stories.
+
+Each Wikinews story cites 2-7 source articles; the reference is the Wikinews article.
+Side by side: lead (the first sentences of the first source), and sumy's LexRank and
+TextRank over all sources (one document). Every method's output is read in its order
+and cut at 100 words, each point or sentence kept whole (the first always kept).
+
+Also, for newsdesk: the share of points citing at least one member, the mean number of
+members cited per point, and redundancy: the largest token-set Jaccard (content-word
+stems) between two points of one digest, its mean and maximum over stories, and how
+many point pairs reach 0.5 (what `summarize_story` treats as saying the same thing).
+
+    python bench/story_digest.py [--data DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from digest_quality import _sentences, _sumy_method  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+WORDS = 100
+
+
+def cut(units: list[str], budget: int = WORDS) -> list[str]:
+    out: list[str] = []
+    n = 0
+    for u in units:
+        w = len(u.split())
+        if out and n + w > budget:
+            break
+        out.append(u)
+        n += w
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = ap.parse_args()
+    path = args.data / "stories" / "wikinews-dev.jsonl"
+    if not path.is_file():
+        print(f"story_digest: no data at {path}", file=sys.stderr)
+        return 2
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+    from rouge_score import rouge_scorer
+
+    from summarize import StoryItem, summarize_story
+    from summarize.stories.digest import jaccard, point_stems
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    lexrank, textrank = _sumy_method("LexRank", 12), _sumy_method("TextRank", 12)
+    stats = {"cited": 0, "points": 0, "sources": 0}
+    redundancy: list[float] = []
+    dup_pairs = 0
+
+    def newsdesk(row: dict) -> list[str]:
+        nonlocal dup_pairs
+        items = [
+            StoryItem(f"{row['id']}-{k}", None, a, None, None)
+            for k, a in enumerate(row["articles"])
+        ]
+        st = summarize_story(items, max_points=10)
+        kept = st.key_points[: len(cut([p.text for p in st.key_points]))]
+        members = {i.id for i in items}
+        stats["points"] += len(kept)
+        stats["cited"] += sum(1 for p in kept if set(p.sources) & members)
+        stats["sources"] += sum(len(set(p.sources)) for p in kept)
+        sims = [
+            jaccard(point_stems(a.text), point_stems(b.text))
+            for a, b in itertools.combinations(kept, 2)
+        ]
+        redundancy.append(max(sims, default=0.0))
+        dup_pairs += sum(1 for s in sims if s >= 0.5)
+        return [p.text for p in kept]
+
+    methods: dict[str, Callable[[dict], list[str]]] = {
+        "newsdesk summarize_story": newsdesk,
+        "lead (first source)": lambda r: cut(_sentences(r["articles"][0])),
+        "sumy LexRank (all)": lambda r: cut(lexrank("\n".join(r["articles"]))),
+        "sumy TextRank (all)": lambda r: cut(textrank("\n".join(r["articles"]))),
+    }
+    print(f"{len(rows)} stories from {path}; {WORDS} words, units kept whole\n")
+    head = "| method                     |    R-1 |    R-2 | R-Lsum | words | s/story |"
+    print(head)
+    print("|" + "|".join("-" * len(c) for c in head.split("|")[1:-1]) + "|")
+    for name, fn in methods.items():
+        r1, r2, rl, nw, secs = [], [], [], [], []
+        for row in rows:
+            t0 = time.perf_counter()
+            out = fn(row)
+            secs.append(time.perf_counter() - t0)
+            nw.append(sum(len(u.split()) for u in out))
+            sc = scorer.score(row["summary"], "\n".join(out))
+            r1.append(sc["rouge1"].fmeasure)
+            r2.append(sc["rouge2"].fmeasure)
+            rl.append(sc["rougeLsum"].fmeasure)
+        print(
+            f"| {name:<26} | {100 * statistics.fmean(r1):6.2f} | {100 * statistics.fmean(r2):6.2f}"
+            f" | {100 * statistics.fmean(rl):6.2f} | {statistics.fmean(nw):5.1f}"
+            f" | {statistics.median(secs):7.2f} |",
+            flush=True,
+        )
+    p = stats["points"]
+    print(
+        f"\nnewsdesk: {p} points kept; {stats['cited']}/{p} cite at least one member; "
+        f"{stats['sources'] / max(p, 1):.2f} members cited per point"
+    )
+    print(
+        f"redundancy (max token-set Jaccard between two points of a digest): mean "
+        f"{statistics.fmean(redundancy):.3f}, max {max(redundancy):.3f}; "
+        f"pairs >= 0.5: {dup_pairs}"
+    )
+    print("ROUGE F1 x100 (rouge-score, use_stemmer=True); s/story: median wall seconds.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

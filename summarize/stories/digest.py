@@ -1,0 +1,224 @@
+"""One digest for a story: key points drawn from all its articles, each citing them.
+
+Each member is digested on its own (`summarize_article`, the single-article ranking and
+compression) into candidate points. A candidate is worth more when other members
+report it too (a sentence of theirs says much the same: they are cited with it), and
+when it comes from a newer article (a developing story's latest facts lead). Points are
+picked best first; a candidate that says what a picked point says is not shown again,
+its sources are added to that point. Who said what is merged across members, one entry
+per person, each statement knowing its article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from .._model import Speaker, StoryItem, StoryPoint, StorySummary, Summary
+from .._text import content_stems, split_sentences
+
+CANDIDATES = 8  # points asked of each member
+SUPPORT = 1.0  # a point every other member also reports is worth this much more
+FRESH = 0.3  # a point first reported by the newest member is worth this much more than
+# one the oldest already had
+DEVELOPING = timedelta(hours=12)  # a story this long in the telling leads with its news
+CONFIRM = 0.5  # a sentence confirms a point when it holds this share of the point's words
+DUPLICATE = 0.5  # two points this alike (token-set Jaccard) say the same thing
+OWN = 0.5  # exponent of the point's score in its own article
+CENTRAL_FLOOR = 0.1  # centrality (share of the point's words other members use) plus this
+POSITION = 0.2  # points further down their article are worth exp(-POSITION * k) less
+_MIN_STEMS = 3
+
+
+@dataclass(slots=True)
+class _Cand:
+    text: str
+    sentence: str
+    item: int  # index of the member it is drawn from
+    rank: int  # its place in that member's digest (0 = best)
+    stems: frozenset[str]
+    score: float = 0.0
+    sources: set[int] | None = None
+
+
+def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    """Token-set Jaccard similarity: how alike two points are (1 = same words)."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def point_stems(text: str) -> frozenset[str]:
+    return frozenset(content_stems(text))
+
+
+def _recency(items: Sequence[StoryItem]) -> list[float]:
+    """0 for the oldest member, 1 for the newest; 0 for all when dates are missing."""
+    dates: list[datetime | None] = [i.published for i in items]
+    known = [d for d in dates if d is not None]
+    if len(known) < 2:
+        return [0.0] * len(items)
+    try:
+        lo, hi = min(known), max(known)
+        span = (hi - lo).total_seconds()
+        return [((d - lo).total_seconds() / span) if d and span else 0.0 for d in dates]
+    except TypeError:  # naive and aware dates mixed: no freshness
+        return [0.0] * len(items)
+
+
+def _latest(items: Sequence[StoryItem], cands: list[_Cand], recency: list[float]) -> _Cand | None:
+    """In a developing story, the best point only the newest reports have: the news."""
+    dates = [i.published for i in items if i.published is not None]
+    try:
+        if len(dates) < 2 or max(dates) - min(dates) < DEVELOPING:
+            return None
+    except TypeError:
+        return None
+    fresh = [c for c in cands if c.sources and min(recency[m] for m in c.sources) >= 0.999]
+    return fresh[0] if fresh else None  # cands are sorted best first
+
+
+def best_title(items: Sequence[StoryItem]) -> str | None:
+    """The headline most like the others (the story's common name for itself)."""
+    titled = [(i.title, point_stems(i.title)) for i in items if i.title and i.title.strip()]
+    if not titled:
+        return None
+    if len(titled) == 1:
+        return titled[0][0]
+    return max(
+        titled,
+        key=lambda t: (sum(jaccard(t[1], o[1]) for o in titled if o is not t), -len(t[0])),
+    )[0]
+
+
+_NAME_KEY = re.compile(r"[^\w\s]")
+
+
+def _key(name: str) -> str:
+    return " ".join(_NAME_KEY.sub("", name).lower().split())
+
+
+def merge_speakers(digests: Sequence[Summary], ids: Sequence[str]) -> list[Speaker]:
+    """One entry per person across members ("Smith" joins "Jane Smith" when only one
+    full name ends so); statements keep their article; most statements first."""
+    merged: dict[str, Speaker] = {}
+    for d, sid in zip(digests, ids, strict=True):
+        for sp in d.speakers:
+            key = _key(sp.name)
+            if not key:
+                continue
+            if key not in merged and " " not in key:
+                fulls = [k for k in merged if k.endswith(" " + key)]
+                if len(fulls) == 1:
+                    key = fulls[0]
+            if key not in merged:
+                # a full name arriving after its surname alone: the surname entry joins it
+                last = key.rsplit(" ", 1)[-1]
+                if " " in key and last in merged:
+                    merged[key] = merged.pop(last)
+                    merged[key].aliases.append(merged[key].name)
+                    merged[key].name = sp.name
+                else:
+                    merged[key] = Speaker(sp.name, sp.role, [], [])
+            target = merged[key]
+            if target.role is None and sp.role:
+                target.role = sp.role
+            for alias in [sp.name, *sp.aliases]:
+                if alias != target.name and alias not in target.aliases:
+                    target.aliases.append(alias)
+            target.statements.extend(replace(st, source=sid) for st in sp.statements)
+    out = list(merged.values())
+    out.sort(key=lambda s: -len(s.statements))
+    return out
+
+
+def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySummary:
+    """Digest a story (the articles `group_stories` put together)."""
+    from .. import summarize_article
+
+    items = list(items)
+    digests = [summarize_article(i.text or "", title=i.title, max_points=CANDIDATES) for i in items]
+    ids = [i.id for i in items]
+    speakers = merge_speakers(digests, ids)
+    title = best_title(items)
+    if max_points <= 0 or not items:
+        return StorySummary(title, [], speakers, ids)
+
+    # Every member's sentences, to find who else reports a point.
+    sentence_stems = [
+        [s for s in (point_stems(x) for x in split_sentences(i.text or "")) if s] for i in items
+    ]
+    recency = _recency(items)
+    # How many members use each word: a point in the story's common words is central.
+    member_df: dict[str, int] = {}
+    for sents in sentence_stems:
+        for t in set().union(*sents) if sents else ():
+            member_df[t] = member_df.get(t, 0) + 1
+    others = max(1, len(items) - 1)
+    cands: list[_Cand] = []
+    for k, d in enumerate(digests):
+        top = max((p.score for p in d.key_points), default=0.0)
+        top = top if top > 0 else 1.0
+        for order, p in enumerate(d.key_points):
+            rank = order
+            # (reading order: the single-article digest lists points as they are read)
+            stems = point_stems(p.text)
+            if len(stems) < _MIN_STEMS:
+                continue
+            c = _Cand(p.text, p.sentence, k, rank, stems)
+            c.sources = {k}
+            for m, sents in enumerate(sentence_stems):
+                if m != k and any(len(stems & s) >= CONFIRM * len(stems) for s in sents):
+                    c.sources.add(m)
+            support = (len(c.sources) - 1) / others
+            central = sum(member_df.get(t, 0) - 1 for t in stems) / (len(stems) * others)
+            c.score = (
+                (max(p.score, 0.0) / top) ** OWN
+                * (CENTRAL_FLOOR + central)
+                * (1 + SUPPORT * support)
+                * (1 + FRESH * min(recency[m] for m in c.sources))
+                * math.exp(-POSITION * order)
+            )
+            cands.append(c)
+    cands.sort(key=lambda c: (-c.score, c.item, c.rank))
+
+    chosen: list[_Cand] = []
+    latest = _latest(items, cands, recency)
+    if latest is not None:
+        chosen.append(latest)
+    for c in cands:
+        if c is latest:
+            continue
+        same = next((p for p in chosen if jaccard(p.stems, c.stems) >= DUPLICATE), None)
+        if same is not None:
+            assert same.sources is not None and c.sources is not None
+            same.sources |= c.sources
+            continue
+        chosen.append(c)
+        if len(chosen) >= max_points:
+            break
+    # Who else reports a picked point, also among candidates left unpicked
+    for p in chosen:
+        for c in cands:
+            if c is not p and jaccard(p.stems, c.stems) >= DUPLICATE:
+                assert p.sources is not None and c.sources is not None
+                p.sources |= c.sources
+
+    points = [
+        StoryPoint(
+            c.text,
+            [ids[m] for m in sorted(c.sources or {c.item}, key=lambda m: (m != c.item, m))],
+            c.sentence,
+            round(c.score, 4),
+        )
+        for c in chosen
+    ]
+    cited: list[str] = []
+    for p in points:
+        cited.extend(s for s in p.sources if s not in cited)
+    for st in (st for sp in speakers for st in sp.statements):
+        if st.source and st.source not in cited:
+            cited.append(st.source)
+    cited.extend(i for i in ids if i not in cited)
+    return StorySummary(title, points, speakers, cited)

@@ -1,0 +1,320 @@
+"""Group articles into stories: average-link clustering of event-term vectors.
+
+Two articles are compared by the cosine of their tf-idf vectors (see `represent`);
+a story grows by merging the two groups whose *average* pairwise similarity is the
+highest, while it stays above a threshold (tuned on ECB+ train, `bench/stories.py`).
+Average link keeps two same-kind events apart: one strongly similar pair does not
+chain two earthquakes together, the whole of both groups must agree.
+
+Only pairs that share a term are compared (an inverted index), so grouping is near
+linear in practice. With dates, articles published more than `max_gap` apart are not
+compared: a story is one event, not a topic that recurs.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from .represent import Terms, idf_table, terms, vector
+
+THRESHOLD = 0.2
+MAX_GAP = timedelta(days=4)
+_MIN_SIM = 0.1  # a pair less alike counts as 0
+_CAP_MIN, _CAP_SHARE = 100, 0.05  # terms in more documents than both are not indexed
+_SLACK = 0.01  # the most a pair's cosine may be underestimated by (see _pair_sums)
+
+
+@dataclass(slots=True)
+class Doc:
+    id: str
+    terms: Terms
+    published: datetime | None = None
+    story: str | None = None  # an existing story's id (incremental grouping)
+
+
+def _too_far(a: datetime | None, b: datetime | None, gap: timedelta) -> bool:
+    if a is None or b is None:
+        return False
+    try:
+        return abs(a - b) > gap
+    except TypeError:  # naive vs aware: compare as naive
+        return abs(a.replace(tzinfo=None) - b.replace(tzinfo=None)) > gap
+
+
+def _pair_sums(
+    vecs: list[Terms], dates: list[datetime | None], gap: timedelta
+) -> dict[tuple[int, int], float]:
+    """Cosine of every pair of documents at least `_MIN_SIM` alike (sparse).
+
+    All-pairs similarity search (Bayardo et al., WWW 2007): terms are taken commonest
+    first, and a document is indexed only by its rarer terms, from the point where its
+    common ones alone could no longer reach `_MIN_SIM` with anything. Every pair that
+    reaches it shares an indexed term, so is found; each found pair gets its exact cosine.
+    """
+    df: dict[str, int] = {}
+    top: dict[str, float] = {}
+    for v in vecs:
+        for t, w in v.items():
+            df[t] = df.get(t, 0) + 1
+            if w > top.get(t, 0.0):
+                top[t] = w
+    # A term in very many documents says nothing about one event (and near-identical
+    # texts by the thousand would make every pair a candidate): not indexed.
+    cap = max(_CAP_MIN, int(_CAP_SHARE * len(vecs)))
+    index: dict[str, list[tuple[int, float]]] = {}
+    rest: list[float] = []  # bound on what a document's unindexed terms can add
+    for i, v in enumerate(vecs):
+        bound = 0.0
+        for t in sorted(v, key=lambda t: (-df[t], t)):
+            if bound < _SLACK:
+                b = bound + v[t] * top[t]
+                if b < _SLACK:
+                    bound = b
+                    continue
+            if 1 < df[t] <= cap:
+                index.setdefault(t, []).append((i, v[t]))
+        rest.append(bound)
+    dated = any(d is not None for d in dates)
+    sims: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(vecs):
+        acc: dict[int, float] = {}
+        for t, w in a.items():
+            for j, wj in index.get(t, ()):
+                if j > i:
+                    acc[j] = acc.get(j, 0.0) + w * wj
+        for j, part in acc.items():
+            if part >= _MIN_SIM and not (dated and _too_far(dates[i], dates[j], gap)):
+                sims[(i, j)] = part
+    return sims
+
+
+def average_link(
+    sizes: list[int],
+    sums: Mapping[tuple[int, int], float],
+    threshold: float,
+    frozen: Sequence[bool] | None = None,
+) -> list[int]:
+    """Cluster label for each of `len(sizes)` starting groups.
+
+    `sums[(a, b)]` (a < b) is the sum of member-pair similarities between groups a and
+    b; pairs not listed sum to 0. Two `frozen` groups (existing stories) never merge,
+    and a cluster holding one is labelled by it. The heap holds each group's best
+    neighbour (recomputed when it turns out stale), not every pair: merging a big group
+    costs its neighbours, not their square.
+    """
+    n = len(sizes)
+    size = list(sizes)
+    fro = list(frozen) if frozen is not None else [False] * n
+    nbr: list[dict[int, float]] = [{} for _ in range(n)]
+    for (a, b), s in sums.items():
+        if s > 0:
+            nbr[a][b] = nbr[a].get(b, 0.0) + s
+            nbr[b][a] = nbr[b].get(a, 0.0) + s
+    alive = [True] * n
+    parent = list(range(n))
+    best_val = [0.0] * n
+
+    def best(a: int) -> tuple[float, int]:
+        bv, bb = -1.0, -1
+        sa, fa = size[a], fro[a]
+        for b, s in nbr[a].items():
+            if fa and fro[b]:
+                continue
+            v = s / (sa * size[b])
+            if v > bv or (v == bv and b < bb):
+                bv, bb = v, b
+        return bv, bb
+
+    heap: list[tuple[float, int]] = []
+    for a in range(n):
+        best_val[a] = v = best(a)[0]
+        if v >= threshold:
+            heap.append((-v, a))
+    heapq.heapify(heap)
+    while heap:
+        neg, a = heapq.heappop(heap)
+        if not alive[a]:
+            continue
+        v, b = best(a)
+        best_val[a] = v
+        if v < threshold:
+            continue
+        if v < -neg - 1e-12:  # stale: its best neighbour merged away or grew apart
+            heapq.heappush(heap, (-v, a))
+            continue
+        x, y = (b, a) if fro[b] or (b < a and not fro[a]) else (a, b)  # x stays
+        alive[y] = False
+        parent[y] = x
+        size[x] += size[y]
+        fro[x] = fro[x] or fro[y]
+        nx = nbr[x]
+        nx.pop(y, None)
+        for c, s in nbr[y].items():
+            if c == x:
+                continue
+            nc = nbr[c]
+            nc.pop(y, None)
+            nx[c] = nc[x] = nx.get(c, 0.0) + s
+        # Only groups that were near y can now find x nearer than their best so far.
+        for c in nbr[y]:
+            if c == x or (fro[x] and fro[c]):
+                continue
+            w = nx[c] / (size[x] * size[c])
+            if w > best_val[c] and w >= threshold:
+                best_val[c] = w
+                heapq.heappush(heap, (-w, c))
+        nbr[y] = {}
+        best_val[x] = w = best(x)[0]
+        if w >= threshold:
+            heapq.heappush(heap, (-w, x))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    return [root(i) for i in range(n)]
+
+
+def group_docs(
+    docs: Sequence[Doc], threshold: float = THRESHOLD, max_gap: timedelta = MAX_GAP
+) -> list[list[str]]:
+    """Group represented documents; see `group_stories`."""
+    if not docs:
+        return []
+    df, n = idf_table(d.terms for d in docs)
+    vecs = [vector(d.terms, df, n) for d in docs]
+    sims = _pair_sums(vecs, [d.published for d in docs], max_gap)
+    labels = average_link([1] * len(docs), sims, threshold)
+    return _groups([d.id for d in docs], labels)
+
+
+def _groups(ids: Sequence[str], labels: Sequence[int]) -> list[list[str]]:
+    out: dict[int, list[str]] = {}
+    for i, lab in zip(ids, labels, strict=True):
+        out.setdefault(lab, []).append(i)
+    return list(out.values())
+
+
+@dataclass(slots=True)
+class _Story:
+    centroid: dict[str, float]  # sum of its members' vectors
+    size: int
+    newest: datetime | None
+
+
+@dataclass(slots=True)
+class StoryIndex:
+    """Stories and their members' vectors, to place new articles incrementally.
+
+    Build it once from what the store keeps (each article's `Terms` and story id);
+    `add` returns, for each new article, the story it joins: an existing story's id,
+    or the id of the first new article of a new story. A new article is compared with a
+    story as `group_stories` compares two groups (the average of its similarities to
+    the members: one dot product with the members' summed vectors). Members' vectors
+    keep the term weights of when they were added.
+    """
+
+    threshold: float = THRESHOLD
+    max_gap: timedelta = MAX_GAP
+    df: dict[str, int] = field(default_factory=dict)
+    n: int = 0
+    stories: dict[str, _Story] = field(default_factory=dict)
+    posting: dict[str, dict[str, float]] = field(default_factory=dict)  # term -> story -> w
+
+    @classmethod
+    def build(
+        cls, docs: Sequence[Doc], threshold: float = THRESHOLD, max_gap: timedelta = MAX_GAP
+    ) -> StoryIndex:
+        index = cls(threshold, max_gap)
+        index._count(docs)
+        for d in docs:
+            index._join(d.story or d.id, vector(d.terms, index.df, index.n), d.published, False)
+        posting = index.posting
+        for key, st in index.stories.items():  # the term index, once at the end
+            for t, w in st.centroid.items():
+                posting.setdefault(t, {})[key] = w
+        return index
+
+    def _count(self, docs: Sequence[Doc]) -> None:
+        df = self.df
+        for d in docs:
+            for t in d.terms:
+                df[t] = df.get(t, 0) + 1
+        self.n += len(docs)
+
+    def _join(self, key: str, vec: Terms, published: datetime | None, index: bool = True) -> None:
+        st = self.stories.get(key)
+        if st is None:
+            st = self.stories[key] = _Story({}, 0, None)
+        c = st.centroid
+        get = c.get
+        for t, w in vec.items():
+            c[t] = get(t, 0.0) + w
+        if index:
+            posting = self.posting
+            for t in vec:
+                posting.setdefault(t, {})[key] = c[t]
+        st.size += 1
+        if published and _later(published, st.newest):
+            st.newest = published
+
+    def add(self, new: Sequence[Doc]) -> dict[str, str]:
+        if not new:
+            return {}
+        self._count(new)
+        vecs = [vector(d.terms, self.df, self.n) for d in new]
+        keys = list(self.stories)
+        k = len(keys)
+        slot = {key: g for g, key in enumerate(keys)}
+        sums = {
+            (a + k, b + k): s
+            for (a, b), s in _pair_sums(vecs, [d.published for d in new], self.max_gap).items()
+        }
+        cap = max(_CAP_MIN, int(_CAP_SHARE * self.n))  # as in _pair_sums
+        for j, v in enumerate(vecs):
+            acc: dict[str, float] = {}
+            for t, w in v.items():
+                stories = self.posting.get(t, {})
+                if len(stories) > cap:
+                    continue
+                for key, cw in stories.items():
+                    acc[key] = acc.get(key, 0.0) + w * cw
+            for key, s in acc.items():
+                st = self.stories[key]
+                if s >= _MIN_SIM * st.size and not _too_far(
+                    new[j].published, st.newest, self.max_gap
+                ):
+                    sums[(slot[key], j + k)] = s
+        sizes = [self.stories[key].size for key in keys] + [1] * len(new)
+        labels = average_link(sizes, sums, self.threshold, [True] * k + [False] * len(new))
+        first: dict[int, str] = {}
+        out: dict[str, str] = {}
+        for j, d in enumerate(new):
+            lab = labels[j + k]
+            story = keys[lab] if lab < k else first.setdefault(lab, d.id)
+            out[d.id] = d.story = story
+            self._join(story, vecs[j], d.published)
+        return out
+
+
+def _later(a: datetime, b: datetime | None) -> bool:
+    if b is None:
+        return True
+    try:
+        return a > b
+    except TypeError:
+        return a.replace(tzinfo=None) > b.replace(tzinfo=None)
+
+
+def doc_of(item: object) -> Doc:
+    """A `StoryItem` as a `Doc` (its terms computed)."""
+    return Doc(
+        id=item.id,  # type: ignore[attr-defined]
+        terms=terms(item.title, item.text),  # type: ignore[attr-defined]
+        published=item.published,  # type: ignore[attr-defined]
+    )

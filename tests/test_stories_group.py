@@ -1,0 +1,117 @@
+"""Story grouping: one real-world event per story, not one topic."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from summarize import StoryItem, group_stories
+from summarize.stories.group import Doc, StoryIndex, doc_of
+from summarize.stories.represent import terms
+
+QUAKE_A = [
+    (
+        "Magnitude 6.8 earthquake strikes Valdoria province",
+        "A magnitude 6.8 earthquake struck Valdoria province on Tuesday, killing at least "
+        "42 people in the mountain town of Karsk, officials said. Rescue teams in Karsk "
+        "searched collapsed buildings through the night.",
+    ),
+    (
+        "Karsk quake toll rises to 42",
+        "The death toll from the earthquake in Valdoria rose to 42, the governor of Valdoria "
+        "province said. The 6.8 tremor flattened homes in Karsk and cut roads to the town.",
+    ),
+    (
+        "Rescuers dig through rubble in Karsk",
+        "Rescuers in Karsk pulled survivors from the rubble after the 6.8 earthquake in "
+        "Valdoria. Officials said 42 people had died and hundreds were injured.",
+    ),
+]
+QUAKE_B = [
+    (
+        "Earthquake of magnitude 5.9 hits Port Meridan",
+        "An earthquake of magnitude 5.9 hit the coastal city of Port Meridan on Sunday, "
+        "injuring 17 people, the Meridan coast guard said. Buildings were damaged.",
+    ),
+    (
+        "Port Meridan shaken by 5.9 quake",
+        "Seventeen people were injured when a 5.9 earthquake shook Port Meridan, "
+        "officials in Meridan said. The coast guard checked the harbour for damage.",
+    ),
+]
+TRIAL = [
+    (
+        "Jury hears opening statements in Halvorsen fraud trial",
+        "Prosecutors told the jury in Brannock that Edda Halvorsen hid 310 million in "
+        "losses from investors. The Halvorsen trial is expected to last six weeks.",
+    ),
+    (
+        "Halvorsen trial opens in Brannock",
+        "The fraud trial of Edda Halvorsen opened in Brannock with prosecutors saying "
+        "she concealed 310 million in losses. Her lawyers deny the charges.",
+    ),
+]
+
+
+def _items(*groups: list[tuple[str, str]], when: datetime | None = None) -> list[StoryItem]:
+    out = []
+    for g, arts in enumerate(groups):
+        for k, (title, text) in enumerate(arts):
+            out.append(StoryItem(f"{g}-{k}", title, text, when, f"outlet{k}"))
+    return out
+
+
+def _as_sets(groups: list[list[str]]) -> set[frozenset[str]]:
+    return {frozenset(g) for g in groups}
+
+
+def test_three_reports_of_one_event_group_and_two_earthquakes_stay_apart() -> None:
+    groups = group_stories(_items(QUAKE_A, QUAKE_B, TRIAL))
+    assert _as_sets(groups) == {
+        frozenset({"0-0", "0-1", "0-2"}),
+        frozenset({"1-0", "1-1"}),
+        frozenset({"2-0", "2-1"}),
+    }
+
+
+def test_every_id_in_exactly_one_story_even_without_text() -> None:
+    items = [*_items(QUAKE_A), StoryItem("empty", None, "", None, None)]
+    groups = group_stories(items)
+    ids = [i for g in groups for i in g]
+    assert sorted(ids) == sorted(i.id for i in items)
+    assert ["empty"] in groups
+    assert group_stories([]) == []
+
+
+def test_the_same_words_weeks_apart_are_two_stories() -> None:
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    a = _items(QUAKE_A, when=now)
+    b = [StoryItem(f"later-{i.id}", i.title, i.text, now + timedelta(days=30), i.source) for i in a]
+    groups = group_stories([*a, *b])
+    assert len(groups) == 2
+    assert {len(g) for g in groups} == {3}
+
+
+def test_new_reports_join_their_story_and_a_new_event_starts_one() -> None:
+    old = [doc_of(i) for i in _items(QUAKE_A, TRIAL)]
+    for d in old:
+        d.story = "story-" + d.id.split("-")[0]
+    index = StoryIndex.build(old)
+    extra = [
+        (
+            "Aftershock hits Karsk",
+            "A strong aftershock shook Karsk in Valdoria province, "
+            "where the 6.8 earthquake killed 42 people, officials said.",
+        ),
+    ]
+    new = [doc_of(i) for i in _items(extra, QUAKE_B)]
+    placed = index.add(new)
+    assert placed["0-0"] == "story-0"
+    assert placed["1-0"] == placed["1-1"] == "1-0"  # a new story, named by its first article
+
+
+def test_terms_weigh_names_and_numbers_above_ordinary_words() -> None:
+    t = terms(None, "The earthquake hit Karsk and killed 42 people. The earthquake was strong.")
+    assert t["@karsk"] > t["earthquak"]
+    assert t["#42"] > 1.0
+    assert "the" not in t and "@the" not in t
+    assert Doc("x", t).story is None

@@ -1,0 +1,184 @@
+"""Story ids in a real store: migration, incremental grouping after refreshes, the digest
+cache, and a kill mid-grouping."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from email.utils import formatdate
+from pathlib import Path
+
+from feedserver import FeedServer, Item, rss
+
+from feeds.refresh import refresh_feeds
+from feeds.schema import MIGRATIONS, SCHEMA_VERSION
+from feeds.store import Store
+from feeds.stories import assign_stories, list_stories, story_summary
+
+NOW = time.time()
+
+
+def _date(hours_ago: float) -> str:
+    return formatdate(NOW - hours_ago * 3600, usegmt=True)
+
+
+def _fire(k: int, hours_ago: float) -> Item:
+    texts = [
+        "A fire destroyed the Orlov textile mill in Brezno on Monday night, and 60 workers "
+        "were evacuated, the Brezno fire brigade said.",
+        "Firefighters in Brezno fought a blaze at the Orlov textile mill for six hours; all "
+        "60 workers on the night shift got out, the brigade said.",
+        "The Orlov mill fire in Brezno forced 60 night-shift workers out. The Brezno fire "
+        "brigade said the cause of the fire at the textile mill was not known.",
+        "Investigators began work at the burnt Orlov textile mill in Brezno, where 60 "
+        "workers escaped the fire, the Brezno fire brigade said on Tuesday.",
+    ]
+    titles = [
+        "Fire destroys Orlov textile mill in Brezno",
+        "Brezno mill blaze: 60 workers evacuated",
+        "Orlov mill fire forces out night shift",
+        "Investigators at burnt Orlov mill",
+    ]
+    return Item(titles[k], f"/fire/{k}", f"<p>{texts[k]}</p>", date=_date(hours_ago))
+
+
+def _vote(hours_ago: float) -> Item:
+    return Item(
+        "Lakeside council votes for new tram line",
+        "/vote",
+        "<p>The Lakeside council voted 31 to 12 for a tram line to the Marren estate; "
+        "building starts in 2028, mayor Ida Fenn said.</p>",
+        date=_date(hours_ago),
+    )
+
+
+def _refresh(store: Store) -> int:
+    return asyncio.run(refresh_feeds(store, processes=False)).grouped
+
+
+def _story_of(store: Store, url_part: str) -> int:
+    return store.db.execute(
+        "SELECT story FROM articles WHERE url LIKE ?", (f"%{url_part}",)
+    ).fetchone()[0]
+
+
+def test_a_refresh_groups_reports_of_one_event_and_a_later_report_joins(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.route("/a.xml", rss("Alpha News", [_fire(0, 20), _vote(19)]))
+    feed_server.route("/b.xml", rss("Beta Post", [_fire(1, 18)]))
+    feed_server.route("/c.xml", rss("Gamma Wire", [_fire(2, 10)]))
+    with Store(tmp_path / "s.db") as store:
+        for p in ("/a.xml", "/b.xml", "/c.xml"):
+            store.add_feed(feed_server.url(p))
+        assert _refresh(store) == 4
+        fire = {_story_of(store, f"/fire/{k}") for k in range(3)}
+        assert len(fire) == 1
+        assert _story_of(store, "/vote") not in fire
+        stories = list_stories(store)
+        assert [(s.sources, s.articles) for s in stories] == [(3, 3), (1, 1)]
+        assert stories[0].unread == 3
+
+        items, first = story_summary(store, stories[0].member_ids)
+        assert [i.source for i in items] == ["Alpha News", "Beta Post", "Gamma Wire"]
+        assert all(p.sources for p in first.key_points)
+        cached = store.db.execute("SELECT count(*) FROM digests").fetchone()[0]
+        assert story_summary(store, stories[0].member_ids)[1] == first  # from the cache
+        assert store.db.execute("SELECT count(*) FROM digests").fetchone()[0] == cached
+
+        # Next refresh: a fourth outlet reports it; it joins the open story.
+        feed_server.route("/b.xml", rss("Beta Post", [_fire(1, 18), _fire(3, 1)]))
+        assert _refresh(store) == 1
+        assert _story_of(store, "/fire/3") in fire
+        story = list_stories(store)[0]
+        assert story.articles == 4 and story.sources == 3
+        _, again = story_summary(store, story.member_ids)
+        assert "4" in again.sources  # a new member: a new digest that cites it
+        assert store.db.execute("SELECT count(*) FROM digests").fetchone()[0] == cached + 1
+
+
+def test_old_articles_start_their_own_story_and_reads_mark_the_story(tmp_path: Path) -> None:
+    from feeds.models import ParsedEntry, ParsedFeed
+
+    with Store(tmp_path / "s.db") as store:
+        f, _ = store.add_feed("http://example.test/f.xml")
+        entries = [
+            ParsedEntry(
+                f"g{k}",
+                None,
+                "Fire at the Orlov mill in Brezno",
+                None,
+                NOW - (10 + k) * 86400,
+                "The Orlov mill in Brezno burnt.",
+            )
+            for k in range(2)
+        ]
+        store.save_parsed(f.id, ParsedFeed("F", None, entries))
+        assert assign_stories(store) == 2
+        assert len(list_stories(store)) == 2  # outside the 3-day window: not grouped
+        assert assign_stories(store) == 0  # nothing left to do
+
+
+def test_an_old_store_is_migrated_not_rebuilt(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    for step in MIGRATIONS[:-1]:
+        con.executescript(step)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    con.execute("INSERT INTO feeds(url, added) VALUES ('http://example.test/f.xml', 0)")
+    con.execute(
+        "INSERT INTO articles(feed_id, guid, title, fetched, text, read) "
+        "VALUES (1, 'g', 'Kept', ?, 'body', 1)",
+        (NOW,),
+    )
+    con.commit()
+    con.close()
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        row = store.db.execute("SELECT title, read, story FROM articles").fetchone()
+        assert row == ("Kept", 1, None)
+        assert assign_stories(store) == 1
+
+
+def test_a_kill_mid_grouping_leaves_every_article_grouped_or_not(tmp_path: Path) -> None:
+    from feeds.models import ParsedEntry, ParsedFeed
+
+    db = tmp_path / "k.db"
+    with Store(db) as store:
+        for n in range(20):
+            f, _ = store.add_feed(f"http://example.test/{n}.xml")
+            entries = [
+                ParsedEntry(
+                    f"g{k}",
+                    None,
+                    f"Report {k} on the Orlov mill fire in Brezno {n}",
+                    None,
+                    NOW - k * 60,
+                    f"The fire at the Orlov mill {k} in Brezno {n} was reported. " * 20,
+                )
+                for k in range(40)
+            ]
+            store.save_parsed(f.id, ParsedFeed(f"Feed {n}", None, entries))
+    code = (
+        f"from feeds.store import Store; from feeds.stories import assign_stories; "
+        f"assign_stories(Store({str(db)!r}))"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    time.sleep(1.0)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store(db) as store:
+        assert store.integrity_check() == "ok"
+        # grouped articles carry their terms; none is half-written
+        half = store.db.execute(
+            "SELECT count(*) FROM articles WHERE story IS NOT NULL AND story_terms IS NULL"
+        ).fetchone()[0]
+        assert half == 0
+        assign_stories(store)  # the rest is grouped next time
+        left = store.db.execute("SELECT count(*) FROM articles WHERE story IS NULL")
+        assert left.fetchone()[0] == 0
