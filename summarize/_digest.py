@@ -48,11 +48,11 @@ def _fit(c: Candidate, texts: list[str], target: int = TARGET_WORDS) -> tuple[st
 
 
 def _target(c: Candidate, chosen: list[Candidate]) -> int:
-    """The length a point aims at: the first in reading order states the story and keeps
-    all it can within the cap; the others aim a word under the usual target, so that
-    points stay short on the whole."""
+    """The length a point aims at: the first in reading order, which states the story, the
+    usual target; the others a word under it, so that half the points or more stay within
+    the target even when the first needs its words."""
     first = min(chosen, key=lambda d: d.order)
-    return HARD_CAP if c is first else TARGET_WORDS - 1
+    return TARGET_WORDS if c is first else TARGET_WORDS - 1
 
 
 def _heading_points(doc: Document, body: list[Candidate]) -> list[Candidate]:
