@@ -74,6 +74,7 @@ class Run:
         self.crashes: list[str] = []
         self.tree_peak_kb = 0  # of the last command
         self.root_peak_kb = 0
+        self.pss_peak_kb = 0
 
     def __call__(
         self, *argv: str, ok_codes: tuple[int, ...] = (0,), timeout: float = 1800
@@ -99,6 +100,7 @@ class Run:
             sampler.stop()
         self.tree_peak_kb = sampler.peak_kb
         self.root_peak_kb = sampler.root_peak_kb
+        self.pss_peak_kb = sampler.pss_peak_kb
         r = subprocess.CompletedProcess(argv, code, out_b, err_b)
         out = out_b.decode("utf-8", "replace")
         err = err_b.decode("utf-8", "replace")
@@ -153,6 +155,7 @@ def main() -> int:
         peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         refresh_code = r.returncode
         tree_peak_kb, root_peak_kb = run.tree_peak_kb, run.root_peak_kb
+        pss_peak_kb = run.pss_peak_kb
         feeds_r = run("feeds", "--json")
         run("feeds")
         run("articles")
@@ -256,6 +259,7 @@ def main() -> int:
         ("refresh peak memory (largest process)", f"{max(peak_kb, before) / 1024:.0f} MB"),
         ("refresh peak memory (whole process tree)", f"{tree_peak_kb / 1024:.0f} MB"),
         ("  of which the refresh process itself", f"{root_peak_kb / 1024:.0f} MB"),
+        ("refresh peak memory (whole tree, summed PSS)", f"{pss_peak_kb / 1024:.0f} MB"),
     ]
     slow = sorted(parses, key=lambda p: -p[1])
     fat = max(parses, key=lambda p: p[2], default=("-", 0.0, 0, ""))

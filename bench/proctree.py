@@ -13,6 +13,9 @@ class TreeMemory(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.every, self.peak_kb = pid, every, 0
         self.root_peak_kb = 0  # of the process itself (without its workers)
+        # Summed PSS: a page shared by several processes (a forked worker shares its
+        # parent's) counted once, split between them; summed RSS counts it in each.
+        self.pss_peak_kb = 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -20,6 +23,7 @@ class TreeMemory(threading.Thread):
             per_pid = tree_rss(self.pid)
             self.peak_kb = max(self.peak_kb, sum(per_pid.values()))
             self.root_peak_kb = max(self.root_peak_kb, per_pid.get(self.pid, 0))
+            self.pss_peak_kb = max(self.pss_peak_kb, sum(map(pss_kb, per_pid)))
             self._stop_event.wait(self.every)
 
     def stop(self) -> None:
@@ -51,3 +55,11 @@ def tree_rss(root: int) -> dict[int, int]:
         grew = bool(more)
         tree |= more
     return {pid: rss.get(pid, 0) for pid in tree}
+
+
+def pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next((int(ln.split()[1]) for ln in f if ln.startswith("Pss:")), 0)
+    except (OSError, ValueError, IndexError):
+        return 0

@@ -131,9 +131,10 @@ async def refresh_feeds(
     report = RefreshReport(results=[])
     async with _refresh_lock(store.path, lock_wait) as lock_fd, fetcher(client, limits) as f:
         pool = _Pool(processes, store.path, lock_fd, f.limits)
-        # Only as many big bodies in this process at once as there are workers to parse
-        # them: the others wait, unread, on their connections.
-        f.big_bodies = asyncio.Semaphore(pool.size)
+        # One big body (over http.BIG_BODY) in this process at a time: the others wait,
+        # unread, on their connections (bench/hostile.py: the refresh process peaked at
+        # 180 MB holding them, 125 MB with two at a time).
+        f.big_bodies = asyncio.Semaphore(1)
         if processes and any(feed.last_success is None for feed in feeds):
             pool.workers()  # new feeds will need them: start them while the first requests fly
         try:
@@ -343,8 +344,6 @@ class _Pool:
                 init=_warm_up,
                 init_args=(str(self.db),),
                 lock=(self.lock_fd, f"{self.db}.lock"),
-                method="forkserver",
-                preload=["feeds.refresh", "fastfeedparser", "feedparser", "lxml.etree"],
             )
             if self.processes:
                 self._workers.start()  # fork, import the parsers, connect: in parallel
@@ -364,7 +363,6 @@ class _Pool:
 
 def _warm_up(db: str) -> None:
     import fastfeedparser  # noqa: F401
-    import feedparser  # noqa: F401
     import lxml.etree  # noqa: F401
 
     _WORKER_STORES.setdefault(db, Store(db))

@@ -11,26 +11,29 @@
 - Memory: a worker limits itself (`RLIMIT_DATA`) so that it can grow by no more than
   `memory` minus what it holds when it starts: an allocation past that fails (a
   `MemoryError`, in Python or in lxml/SQLite), the task ends as `TaskMemory` and the
-  worker exits, since its heap may be in any state. A worker that grew by more than a
-  quarter of its limit is retired too, so memory goes back to the system between big
-  feeds.
+  worker exits, since its heap may be in any state. Code that does not raise (a Rust
+  panic, a lock left taken) leaves the worker idle at its limit: seen so, it is
+  killed, as out of memory too. A worker left bigger by a task
+  gives the freed memory back (malloc_trim), or is retired if it still holds over a
+  quarter of its limit, so memory goes back to the system between big feeds.
 - Time: the caller's event loop kills (SIGKILL) a worker whose task runs past
   `seconds` (`TaskTimeout`); C code such as lxml cannot be interrupted any other way.
   An unfinished SQLite transaction in the killed worker rolls back.
-- A worker never outlives its parent (a thread watches for a new parent process and
-  exits) and closes an inherited copy of the refresh lock descriptor at start.
+- A worker never outlives its parent (Linux kills it with its parent, PR_SET_PDEATHSIG;
+  elsewhere a thread watches) and closes an inherited copy of the refresh lock
+  descriptor at start. Its stderr goes nowhere: failures come back through the pipe.
 
-`method="forkserver"` starts workers from multiprocessing's fork server: a small, clean
-process, so a worker neither shares nor counts what its caller holds (a refresh holds
-fetched bodies; the reader has threads, which must not be forked); `preload` modules are
-imported there once. `method="fork"` forks the caller (a few milliseconds). A big body
-is sent with `send_bytes` (no pickled copy of it in either process).
+`method="fork"` (the refresh's) forks the caller: a few milliseconds, and the modules it
+imported come along. `method="forkserver"` starts workers from multiprocessing's fork
+server instead, for callers with threads of their own (the reader, which extracts full
+text). A big body is sent with `send_bytes` (no pickled copy of it in either process).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import multiprocessing
 import os
 import resource
@@ -47,6 +50,8 @@ from .errors import TaskMemory, TaskTimeout, WorkerDied
 
 _MIN_HEADROOM = 32 << 20  # a worker forked from a big parent still gets this much to work in
 _MARGIN = 16 << 20  # code and files paged in later count in the resident size too
+_SEND_HERE = 64 << 10  # bodies up to this are sent from the event loop, bigger from a thread
+_TRIM_PAST = 32 << 20  # a task that left the worker this much bigger: give memory back
 _WATCH_EVERY = 0.5  # seconds between looks at a busy worker's memory
 _MEMORY_EXIT = 3  # a worker's exit status when it could not even report running out
 # Exit statuses taken for running out of memory: ours; SIGKILL (the kernel's OOM killer);
@@ -105,10 +110,8 @@ class LimitedPool:
         init_args: tuple[Any, ...] = (),
         lock: tuple[int | None, str] | None = None,
         method: str = "fork",
-        preload: list[str] | None = None,
     ):
         self.size, self.limits, self.method = max(1, size), limits, method
-        self._preload = preload or []
         self._init, self._init_args, self._lock = init, init_args, lock
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
@@ -141,11 +144,15 @@ class LimitedPool:
                     worker.ready = True
                 async with asyncio.timeout(self.limits.seconds):
                     try:
-                        await loop.run_in_executor(None, worker.send, fn, args, data)
+                        if data is None or len(data) <= _SEND_HERE:
+                            worker.send(fn, args, data)  # fits the socket's buffer
+                        else:
+                            await loop.run_in_executor(None, worker.send, fn, args, data)
                     except OSError:  # it stopped reading (out of memory?): its answer says
                         pass
                     await worker.readable(watch=True)
-                    kind, value, retire = await loop.run_in_executor(None, worker.conn.recv)
+                    # The answer is there (or comes at once: the worker is writing it).
+                    kind, value, retire = worker.conn.recv()
                 done = True
             except _StuckAtCap:
                 raise TaskMemory(f"needed over {self.limits.memory >> 20} MB") from None
@@ -179,8 +186,6 @@ class LimitedPool:
     def _spawn(self) -> _Worker:
         start_process_helpers(self.method)
         ctx = multiprocessing.get_context(self.method)
-        if self.method == "forkserver" and self._preload:
-            _preload(self._preload)
         parent_end, child_end = ctx.Pipe()
         lock_fd, lock_path = self._lock or (None, "")
         forked = self.method == "fork"
@@ -203,18 +208,6 @@ class LimitedPool:
     def _retire(self, w: _Worker) -> None:
         self._all.discard(w)
         w.close()
-
-
-def _preload(modules: list[str]) -> None:
-    """Have the fork server import `modules` once (so each worker starts with them), if it
-    is not running yet; it is one per process, shared with every forkserver pool."""
-    from multiprocessing import forkserver
-
-    server = forkserver._forkserver  # type: ignore[attr-defined]
-    if getattr(server, "_forkserver_pid", None) is not None:
-        return  # already running: the workers import what they need themselves
-    wanted = list(dict.fromkeys([*getattr(server, "_preload_modules", ["__main__"]), *modules]))
-    forkserver.set_forkserver_preload(wanted)
 
 
 class _StuckAtCap(Exception):
@@ -331,6 +324,7 @@ def _worker_main(
         except MemoryError:
             os._exit(_MEMORY_EXIT)
         retire = False
+        before = _rss()
         try:
             if has_data:
                 reply: tuple[str, Any, bool] = ("ok", fn(conn.recv_bytes(), *args), False)
@@ -339,7 +333,10 @@ def _worker_main(
         except BaseException as exc:  # noqa: BLE001 (every failure goes back to the caller)
             reply = ("memory", None, True) if _out_of_memory(exc) else ("error", exc, False)
         del fn, args
-        retire = reply[0] == "memory" or _rss() - start > memory // 4
+        retire = reply[0] == "memory"
+        if not retire and _rss() - before > _TRIM_PAST:  # a big feed: rare
+            _give_back_memory()
+            retire = _rss() - start > memory // 4  # still holding it: start afresh
         try:
             conn.send((reply[0], reply[1], retire))
         except MemoryError:
@@ -408,6 +405,16 @@ def _out_of_memory(exc: BaseException | None) -> bool:
         exc = exc.__cause__ or exc.__context__
         seen += 1
     return False
+
+
+def _give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc keeps them otherwise)."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None).malloc_trim(0)
 
 
 def _rss() -> int:

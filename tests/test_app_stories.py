@@ -91,7 +91,12 @@ async def test_stories_list_and_a_storys_page(app: NewsdeskApp) -> None:
         assert re.search(r"\[[123]\]", text)
         for outlet in ("Alpha News", "Beta Post", "Gamma Wire"):
             assert outlet in text
-        assert text.count("Mila Hrasko") == 1
+        assert text.count("Mila Hrasko, chief") == 1  # one who-said-what entry across outlets
+        assert "Hrasko, " not in text.replace("Mila Hrasko, chief", "", 1)
+        assert "Who said what" in text and "Mila Hrasko" in text
+        page = app.screen.summary
+        assert page is not None  # one who-said-what entry for her across two outlets
+        assert [sp.name for sp in page.speakers if "Hrasko" in sp.name] == ["Mila Hrasko"]
 
         await pilot.press("m")  # the story read: every member read
         await settle(pilot)

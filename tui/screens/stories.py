@@ -21,10 +21,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..text import age, line
+from ..widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
     from feeds.stories import StoryRow
@@ -71,7 +72,7 @@ class StoriesScreen(Screen[int | None]):
         Binding("k", "move(-1)", "Up", show=False, id="stories_up"),
         Binding("m", "mark_read", "Story read", id="stories_read"),
         Binding(
-            "1,2,3,4,5,6,7,8,9", "noop", "Read source n", key_display="1-9", id="stories_source"
+            "1,2,3,4,5,6,7,8,9", "noop", "Read a source", key_display="1-9", id="stories_source"
         ),
     ]
 
@@ -94,7 +95,7 @@ class StoriesScreen(Screen[int | None]):
                 yield Static(id="story-body")
             with VerticalScroll(id="story-who"):
                 yield Static(id="story-who-body")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.load()
