@@ -85,7 +85,8 @@ _TIME_ADJUNCT = re.compile(
 _SAY = (
     r"(?:said|says|say|told [\w .'’-]{1,30}?|reported|reports|added|explained|claimed|claims|"
     r"stated|announced|confirmed|revealed|insisted|warned|wrote|writes|noted|argued|"
-    r"testified|alleged|(?:has|have|had) (?:heard|been told|said|reported)|heard|according to [^,;"
+    r"testified|alleged|ruled|(?:has|have|had) (?:heard|been told|said|reported|ruled|claimed|"
+    r"confirmed|revealed|warned|announced|stated|insisted|argued|alleged)|heard|according to [^,;"
     + _Q
     + r"]{1,60}?)"
 )
@@ -219,7 +220,8 @@ _TAIL_CLAUSE = re.compile(
     + r"|,? with (?:[\w'’-]+ ){1,3}[a-z]{3,}ing\b"
     + _REST
     # ", just a few days after the Togo international had ...": a time phrase, whole.
-    + r"|, (?:just |only |some |about |nearly |almost |barely )?(?:a few|several|a|one|two|three|"
+    + r"|, (?:just |only |some |about |nearly |almost |barely )?(?:a little |little )?"
+    r"(?:over |more than |less than |under )?(?:a few|several|a|one|two|three|"
     r"four|five|\d+) (?:seconds|minutes|hours|days|weeks|months|years|minute|hour|day|week|"
     r"month|year) (?:after|before|later|earlier)\b"
     + _REST
@@ -236,7 +238,7 @@ _TAIL_CLAUSE = re.compile(
 )
 # "... beat Chile 1-0 in a feisty contest and had to withstand ...": a second verb phrase.
 _VP_AND = re.compile(
-    r" and (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
+    r",? (?:and|but) (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
     r"took|made|gave|went|came|got|left|told|said|found|became|began|brought|held|kept|met|"
     r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed)\b"
     + _REST
@@ -247,11 +249,13 @@ _RELATIVE_END = re.compile(
     r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;]{3,120}?" + _END
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
+# "Most of those released were women and children; the rest were ill.": a second clause.
+_SEMICOLON_TAIL = re.compile(r"; [^;]{3,220}?" + _END)
 
 # Tails found again once a later tail is gone (see `_weighted_spans`).
 _ENDING: tuple[re.Pattern[str], ...] = ()  # filled below, after _RULES
 # Tails that end the sentence after its main clause.
-_TAILS: frozenset[re.Pattern[str]] = frozenset({_TAIL_CLAUSE, _PARTICIPLE_TAIL})
+_TAILS: frozenset[re.Pattern[str]] = frozenset({_TAIL_CLAUSE, _PARTICIPLE_TAIL, _SEMICOLON_TAIL})
 
 _RULES: tuple[re.Pattern[str], ...] = (
     _CONNECTIVE,
@@ -274,6 +278,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _TAIL_CLAUSE,
     _VP_AND,
     _PARTICIPLE_TAIL,
+    _SEMICOLON_TAIL,
     _RELATIVE_END,
     _APPOSITIVE_TAIL,
     _REDUCED_RELATIVE_END,
@@ -595,6 +600,13 @@ def is_sentence(text: str) -> bool:
     # subordinate one needs its own verb.
     if _SUBORDINATOR.match(text) and "," in text and not has_verb(text.split(",", 1)[1]):
         return False
+    # "While some features have been upgraded.": a subordinate clause with no main one.
+    if (
+        _SUBORDINATE_ONLY.match(text)
+        and "," not in text
+        and not text.rstrip("\"”’')").endswith("?")
+    ):
+        return False
     # The verb must be in the sentence itself, not only in a quotation or an aside:
     # "All of them -- a line whose meaning would come into play." has none.
     main = _ASIDES.sub(" ", text)
@@ -612,6 +624,7 @@ def is_sentence(text: str) -> bool:
 _SUBORDINATOR = re.compile(
     r"^(?:When|After|Before|If|Because|Although|Though|While|As|Since|Until|Unless|Once)\b"
 )
+_SUBORDINATE_ONLY = re.compile(r"^(?:When|While|Although|Though|Because|Unless|If|Whereas)\b")
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|whose)\b")
 _ASIDES = re.compile(r"[\"“][^\"“”]*[\"”]|\([^()]*\)| (?:--|—|–) .*?(?: (?:--|—|–) |$)")
 _REPORTED = re.compile(r"\b(?:said|says|say|told \w+|claimed|argued|insisted) (?:that )?(.+)$")
@@ -707,18 +720,19 @@ def best_shortening(
     salience: dict[str, float] | None = None,
 ) -> tuple[str, float] | None:
     """``compress``'s choice and the share of the sentence's content it keeps (0..1)."""
-    # `war."` -> `war".` while shortening, so a tail holding the last quotation can go
+    # `war."` (or `war.'`) -> `war".` while shortening, so a tail holding the last quotation can go
     # whole; put back as the source had it when the quotation stays.
-    text = _QUOTE_LAST.sub(r"\2\1", sentence.strip())
+    text, moved = _QUOTE_LAST.subn(r"\2\1", sentence.strip())
     found = _best_shortening(text, target, cap, salience)
     if found is None:
         return None
     point, kept = found
-    return _QUOTE_LAST_BACK.sub(r"\2\1", point), kept
+    # Only a mark moved here goes back: "the players'." keeps its apostrophe where it is.
+    return (_QUOTE_LAST_BACK.sub(r"\2\1", point) if moved else point), kept
 
 
-_QUOTE_LAST = re.compile(r"([.!?])([\"”])$")
-_QUOTE_LAST_BACK = re.compile(r"([\"”])([.!?])$")
+_QUOTE_LAST = re.compile(r"([.!?])([\"”’'])$")
+_QUOTE_LAST_BACK = re.compile(r"([\"”’'])([.!?])$")
 
 
 def _best_shortening(

@@ -31,11 +31,11 @@ def candidates(doc: Document) -> list[Candidate]:
     return out
 
 
-def _fit(c: Candidate, texts: list[str]) -> tuple[str, float] | None:
+def _fit(c: Candidate, texts: list[str], target: int = TARGET_WORDS) -> tuple[str, float] | None:
     """The point as shown: the sentence or a grammatical shortening of it, its pronoun
     opener replaced by the person it means, and the share of content it keeps; None
     when it cannot be a point."""
-    best = shorten_kept(c.text, TARGET_WORDS, HARD_CAP)
+    best = shorten_kept(c.text, target, HARD_CAP)
     if best is None:
         return None
     point, kept = best
@@ -45,6 +45,14 @@ def _fit(c: Candidate, texts: list[str]) -> tuple[str, float] | None:
         if dangling_opener(point) or n_words(point) > HARD_CAP:
             return None
     return point, kept
+
+
+def _target(c: Candidate, chosen: list[Candidate]) -> int:
+    """The length a point aims at: the first in reading order, which states the story, the
+    usual target; the others a word under it, so that half the points or more stay within
+    the target even when the first needs its words."""
+    first = min(chosen, key=lambda d: d.order)
+    return TARGET_WORDS if c is first else TARGET_WORDS - 1
 
 
 def _heading_points(doc: Document, body: list[Candidate]) -> list[Candidate]:
@@ -91,7 +99,7 @@ def key_points(doc: Document, max_points: int = 5, weights: Weights = DEFAULT) -
         misfits = set()
         for c in chosen:
             if id(c) not in shown:
-                fit = _fit(c, texts)
+                fit = _fit(c, texts, _target(c, chosen))
                 if fit is None:
                     misfits.add(id(c))
                 else:

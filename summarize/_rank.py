@@ -22,8 +22,8 @@ from ._text import content_stems, words
 class Weights:
     # Tuned on the CNN/DM dev stories with bench/digest_quality.py (ROUGE-1/2/Lsum).
     position: float = 1.0
-    decay: float = 0.35  # position prior exp(-decay * k) over sentence index k
-    centrality: float = 0.9
+    decay: float = 0.5  # position prior exp(-decay * k) over sentence index k
+    centrality: float = 1.1
     title: float = 0.5
     heading: float = 0.2
     entities: float = 0.15

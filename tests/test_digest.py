@@ -149,6 +149,33 @@ def test_short_sentence_is_untouched_and_cap_holds() -> None:
             "When the storm reached the coast after days of warnings, thousands of homes in "
             "the valley lost power for most of the next day.",
         ),
+        (  # an attribution in the perfect tense ("a judge has ruled") is a tail too
+            "The sign that drove the band out of the town was a deliberate insult to the "
+            "fishermen of the village, a judge has ruled.",
+            "The sign that drove the band out of the town was a deliberate insult to the "
+            "fishermen of the village.",
+        ),
+        (  # what follows a semicolon is a second clause: the first stands alone
+            "Most of the passengers taken off the stranded ferry by the lifeboat crews were "
+            "pensioners and schoolchildren from the islands; the rest were crew members who "
+            "had stayed on board to keep the engines running.",
+            "Most of the passengers taken off the stranded ferry by the lifeboat crews were "
+            "pensioners and schoolchildren from the islands.",
+        ),
+        (  # a tail holding the closing quotation goes whole, single quotation marks too
+            "The harbour master accused the ferry company of ignoring the needs of the "
+            "islanders for many years by cutting the winter timetable again, adding: "
+            "'Nobody here will forget this winter.'",
+            "The harbour master accused the ferry company of ignoring the needs of the "
+            "islanders for many years by cutting the winter timetable again.",
+        ),
+        (  # a second verb phrase after "but" goes, the subject's first one stays
+            "Holm backed the plan to run two boats between the mainland and the three "
+            "islands every day of the year, but warned that the old harbour needs new "
+            "berths first.",
+            "Holm backed the plan to run two boats between the mainland and the three "
+            "islands every day of the year.",
+        ),
     ],
 )
 def test_shortening_deletes_whole_constituents(sentence: str, point: str) -> None:
@@ -257,3 +284,18 @@ def test_import_is_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == ""
+
+
+def test_a_closing_apostrophe_stays_where_the_source_has_it() -> None:
+    s = "The coach said the win on the island belonged to the players'."
+    assert shorten(s) == s
+
+
+def test_a_subordinate_clause_alone_is_not_a_point() -> None:
+    s = (
+        "While the old ferry has been repaired twice this winter - the hull is new - islanders "
+        "fear the cost of running it could force the board to sell the route to a private firm."
+    )
+    # Cutting at the first dash would leave "While the old ferry has been repaired twice
+    # this winter.": no main clause, so the sentence has no point within the cap.
+    assert shorten(s) is None
