@@ -75,6 +75,7 @@ class Run:
         self.tree_peak_kb = 0  # of the last command
         self.root_peak_kb = 0
         self.pss_peak_kb = 0
+        self.at_peak: list[int] = []  # RSS (KiB) of each process at the tree's peak
 
     def __call__(
         self, *argv: str, ok_codes: tuple[int, ...] = (0,), timeout: float = 1800
@@ -101,6 +102,8 @@ class Run:
         self.tree_peak_kb = sampler.peak_kb
         self.root_peak_kb = sampler.root_peak_kb
         self.pss_peak_kb = sampler.pss_peak_kb
+        root = sampler.at_peak.pop(proc.pid, 0)
+        self.at_peak = [root, *sorted(sampler.at_peak.values(), reverse=True)]
         r = subprocess.CompletedProcess(argv, code, out_b, err_b)
         out = out_b.decode("utf-8", "replace")
         err = err_b.decode("utf-8", "replace")
@@ -156,6 +159,7 @@ def main() -> int:
         refresh_code = r.returncode
         tree_peak_kb, root_peak_kb = run.tree_peak_kb, run.root_peak_kb
         pss_peak_kb = run.pss_peak_kb
+        at_peak = run.at_peak
         feeds_r = run("feeds", "--json")
         run("feeds")
         run("articles")
@@ -259,6 +263,10 @@ def main() -> int:
         ("refresh peak memory (largest process)", f"{max(peak_kb, before) / 1024:.0f} MB"),
         ("refresh peak memory (whole process tree)", f"{tree_peak_kb / 1024:.0f} MB"),
         ("  of which the refresh process itself", f"{root_peak_kb / 1024:.0f} MB"),
+        (
+            "  at that peak: refresh + workers",
+            " + ".join(f"{kb / 1024:.0f}" for kb in at_peak) + " MB",
+        ),
         ("refresh peak memory (whole tree, summed PSS)", f"{pss_peak_kb / 1024:.0f} MB"),
     ]
     slow = sorted(parses, key=lambda p: -p[1])

@@ -16,12 +16,14 @@ class TreeMemory(threading.Thread):
         # Summed PSS: a page shared by several processes (a forked worker shares its
         # parent's) counted once, split between them; summed RSS counts it in each.
         self.pss_peak_kb = 0
+        self.at_peak: dict[int, int] = {}  # RSS (KiB) by pid when the summed RSS peaked
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
             per_pid = tree_rss(self.pid)
-            self.peak_kb = max(self.peak_kb, sum(per_pid.values()))
+            if sum(per_pid.values()) > self.peak_kb:
+                self.peak_kb, self.at_peak = sum(per_pid.values()), per_pid
             self.root_peak_kb = max(self.root_peak_kb, per_pid.get(self.pid, 0))
             self.pss_peak_kb = max(self.pss_peak_kb, sum(map(pss_kb, per_pid)))
             self._stop_event.wait(self.every)
