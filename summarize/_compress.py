@@ -616,6 +616,15 @@ def is_sentence(text: str) -> bool:
     # verb; the sentence needs another.
     if _RELATIVE_WORD.search(main) and verb_count(main, 2) < 2:
         return False
+    # "A wireless sensor patch that tracks patients' heart rate.": a "that" after a
+    # subject with no verb of its own opens a relative clause just the same.
+    # The relative's verb comes first after "that"; the main verb must come after it.
+    m = re.search(r"(?<=[a-z’'] )that\b", main)
+    if m and not has_verb(main[: m.start()]):
+        rest = main[m.end() :].split(None, 1)
+        tail = re.sub(r"\b\w+s['’](?=\s)", " ", rest[1]) if len(rest) > 1 else ""
+        if not has_verb(tail):  # a plural possessive ("ferries' speed") is no verb
+            return False
     # "X said their decision to require consultation.": what is said needs its verb too.
     m = _REPORTED.search(main)
     return not (m and not has_verb(m.group(1)))

@@ -13,33 +13,12 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from story_data import FIRE
 
 from feeds.models import ParsedEntry, ParsedFeed
 from feeds.store import Store
 
 NOW = time.time()
-FIRE = [
-    (
-        "Alpha News",
-        "Fire destroys Orlov textile mill in Brezno",
-        "A fire destroyed the Orlov textile mill in Brezno on Monday night, and 60 workers "
-        "were evacuated, the Brezno fire brigade said.\n\n"
-        '"Everyone got out in time," brigade chief Mila Hrasko said.',
-    ),
-    (
-        "Beta Post",
-        "Brezno mill blaze: 60 workers evacuated",
-        "Firefighters in Brezno fought a blaze at the Orlov textile mill for six hours; all "
-        "60 workers on the night shift got out, the brigade said.\n\n"
-        '"It was a very hot fire," Hrasko said.',
-    ),
-    (
-        "Gamma Wire",
-        "Orlov mill fire forces out night shift",
-        "The Orlov mill fire in Brezno forced 60 night-shift workers out. The Brezno fire "
-        "brigade said the cause of the fire at the textile mill was not known.",
-    ),
-]
 VOTE = (
     "Alpha News",
     "Lakeside council votes for new tram line",
