@@ -1,12 +1,14 @@
 """One digest for a story: key points drawn from all its articles, each citing them.
 
 Each member is digested on its own (`summarize_article`, the single-article ranking and
-compression) into candidate points. A candidate is worth more when other members
-report it too (a sentence of theirs says much the same: they are cited with it), and
-when it comes from a newer article (a developing story's latest facts lead). Points are
-picked best first; a candidate that says what a picked point says is not shown again,
-its sources are added to that point. Who said what is merged across members, one entry
-per person, each statement knowing its article.
+compression) into candidate points; a point whose source sentence is short enough (WHOLE
+words) is shown as that whole sentence, the compressed text only stands in for long ones.
+A candidate is worth more when other members report it too (a sentence of theirs says
+much the same: they are cited with it), and when it comes from a newer article (a
+developing story's latest facts lead). Points are picked best first; a candidate that
+says what a picked point says is not shown again, its sources are added to that point.
+Who said what is merged across members, one entry per person, each statement knowing
+its article.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ DUPLICATE = 0.5  # two points this alike (token-set Jaccard) say the same thing
 OWN = 0.5  # exponent of the point's score in its own article
 CENTRAL_FLOOR = 0.1  # centrality (share of the point's words other members use) plus this
 POSITION = 0.2  # points further down their article are worth exp(-POSITION * k) less
+WHOLE = 30  # a point whose source sentence has at most this many words is shown whole
 _MIN_STEMS = 3
 
 
@@ -163,10 +166,13 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
         for order, p in enumerate(d.key_points):
             rank = order
             # (reading order: the single-article digest lists points as they are read)
-            stems = point_stems(p.text)
+            # A sentence that fits is shown whole: across outlets, what the compression
+            # deletes (when, where, who said so) is what another point would have to add.
+            text = p.sentence if p.sentence and len(p.sentence.split()) <= WHOLE else p.text
+            stems = point_stems(text)
             if len(stems) < _MIN_STEMS:
                 continue
-            c = _Cand(p.text, p.sentence, k, rank, stems)
+            c = _Cand(text, p.sentence, k, rank, stems)
             c.sources = {k}
             for m, sents in enumerate(sentence_stems):
                 if m != k and any(len(stems & s) >= CONFIRM * len(stems) for s in sents):
