@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from ..text import age, line
 from ..widgets.key_hints import KeyHints
+from ..widgets.who_said import append_speakers
 
 if TYPE_CHECKING:
     from feeds.stories import StoryRow
@@ -277,21 +278,12 @@ class StoriesScreen(Screen[int | None]):
             out.append("Summarising…", style="italic dim")
         elif not summary.speakers:
             out.append("No quoted speakers.", style="italic dim")
-        for i, sp in enumerate(summary.speakers if summary else []):
-            out.append("\n" if i else "")
-            out.append_text(line(sp.name, "bold"))
-            if sp.role:
-                out.append(", ")
-                out.append_text(line(sp.role, "italic"))
-            out.append("\n")
-            for s in sp.statements:
-                quoted = s.kind == "direct"
-                out.append("  “" if quoted else "  ")
-                out.append_text(line(s.text))
-                out.append("”" if quoted else "")
-                if s.source in number:
-                    out.append(f" [{number[s.source]}]", style="bold")
-                out.append("\n")
+        else:
+            append_speakers(
+                out,
+                summary.speakers,
+                lambda st: f"[{number[st.source]}]" if st.source in number else "",
+            )
         self.query_one("#story-who-body", Static).update(out)
 
     # -- grouping what a refresh left ungrouped --------------------------------------

@@ -11,7 +11,9 @@ from textual.widgets import Static
 from ..text import line
 
 if TYPE_CHECKING:
-    from summarize import Summary
+    from collections.abc import Callable, Sequence
+
+    from summarize import Speaker, Statement, Summary
 
 _KIND = {"direct": "“”", "mixed": "“…", "indirect": "~"}
 
@@ -41,23 +43,35 @@ class WhoSaid(VerticalScroll):
         elif not summary.speakers:
             out.append("No quoted speakers.", style="italic dim")
         else:
-            for i, speaker in enumerate(summary.speakers):
-                out.append("\n" if i else "")
-                out.append_text(line(speaker.name, "bold"))
-                if speaker.role:
-                    out.append(", ")
-                    out.append_text(line(speaker.role, "italic"))
-                out.append("\n")
-                for st in speaker.statements:
-                    if st.kind == "direct":
-                        out.append("  “")
-                        out.append_text(line(st.text))
-                        out.append("”\n")
-                    else:
-                        out.append("  ")
-                        if st.cue:
-                            out.append_text(line(st.cue, "dim"))
-                            out.append(": ", style="dim")
-                        out.append_text(line(st.text))
-                        out.append("\n")
+            append_speakers(out, summary.speakers)
         self.query_one("#who-body", Static).update(out)
+
+
+def append_speakers(
+    out: Text, speakers: Sequence[Speaker], cite: Callable[[Statement], str] | None = None
+) -> None:
+    """Each speaker, role and statements (direct in quotation marks, else with the cue
+    verb), as the article pane and a story's page both show them; `cite` gives a
+    statement's source marker ("[2]") on a story's page."""
+    for i, speaker in enumerate(speakers):
+        out.append("\n" if i else "")
+        out.append_text(line(speaker.name, "bold"))
+        if speaker.role:
+            out.append(", ")
+            out.append_text(line(speaker.role, "italic"))
+        out.append("\n")
+        for st in speaker.statements:
+            if st.kind == "direct":
+                out.append("  “")
+                out.append_text(line(st.text))
+                out.append("”")
+            else:
+                out.append("  ")
+                if st.cue:
+                    out.append_text(line(st.cue, "dim"))
+                    out.append(": ", style="dim")
+                out.append_text(line(st.text))
+            mark = cite(st) if cite is not None else ""
+            if mark:
+                out.append(f" {mark}", style="bold")
+            out.append("\n")
