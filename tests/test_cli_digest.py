@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from digest_data import NOW, NOW_TS, fill_store
+from feedserver import FeedServer
 from markdown_it import MarkdownIt
 from markdown_shape import articles
 
@@ -251,30 +249,11 @@ ten years. The first crossing left the harbour at seven in the morning.</p>
 """
 
 
-class _PageHandler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        if self.path != "/ferry":
-            self.send_error(404)
-            return
-        body = PAGE.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def page_server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PageHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def page_server(feed_server: FeedServer) -> str:
+    """The local server with the article page at /ferry (and nothing at /gone)."""
+    feed_server.route("/ferry", PAGE, content_type="text/html; charset=utf-8")
+    return feed_server.url("")
 
 
 def test_teasers_get_full_text_before_summarising(tmp_path: Path, page_server: str) -> None:

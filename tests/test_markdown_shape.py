@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from feedserver import FeedServer
 from markdown_shape import articles
 
 from feeds.export import export_article
@@ -43,22 +42,6 @@ timetable by Monday.</p>
 """
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        if self.path != "/pilots":
-            self.send_error(404)
-            return
-        body = PAGE.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(autouse=True)
 def central_european_time(monkeypatch: pytest.MonkeyPatch, local_zone: None) -> Iterator[None]:
     """Local dates here are CET, one hour ahead of UTC: the conversion shows."""
@@ -71,14 +54,9 @@ def central_european_time(monkeypatch: pytest.MonkeyPatch, local_zone: None) -> 
     time.tzset()
 
 
-@pytest.fixture(scope="module")
-def page_url() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/pilots"
-    httpd.shutdown()
-    httpd.server_close()
+@pytest.fixture
+def page_url(feed_server: FeedServer) -> str:
+    return feed_server.route("/pilots", PAGE, content_type="text/html; charset=utf-8")
 
 
 def newsdesk(*args: str) -> str:
