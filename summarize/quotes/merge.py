@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .._model import Speaker
-from .lexicon import ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS
+from .lexicon import HONORIFICS, ORG_HEADS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS
 
 _DETS = {"the", "a", "an"}
 _LINKS = {"of", "for", "and", "&", "on", "the", "de", "al"}
@@ -71,6 +71,59 @@ def core(name: str) -> tuple[list[str], str | None]:
     return words, None
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _key(words: list[str]) -> tuple[str, ...]:
+    """A core's words for comparing: no title, middle initial or generational suffix
+    ("Mr. King" -> king; "Joseph R. Biden Jr." -> joseph biden; "Brent Bozell III")."""
+    ws = [w.lower().strip(".,") for w in words]
+    while len(ws) > 1 and (ws[0] in HONORIFICS or ws[0] + "." in HONORIFICS):
+        ws = ws[1:]
+    initial = any(len(w) == 1 for w in ws[:-1])
+    while len(ws) > 2 and ws[-1] in _SUFFIXES and (initial or ws[-1] not in {"jr", "sr"}):
+        ws = ws[:-1]  # "Joseph R. Biden Jr." (but "Donald Trump Jr." is his son)
+    if len(ws) > 2:
+        ws = [ws[0], *(w for w in ws[1:-1] if len(w) > 1), ws[-1]]
+    return tuple(ws)
+
+
+# "the poll", "the new survey": the one source of that kind named in the article
+_BACK_HEADS = ORG_HEADS | {"poll", "survey", "report", "study", "campaign", "analysis", "data"}
+_BACK_MODIFIERS = {"new", "latest", "same", "recent", "most", "the", "this", "that"}
+
+
+def _refers_back(name: str) -> str | None:
+    """The head noun of "the poll", "the new poll", "the officials" (no name)."""
+    words = name.split()
+    if not words or any(w[:1].isupper() for w in words):
+        return None
+    head = words[-1]
+    if (
+        len(words) >= 2
+        and words[0] in {"the", "this", "that"}
+        and all(w in _BACK_MODIFIERS for w in words[:-1])
+        and (head in _BACK_HEADS or head in SPEAKER_NOUNS and len(words) == 2)
+    ):  # "officials" alone may be others than the "Russian officials" before
+        return head
+    return None
+
+
+def _role_of_org(words: list[str]) -> tuple[list[str], str] | None:
+    """ "a Twitter spokesman" -> (["Twitter"], "spokesman"): an organisation's name before
+    a role word (joined only to an entry of that organisation's name)."""
+    while words and words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]
+    if len(words) < 2 or _cap(words[-1]):
+        return None
+    head = words[-1].lower()
+    caps = words[:-1]
+    if head in ROLE_WORDS and all(_cap(w) for w in caps):
+        if not any(_DEMONYM.search(w) and not w.isupper() for w in caps):
+            return caps, head
+    return None
+
+
 _ORG_TAILS = ORG_WORDS | {"research", "command", "poll", "polling", "institute", "partners"}
 
 
@@ -85,9 +138,25 @@ def _is_org(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
     """Fold entries that name the same source into one; keep the order of first entries."""
     cores = [core(sp.name) for sp in speakers]
-    keys = [tuple(w.lower().strip(".,") for w in c) for c, _ in cores]
+    keys = [_key(c) for c, _ in cores]
+    for i, sp in enumerate(speakers):  # "a Twitter spokesman" when "Twitter" speaks too
+        got = _role_of_org(sp.name.split()) if cores[i][1] is None else None
+        if got is not None:
+            k = _key(got[0])
+            if any(kj == k for j, kj in enumerate(keys) if j != i):
+                cores[i], keys[i] = got, k
     into: dict[int, int] = {}
     for i, ki in enumerate(keys):
+        head = _refers_back(speakers[i].name)
+        if head is not None:  # "the poll" after "a new Quinnipiac poll"
+            hosts = {
+                keys[j]
+                for j, sp in enumerate(speakers)
+                if j != i and sp.name.split()[-1].lower() == head and keys[j] != ki
+            }
+            if len(hosts) == 1:
+                into[i] = next(j for j, kj in enumerate(keys) if kj in hosts)
+            continue
         if not ki or not _cap(cores[i][0][-1]):
             continue  # "officials" is not "Russian officials": only proper names join
         # entries whose core ends with this one's (and is at least as long)
@@ -102,6 +171,15 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             into[i] = longer[0]
         elif same and not longer:
             into[i] = min([i, *same])  # one core under several names: the first entry
+        elif not hosts and len(ki) >= 2:
+            # "Melba Acosta" for "Melba Acosta Febo": the start of one longer person name
+            inner = {
+                kj
+                for j, kj in enumerate(keys)
+                if j != i and len(kj) == len(ki) + 1 and kj[: len(ki)] == ki and not _is_org(kj, ki)
+            }
+            if len(inner) == 1:
+                into[i] = next(j for j, kj in enumerate(keys) if kj in inner)
         elif not hosts and len(ki) == 1:
             # "Pew" for "Pew Research": the first word of the one organisation's name
             inner = {
@@ -111,6 +189,13 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             }
             if len(inner) == 1:
                 into[i] = next(j for j, kj in enumerate(keys) if kj in inner)
+            elif not inner and speakers[i].name[:1].isupper():
+                # "Lou" for "Lou Jiwei": a family name written first, or a first name
+                firsts = {
+                    kj for j, kj in enumerate(keys) if j != i and len(kj) == 2 and kj[0] == ki[0]
+                }
+                if len(firsts) == 1:
+                    into[i] = next(j for j, kj in enumerate(keys) if kj in firsts)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 

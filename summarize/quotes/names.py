@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import HONORIFICS, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_WORDS
+from .lexicon import (
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+)
 from .name_index import KnownNames, WordIndex
-from .nonspeakers import stop_words
+from .nonspeakers import headline_verb, stop_words
 
 _PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
 
@@ -85,6 +92,19 @@ def strip_role(words: list[str]) -> tuple[list[str], list[str]]:
     return words[: r + 1], words[r + 1 :]
 
 
+# lower-case nouns a capitalised run can modify: "a Boca Raton lawyer", "the Washington
+# Heights neighborhood", "Former Mexico leader Calderon": the run is no person's name
+_MODIFIED_NOUNS = (
+    ROLE_WORDS
+    | SPEAKER_NOUNS
+    | set(
+        "neighborhood neighbourhood area county city town native suburb office offices"
+        " headquarters home district region".split()
+    )
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+
 def person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
     """(offset, full name) of person names in ``text``, and of the known short names."""
     found: list[tuple[int, str]] = []
@@ -92,6 +112,9 @@ def person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
         pw = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
         if pw and pw.group(1).lower() in _PLACE_PREPS:
             continue  # "in Santa Monica"
+        nw = _NEXT_WORD.match(text, m.end())
+        if nw and nw.group(1) in _MODIFIED_NOUNS and not m.group(0).endswith((".", ",")):
+            continue  # "a Boca Raton lawyer": a modifier
         words = m.group(0).split()
         _, name = strip_role(words)
         name = after_sentence_break(name[:-1]) + name[-1:]
@@ -131,6 +154,9 @@ def full_name_before(name: str, idx: WordIndex) -> str | None:
         _, first = strip_role(after_sentence_break(m.group(1).split()))
         while first and first[0].lower() in NOT_NAMES:
             first = first[1:]
+        k = headline_verb([*first, name])
+        if k is not None:  # "Bernie Sanders Burns Hillary" before "Clinton"
+            first = first[k + 1 :]
         if (
             first
             and not any(w.lower().strip(".") in ORG_WORDS for w in first)
@@ -177,4 +203,47 @@ def role_in_doc(name: str, idx: WordIndex) -> str | None:
                 w in {"who", "which", "that"} for w in ws
             ):
                 return re.sub(r"^(?:the|a|an) ", "", cand)
+    return None
+
+
+# a place preposition, maybe a city before the state: "from Houston, " before "Texas"
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|of|at|near|outside)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,2}?"
+    r"(?:[A-Z][\w’'.-]*,\s+)?$"
+)
+_NAME_AT_END = re.compile(r"(?:^|\s)((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)$")
+_SKIP_SEGMENT = re.compile(
+    r"^(?:\d+|[a-z(].*|(?:a|an|the|who|which)\b.*|[A-Z][a-z]?\.(?:[A-Z]\.)?)$"
+)
+
+
+def apposition_head(name: str, pos: int, text: str, start: int) -> str | None:
+    """The person a place belongs to, when a cue's speaker phrase is a place inside an
+    apposition: "Ann Lee, a delegate from Houston, Texas, said" -> "Ann Lee" (not
+    "Houston"); "Lee, speaking at a rally in Ames, Iowa, said" -> "Lee". ``text`` is the
+    unit's text and ``start`` its offset in the paragraph, ``pos`` the phrase's. None when
+    the phrase is not after a place preposition or no name heads the apposition."""
+    rel = pos - start
+    if rel <= 0 or not _PLACE_BEFORE.search(text, max(0, rel - 40), rel):
+        return None
+    if not text[rel + len(name) :].lstrip().startswith(","):
+        return None  # "In Ames, Ann Lee said": the phrase is no place in an apposition
+    segments = text[:rel].split(",")
+    for seg in reversed(segments[:-1]):
+        seg = seg.strip()
+        if not seg or _SKIP_SEGMENT.match(seg):
+            continue  # an age, a role ("a delegate"), a state ("Calif."), "who ..."
+        m = _NAME_AT_END.search(seg)
+        if m is None:
+            return None
+        pw = _PREV_WORD.search(seg, 0, m.start(1))
+        if pw and pw.group(1).lower() in _PLACE_PREPS:
+            continue  # "a rally in Ames": another place
+        words = after_sentence_break(m.group(1).split())
+        _, words = strip_role(words)
+        while words and words[0].lower() in NOT_NAMES:
+            words = words[1:]
+        if not words or any(w.lower().strip(".") in ORG_WORDS for w in words):
+            return None
+        return " ".join(words)
     return None

@@ -13,8 +13,8 @@ from .documents import NEEDS_ISSUER, document_cue, document_head, issuer
 from .lexicon import NOT_NAMES
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
-from .names import full_name_before, person_in, role_in_doc
-from .nonspeakers import can_speak, trim_fragment
+from .names import apposition_head, full_name_before, person_in, role_in_doc
+from .nonspeakers import can_speak, cut_headline, trim_fragment, trim_leading
 from .orgs import expand_acronym, resolve_org
 from .units import Unit, collect
 
@@ -23,6 +23,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     raws, units = collect(doc)
     if not raws:
         return []
+    raws = [_clean_ref(r, units) for r in raws]
     all_text = "\n".join(p.text for p in doc.paragraphs if p.kind != "boilerplate")
     # Every look-up of a name in the whole text goes through this index: scanning the
     # text once per name made long articles quadratic.
@@ -116,6 +117,28 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     merged = merge_speakers([speakers[k] for k in by_first])
     # most-quoted first; ties in order of first appearance (the merge keeps that order)
     return sorted(merged, key=lambda sp: -len(sp.statements))
+
+
+def _clean_ref(r: Raw, units: list[Unit]) -> Raw:
+    """ "Ann Lee, a delegate from Houston, Texas, said": Ann Lee speaks, not Houston;
+    "Even Rendell said": Rendell; "the the report": "the report"."""
+    if r.ref.kind not in {"person", "group"}:
+        return r
+    u = units[r.ref.unit]
+    head = apposition_head(r.ref.name, r.ref.pos, u.text, u.start)
+    if head is not None:
+        ref = Ref(head, r.ref.role, "person", r.ref.unit, r.ref.pos)
+    else:
+        name = _DOUBLE_DET.sub(r"\1 ", trim_leading(r.ref.name, r.ref.kind == "person"))
+        if r.ref.kind == "person":
+            name = cut_headline(name)
+        if name == r.ref.name:
+            return r
+        ref = Ref(name, r.ref.role, r.ref.kind, r.ref.unit, r.ref.pos)
+    return Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, ref, r.alias)
+
+
+_DOUBLE_DET = re.compile(r"^(the|a|an) (?:the|a|an) ", re.I)
 
 
 def _document_issuer(
