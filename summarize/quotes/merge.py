@@ -93,20 +93,29 @@ _BACK_HEADS = ORG_HEADS | {"poll", "survey", "report", "study", "campaign", "ana
 _BACK_MODIFIERS = {"new", "latest", "same", "recent", "most", "the", "this", "that"}
 
 
-def _refers_back(name: str) -> str | None:
-    """The head noun of "the poll", "the new poll", "the officials" (no name)."""
+def _refers_back(name: str) -> tuple[str, bool] | None:
+    """The head noun of "the poll", "the new poll", "the officials", "the candidate" (no
+    name), and whether it is indefinite ("a new poll": it joins only a named one)."""
     words = name.split()
-    if not words or any(w[:1].isupper() for w in words):
+    if len(words) < 2 or any(w[:1].isupper() for w in words):
         return None
     head = words[-1]
+    if words[0] in {"a", "an"} and head in _BACK_HEADS:
+        return (head, True) if all(w in _BACK_MODIFIERS for w in words[1:-1]) else None
     if (
-        len(words) >= 2
-        and words[0] in {"the", "this", "that"}
+        words[0] in {"the", "this", "that"}
         and all(w in _BACK_MODIFIERS for w in words[:-1])
-        and (head in _BACK_HEADS or head in SPEAKER_NOUNS and len(words) == 2)
+        and (
+            head in _BACK_HEADS
+            or (head in SPEAKER_NOUNS or head in ROLE_WORDS or head in _PEOPLE)
+            and len(words) == 2
+        )
     ):  # "officials" alone may be others than the "Russian officials" before
-        return head
+        return head, False
     return None
+
+
+_PEOPLE = {"employee", "worker", "candidate", "nominee", "man", "woman"}
 
 
 def _role_of_org(words: list[str]) -> tuple[list[str], str] | None:
@@ -118,9 +127,12 @@ def _role_of_org(words: list[str]) -> tuple[list[str], str] | None:
         return None
     head = words[-1].lower()
     caps = words[:-1]
-    if head in ROLE_WORDS and all(_cap(w) for w in caps):
-        if not any(_DEMONYM.search(w) and not w.isupper() for w in caps):
-            return caps, head
+    if (
+        head in ROLE_WORDS
+        and all(_cap(w) for w in caps)
+        and not any(_DEMONYM.search(w) and not w.isupper() for w in caps)
+    ):
+        return caps, head
     return None
 
 
@@ -147,15 +159,22 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
                 cores[i], keys[i] = got, k
     into: dict[int, int] = {}
     for i, ki in enumerate(keys):
-        head = _refers_back(speakers[i].name)
-        if head is not None:  # "the poll" after "a new Quinnipiac poll"
-            hosts = {
-                keys[j]
+        back = _refers_back(speakers[i].name)
+        if back is not None:  # "the poll" after "a new Quinnipiac poll"
+            head, indefinite = back
+            same = [
+                j
                 for j, sp in enumerate(speakers)
-                if j != i and sp.name.split()[-1].lower() == head and keys[j] != ki
-            }
-            if len(hosts) == 1:
-                into[i] = next(j for j, kj in enumerate(keys) if kj in hosts)
+                if j != i
+                and sp.name.split()[-1].lower() == head
+                and keys[j] != ki
+                and (not indefinite or _cap(sp.name))
+            ]
+            named = [j for j in same if _refers_back(speakers[j].name) is None]
+            if len({keys[j] for j in named}) == 1:
+                into[i] = named[0]
+            elif not named and same and min(same) < i and not indefinite:
+                into[i] = min(same)  # "the new poll" after "the poll"
             continue
         if not ki or not _cap(cores[i][0][-1]):
             continue  # "officials" is not "Russian officials": only proper names join

@@ -98,8 +98,22 @@ _MODIFIED_NOUNS = (
     ROLE_WORDS
     | SPEAKER_NOUNS
     | set(
-        "neighborhood neighbourhood area county city town native suburb office offices"
-        " headquarters home district region".split()
+        [
+            "neighborhood",
+            "neighbourhood",
+            "area",
+            "county",
+            "city",
+            "town",
+            "native",
+            "suburb",
+            "office",
+            "offices",
+            "headquarters",
+            "home",
+            "district",
+            "region",
+        ]
     )
 )
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")

@@ -116,14 +116,14 @@ _NOT_FIRST = {"even", "also", "still", "neither", "either", "only", "just", "riv
 _ING_NOUNS = {"morning", "evening", "building", "spring", "king", "ring", "wing", "sterling"}
 
 
-def trim_leading(name: str, person: bool = True) -> str:
-    """ "Even Rendell" -> "Rendell", "That's why Rubio's team" -> "Rubio's team"; for a
-    person, a headline's verb too: "Entrusting Donald Trump" -> "Donald Trump"."""
+def trim_leading(name: str) -> str:
+    """ "Even Rendell" -> "Rendell", "That's why Rubio's team" -> "Rubio's team", a
+    headline's verb: "Entrusting Donald Trump" -> "Donald Trump"."""
     words = name.split()
     k = 0
     while k < len(words) - 1 and words[k][:1].isupper():
         low = words[k].lower()
-        verb = person and low.endswith("ing") and low not in _ING_NOUNS
+        verb = low.endswith("ing") and low not in _ING_NOUNS
         if low in _NOT_FIRST or (verb and words[k + 1][:1].isupper()):
             k += 1
             if k < len(words) - 1 and words[k] == "why":
@@ -133,6 +133,9 @@ def trim_leading(name: str, person: bool = True) -> str:
     return " ".join(words[k:]) if k else name
 
 
+_ADJECTIVES = {"presidential", "jewish", "muslim", "christian", "catholic", "hispanic"} | {
+    w for w in _NEVER_ALONE if w.endswith(("an", "ish", "ese", "ic", "al"))
+} - {"english", "german"}  # "Bill English" is a name
 _CAPITAL_PREPS = {
     "among",
     "amid",
@@ -184,6 +187,12 @@ def can_speak(name: str) -> bool:
     if len(words) == 1 and words[0].lower() in stop_words():
         return False  # "From", "Hours" are no names
     last = words[-1].lower().strip(".,")
+    if "-born" in last or (
+        len(words) == 2
+        and last in _ADJECTIVES
+        and words[0].lower() in _PARTY_ADJECTIVES | _NEVER_ALONE
+    ):
+        return False  # "Republican Presidential", "Queens-born": adjectives (not "Mark Cuban")
     if len(words) == 1 and (last in _NEVER_ALONE or last.endswith("ly") and len(last) > 6):
         return False  # "Domestically": an adverb
     if words[-1][:1].isupper() and last in _EVENT_HEADS:

@@ -129,7 +129,7 @@ def _clean_ref(r: Raw, units: list[Unit]) -> Raw:
     if head is not None:
         ref = Ref(head, r.ref.role, "person", r.ref.unit, r.ref.pos)
     else:
-        name = _DOUBLE_DET.sub(r"\1 ", trim_leading(r.ref.name, r.ref.kind == "person"))
+        name = _DOUBLE_DET.sub(r"\1 ", trim_leading(trim_fragment(r.ref.name)))
         if r.ref.kind == "person":
             name = cut_headline(name)
         if name == r.ref.name:
