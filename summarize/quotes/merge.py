@@ -166,7 +166,7 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
                 j
                 for j, sp in enumerate(speakers)
                 if j != i
-                and sp.name.split()[-1].lower() == head
+                and any(n.split()[-1].lower() == head for n in [sp.name, *sp.aliases] if n)
                 and keys[j] != ki
                 and (not indefinite or _cap(sp.name))
             ]
@@ -195,7 +195,11 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             inner = {
                 kj
                 for j, kj in enumerate(keys)
-                if j != i and len(kj) == len(ki) + 1 and kj[: len(ki)] == ki and not _is_org(kj, ki)
+                if j != i
+                and len(kj) == len(ki) + 1
+                and kj[: len(ki)] == ki
+                and kj[-1] not in _SUFFIXES  # "Donald Trump Jr." is not Donald Trump
+                and not _is_org(kj, ki)
             }
             if len(inner) == 1:
                 into[i] = next(j for j, kj in enumerate(keys) if kj in inner)
