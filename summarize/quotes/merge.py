@@ -115,6 +115,7 @@ def _refers_back(name: str) -> tuple[str, bool] | None:
     return None
 
 
+_BODIES = ORG_HEADS | {"police", "government", "army", "military", "navy", "coastguard"}
 _PEOPLE = {"employee", "worker", "candidate", "nominee", "man", "woman"}
 
 
@@ -175,6 +176,13 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
                 into[i] = named[0]
             elif not named and same and min(same) < i and not indefinite:
                 into[i] = min(same)  # "the new poll" after "the poll"
+            continue
+        if len(ki) == 1 and ki[0] in _BODIES and not _cap(cores[i][0][-1]):
+            # "police" with "Kent Police": the one body of that kind named in the article
+            named = {kj for j, kj in enumerate(keys) if len(kj) > 1 and kj[-1] == ki[0]}
+            named = {kj for kj in named if _cap(cores[keys.index(kj)][0][-1])}
+            if len(named) == 1:
+                into[i] = keys.index(next(iter(named)))
             continue
         if not ki or not _cap(cores[i][0][-1]):
             continue  # "officials" is not "Russian officials": only proper names join
