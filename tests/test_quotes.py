@@ -818,3 +818,30 @@ def test_a_relative_given_by_role_is_not_the_person_named_nearby(
     paras: list[str], name: str
 ) -> None:
     assert [s.name for s in _speakers(*paras)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The Centers for Harbour Safety and Prevention estimates that one boat in ten leaks.",
+            "The Centers for Harbour Safety and Prevention",
+            None,
+        ),
+        (
+            "That is less than what the American Society of Canal Engineers estimates will be"
+            " needed.",
+            "the American Society of Canal Engineers",
+            None,
+        ),
+        (
+            "Former Secretary of State Mara Quist said the treaty would hold.",
+            "Mara Quist",
+            "Former Secretary of State",
+        ),
+    ],
+)
+def test_a_name_with_of_or_and_is_whole(text: str, name: str, role: str | None) -> None:
+    (sp,) = _speakers(text)
+    assert sp.name == name
+    assert sp.role == role

@@ -261,3 +261,53 @@ def apposition_head(name: str, pos: int, text: str, start: int) -> str | None:
             return None
         return " ".join(words)
     return None
+
+
+_CAPW = r"[A-Z][\w’'&.-]*"
+_RUN_BEFORE = re.compile(
+    rf"((?:{_CAPW}\s+(?:(?:of|for|and|&|the)\s+)*)*{_CAPW}\s+(?:of|for|and|&)\s+(?:the\s+)?)$"
+)
+_RUN_AFTER = re.compile(
+    rf"\s+(?:of|for)\s+(?:the\s+)?{_CAPW}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAPW})*"
+)
+_ORG_HINTS = ORG_WORDS | {"society", "academy", "academies", "workers", "engineers"}
+
+
+def whole_org_name(
+    name: str, kind: str, pos: int, text: str, start: int
+) -> tuple[str, str, str | None] | None:
+    """The organisation's whole name when a speaker phrase is its last or first part:
+    "Prevention" in "the Centers for Disease Control and Prevention estimates", "the
+    American Society" in "the American Society of Civil Engineers estimates"."""
+    rel = pos - start
+    if rel < 0 or text[rel : rel + len(name)] != name:
+        return None
+    got = name
+    b = _RUN_BEFORE.search(text, max(0, rel - 120), rel)
+    if b is not None and len(name.split()) == 1:
+        got = b.group(1) + got
+    if kind == "group" or len(name.split()) == 1:
+        a = _RUN_AFTER.match(text, rel + len(name))
+        if a is not None:
+            got = got + a.group(0)
+    if got == name:
+        return None
+    words = got.split()
+    if words[-1].endswith(".") and any(c.islower() for c in words[-1]):
+        words[-1] = words[-1][:-1]  # "the Florida Department of State."
+    roles = [
+        k
+        for k, w in enumerate(words[:-1])
+        if w.lower() in ROLE_WORDS | {"supervisor"}
+        and words[k + 1] in {"of", "for"}
+        and not any(x.lower() in ROLE_WORDS | HONORIFICS for x in words[:k])  # "Rep. Al King"
+    ]
+    if roles and len(words) - roles[-1] >= 4:
+        # "Secretary of State Jason Kander": a title with "of", then the person
+        k = len(words) - 2
+        while k > roles[-1] + 2 and re.fullmatch(r"[A-Z]\.", words[k - 1]):
+            k -= 1
+        return " ".join(words[k:]), "person", " ".join(words[:k])
+    if not any(w.lower() in _ORG_HINTS or w.lower().rstrip("s") in _ORG_HINTS for w in words):
+        return None  # "Smith and Jones": two people, no organisation
+    return " ".join(words), "group", None

@@ -13,7 +13,7 @@ from .documents import NEEDS_ISSUER, document_cue, document_head, issuer
 from .lexicon import NOT_NAMES
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
-from .names import apposition_head, full_name_before, person_in, role_in_doc
+from .names import apposition_head, full_name_before, person_in, role_in_doc, whole_org_name
 from .nonspeakers import can_speak, cut_headline, trim_fragment, trim_leading
 from .orgs import expand_acronym, resolve_org
 from .units import Unit, collect
@@ -126,8 +126,11 @@ def _clean_ref(r: Raw, units: list[Unit]) -> Raw:
         return r
     u = units[r.ref.unit]
     head = apposition_head(r.ref.name, r.ref.pos, u.text, u.start)
+    whole = whole_org_name(r.ref.name, r.ref.kind, r.ref.pos, u.text, u.start)
     if head is not None:
         ref = Ref(head, r.ref.role, "person", r.ref.unit, r.ref.pos)
+    elif whole is not None:
+        ref = Ref(whole[0], r.ref.role or whole[2], whole[1], r.ref.unit, r.ref.pos)
     else:
         name = _DOUBLE_DET.sub(r"\1 ", trim_leading(trim_fragment(r.ref.name)))
         if r.ref.kind == "person":
