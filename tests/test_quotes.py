@@ -845,3 +845,14 @@ def test_a_name_with_of_or_and_is_whole(text: str, name: str, role: str | None) 
     (sp,) = _speakers(text)
     assert sp.name == name
     assert sp.role == role
+
+
+def test_a_person_described_by_party_or_place_is_the_person_named_before() -> None:
+    sp = _speakers(
+        'Louis Brandt, the Dutch coach, named his team on Friday. "We are ready," the Dutchman'
+        " said.",
+        "Senator Ada Kemp wants the files released. The Democrat told reporters the delay was"
+        " absurd.",
+        "The Guardian said the files were real.",
+    )
+    assert {s.name for s in sp} == {"Louis Brandt", "Ada Kemp", "the Guardian"}

@@ -10,7 +10,7 @@ from .chunks import Ref
 from .clauses import Raw
 from .coref import resolve_pronoun
 from .documents import NEEDS_ISSUER, document_cue, document_head, issuer
-from .lexicon import NOT_NAMES
+from .lexicon import NOT_NAMES, ORG_WORDS
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
 from .names import apposition_head, full_name_before, person_in, role_in_doc, whole_org_name
@@ -131,6 +131,9 @@ def _clean_ref(r: Raw, units: list[Unit]) -> Raw:
         ref = Ref(head, r.ref.role, "person", r.ref.unit, r.ref.pos)
     elif whole is not None:
         ref = Ref(whole[0], r.ref.role or whole[2], whole[1], r.ref.unit, r.ref.pos)
+    elif _party_or_place_noun(r.ref.name, r.ref.pos, u):
+        # "the Texan said", "the Democrat told Yahoo": someone named before, as "the lawyer"
+        ref = Ref(r.ref.name, r.ref.role, "desc", r.ref.unit, r.ref.pos)
     else:
         name = _DOUBLE_DET.sub(r"\1 ", trim_leading(trim_fragment(r.ref.name)))
         if r.ref.kind == "person":
@@ -139,6 +142,23 @@ def _clean_ref(r: Raw, units: list[Unit]) -> Raw:
             return r
         ref = Ref(name, r.ref.role, r.ref.kind, r.ref.unit, r.ref.pos)
     return Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, ref, r.alias)
+
+
+_PARTY_OR_PLACE_NOUN = re.compile(
+    r"^(?:[Tt]he )?(Democrat|Republican|Briton|Scot|Swede|Dane|Pole|Finn"
+    r"|[A-Z][a-z]+(?:man|woman|ian|an|er|ite))$"
+)
+
+
+def _party_or_place_noun(name: str, pos: int, u: Unit) -> bool:
+    """ "the Texan", "the Dutchman", "the Democrat": a person described by party or place."""
+    m = _PARTY_OR_PLACE_NOUN.match(name)
+    if m is None or m.group(1).lower() in ORG_WORDS:
+        return False  # "the Guardian" is a newspaper
+    if name[:4].lower() == "the ":
+        return True
+    rel = pos - u.start
+    return "the " in (u.text[max(0, rel - 4) : rel].lower(), u.text[rel : rel + 4].lower())
 
 
 _DOUBLE_DET = re.compile(r"^(the|a|an) (?:the|a|an) ", re.I)
