@@ -152,12 +152,22 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
     """Fold entries that name the same source into one; keep the order of first entries."""
     cores = [core(sp.name) for sp in speakers]
     keys = [_key(c) for c, _ in cores]
+    have = set(keys)
     for i, sp in enumerate(speakers):  # "a Twitter spokesman" when "Twitter" speaks too
         got = _role_of_org(sp.name.split()) if cores[i][1] is None else None
         if got is not None:
             k = _key(got[0])
-            if any(kj == k for j, kj in enumerate(keys) if j != i):
+            if k in have and k != keys[i]:
                 cores[i], keys[i] = got, k
+    # indexes by a key's last and first word: an article may have thousands of entries
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    first_of: dict[tuple[str, ...], int] = {}
+    for j, kj in enumerate(keys):
+        if kj:
+            by_last.setdefault(kj[-1], []).append(j)
+            by_first.setdefault(kj[0], []).append(j)
+            first_of.setdefault(kj, j)
     into: dict[int, int] = {}
     for i, ki in enumerate(keys):
         back = _refers_back(speakers[i].name)
@@ -179,18 +189,21 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             continue
         if len(ki) == 1 and ki[0] in _BODIES and not _cap(cores[i][0][-1]):
             # "police" with "Kent Police": the one body of that kind named in the article
-            named = {kj for j, kj in enumerate(keys) if len(kj) > 1 and kj[-1] == ki[0]}
-            named = {kj for kj in named if _cap(cores[keys.index(kj)][0][-1])}
+            named = {
+                keys[j]
+                for j in by_last.get(ki[0], [])
+                if len(keys[j]) > 1 and _cap(cores[j][0][-1])
+            }
             if len(named) == 1:
-                into[i] = keys.index(next(iter(named)))
+                into[i] = first_of[next(iter(named))]
             continue
         if not ki or not _cap(cores[i][0][-1]):
             continue  # "officials" is not "Russian officials": only proper names join
         # entries whose core ends with this one's (and is at least as long)
         hosts = [
             j
-            for j, kj in enumerate(keys)
-            if j != i and kj and len(kj) >= len(ki) and kj[len(kj) - len(ki) :] == ki
+            for j in by_last.get(ki[-1], [])
+            if j != i and len(keys[j]) >= len(ki) and keys[j][len(keys[j]) - len(ki) :] == ki
         ]
         longer = [j for j in hosts if len(keys[j]) > len(ki)]
         same = [j for j in hosts if len(keys[j]) == len(ki)]
@@ -201,32 +214,30 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
         elif not hosts and len(ki) >= 2:
             # "Melba Acosta" for "Melba Acosta Febo": the start of one longer person name
             inner = {
-                kj
-                for j, kj in enumerate(keys)
+                keys[j]
+                for j in by_first.get(ki[0], [])
                 if j != i
-                and len(kj) == len(ki) + 1
-                and kj[: len(ki)] == ki
-                and kj[-1] not in _SUFFIXES  # "Donald Trump Jr." is not Donald Trump
-                and not _is_org(kj, ki)
+                and len(keys[j]) == len(ki) + 1
+                and keys[j][: len(ki)] == ki
+                and keys[j][-1] not in _SUFFIXES  # "Donald Trump Jr." is not Donald Trump
+                and not _is_org(keys[j], ki)
             }
             if len(inner) == 1:
-                into[i] = next(j for j, kj in enumerate(keys) if kj in inner)
+                into[i] = first_of[next(iter(inner))]
         elif not hosts and len(ki) == 1:
             # "Pew" for "Pew Research": the first word of the one organisation's name
             inner = {
                 keys[j]
-                for j, kj in enumerate(keys)
-                if j != i and len(kj) > 1 and kj[0] == ki[0] and _is_org(kj, ki)
+                for j in by_first.get(ki[0], [])
+                if j != i and len(keys[j]) > 1 and _is_org(keys[j], ki)
             }
             if len(inner) == 1:
-                into[i] = next(j for j, kj in enumerate(keys) if kj in inner)
+                into[i] = first_of[next(iter(inner))]
             elif not inner and speakers[i].name[:1].isupper():
                 # "Lou" for "Lou Jiwei": a family name written first, or a first name
-                firsts = {
-                    kj for j, kj in enumerate(keys) if j != i and len(kj) == 2 and kj[0] == ki[0]
-                }
+                firsts = {keys[j] for j in by_first.get(ki[0], []) if j != i and len(keys[j]) == 2}
                 if len(firsts) == 1:
-                    into[i] = next(j for j, kj in enumerate(keys) if kj in firsts)
+                    into[i] = first_of[next(iter(firsts))]
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 

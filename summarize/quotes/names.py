@@ -242,12 +242,13 @@ def apposition_head(name: str, pos: int, text: str, start: int) -> str | None:
         return None
     if not text[rel + len(name) :].lstrip().startswith(","):
         return None  # "In Ames, Ann Lee said": the phrase is no place in an apposition
-    segments = text[:rel].split(",")
+    # (a window: the names that head an apposition are close to it; long units stay linear)
+    segments = text[max(0, rel - 400) : rel].split(",")
     for seg in reversed(segments[:-1]):
         seg = seg.strip()
         if not seg or _SKIP_SEGMENT.match(seg):
             continue  # an age, a role ("a delegate"), a state ("Calif."), "who ..."
-        m = _NAME_AT_END.search(seg)
+        m = _NAME_AT_END.search(seg, max(0, len(seg) - 120))
         if m is None:
             return None
         pw = _PREV_WORD.search(seg, 0, m.start(1))
