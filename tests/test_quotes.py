@@ -856,3 +856,15 @@ def test_a_person_described_by_party_or_place_is_the_person_named_before() -> No
         "The Guardian said the files were real.",
     )
     assert {s.name for s in sp} == {"Louis Brandt", "Ada Kemp", "the Guardian"}
+
+
+def test_a_platform_before_posts_is_no_speaker() -> None:
+    sp = _speakers(
+        'In a series of Twitter posts on Sunday, Mr. Frum, a former speechwriter, wrote: "The'
+        ' race is over."',
+        "Twitter said it would suspend the account.",
+    )
+    assert sorted((s.name, s.statements[0].cue) for s in sp) == [
+        ("Frum", "wrote"),
+        ("Twitter", "said"),
+    ]

@@ -23,7 +23,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     raws, units = collect(doc)
     if not raws:
         return []
-    raws = [_clean_ref(r, units) for r in raws]
+    raws = [_clean_ref(r, units) for r in raws if not _platform_post(r)]
     all_text = "\n".join(p.text for p in doc.paragraphs if p.kind != "boilerplate")
     # Every look-up of a name in the whole text goes through this index: scanning the
     # text once per name made long articles quadratic.
@@ -117,6 +117,14 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     merged = merge_speakers([speakers[k] for k in by_first])
     # most-quoted first; ties in order of first appearance (the merge keeps that order)
     return sorted(merged, key=lambda sp: -len(sp.statements))
+
+
+_PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "reddit"}
+
+
+def _platform_post(r: Raw) -> bool:
+    """ "In a series of Twitter posts, Frum wrote": "Twitter posts" is a noun, no speech."""
+    return r.cue in {"post", "posts"} and r.ref.name.lower() in _PLATFORMS
 
 
 def _clean_ref(r: Raw, units: list[Unit]) -> Raw:
