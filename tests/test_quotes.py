@@ -705,6 +705,7 @@ def test_a_named_poll_speaks_for_its_pollster_and_one_word_joins_it() -> None:
             "Ivo Brandt",
         ),
         ("In Reno, Ann Holt said taxes would fall.", "Ann Holt"),
+        ("Ida Roth, whose company, Glowmark, makes lamps, said sales had doubled.", "Ida Roth"),
     ],
 )
 def test_a_place_in_an_apposition_is_not_the_speaker(text: str, name: str) -> None:

@@ -234,17 +234,24 @@ _SKIP_SEGMENT = re.compile(
 def apposition_head(name: str, pos: int, text: str, start: int) -> str | None:
     """The person a place belongs to, when a cue's speaker phrase is a place inside an
     apposition: "Ann Lee, a delegate from Houston, Texas, said" -> "Ann Lee" (not
-    "Houston"); "Lee, speaking at a rally in Ames, Iowa, said" -> "Lee". ``text`` is the
+    "Houston"); "Lee, speaking at a rally in Ames, Iowa, said" -> "Lee"; a name in a
+    relative clause: "Lee, whose firm, Acme, makes glue, said" -> "Lee". ``text`` is the
     unit's text and ``start`` its offset in the paragraph, ``pos`` the phrase's. None when
-    the phrase is not after a place preposition or no name heads the apposition."""
+    the phrase is not after a place preposition (or in a relative clause) or no name heads
+    the apposition."""
     rel = pos - start
-    if rel <= 0 or not _PLACE_BEFORE.search(text, max(0, rel - 40), rel):
-        return None
-    if not text[rel + len(name) :].lstrip().startswith(","):
+    if rel <= 0 or not text[rel + len(name) :].lstrip().startswith(","):
         return None  # "In Ames, Ann Lee said": the phrase is no place in an apposition
     # (a window: the names that head an apposition are close to it; long units stay linear)
     segments = text[max(0, rel - 400) : rel].split(",")
-    for seg in reversed(segments[:-1]):
+    relative = (
+        len(segments) >= 3
+        and not segments[-1].strip()
+        and segments[-2].split()[:1] in (["whose"], ["who"], ["which"])
+    )  # "Lee, whose start-up, Paradata, ..., said": what Lee's start-up is called
+    if not relative and not _PLACE_BEFORE.search(text, max(0, rel - 40), rel):
+        return None
+    for seg in reversed(segments[:-2] if relative else segments[:-1]):
         seg = seg.strip()
         if not seg or _SKIP_SEGMENT.match(seg):
             continue  # an age, a role ("a delegate"), a state ("Calif."), "who ..."

@@ -136,7 +136,7 @@ def _clean_ref(r: Raw, units: list[Unit]) -> Raw:
     head = apposition_head(r.ref.name, r.ref.pos, u.text, u.start)
     whole = whole_org_name(r.ref.name, r.ref.kind, r.ref.pos, u.text, u.start)
     if head is not None:
-        ref = Ref(head, r.ref.role, "person", r.ref.unit, r.ref.pos)
+        ref = Ref(head, None, "person", r.ref.unit, r.ref.pos)  # (the role: its own mention)
     elif whole is not None:
         ref = Ref(whole[0], r.ref.role or whole[2], whole[1], r.ref.unit, r.ref.pos)
     elif _party_or_place_noun(r.ref.name, r.ref.pos, u):
