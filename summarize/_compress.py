@@ -40,7 +40,7 @@ _MAX_SPANS = 6  # optional constituents considered per sentence (2**6 combinatio
 _Q = '"“”'  # double quotation marks: spans never contain or cross them
 _END = r"(?=[.!?][\"”’']?$)"  # just before the sentence's final punctuation
 # The rest of the sentence; it may hold a whole quotation (spans never cut one in two).
-_REST = r"[^;]{3,220}?" + _END
+_REST = r"[^;]{3,400}?" + _END
 # Relative pronouns, and "in which" / "of whom"...
 _WH = (
     r"(?:who|which|whose|where|(?:in|of|by|for|with|on|at|to|from|under|through) "
@@ -111,7 +111,7 @@ _ATTRIB_MID = re.compile(
 _ACCORDING_MID = re.compile(r", according to [^,;" + _Q + r"]{2,60}?,(?= [a-z])")
 _PAREN = re.compile(r" \([^()" + _Q + r"]{1,100}\)")
 _DASHED = re.compile(r" (?:--|—|–|-) [^—–" + _Q + r"]{1,100}? (?:--|—|–|-)(?= )")
-_DASH_TAIL = re.compile(r" (?:--|—|–|-) [^—–]{1,220}?" + _END)
+_DASH_TAIL = re.compile(r" (?:--|—|–|-) [^—–]{1,400}?" + _END)
 # The word after a deleted mid-sentence phrase must be the clause's verb.
 _VERB_NEXT = (
     r"(?= (?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
@@ -144,7 +144,7 @@ _PARTICIPLE_MID = re.compile(
     r"[^,;()" + _Q + r"]{1,80}?," + _VERB_NEXT
 )
 _RELATIVE_MID = re.compile(r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
-_RELATIVE_TAIL = re.compile(r", " + _WH + r" [^,;]{3,220}?" + _END)
+_RELATIVE_TAIL = re.compile(r", " + _WH + r" [^,;]{3,400}?" + _END)
 # "... a charity adventure, at a remote camping resort." / "... a child in a rap video."
 _PP_TAIL = re.compile(
     r",? (?:in|at|on|during|near|outside|inside) (?:a|an|the)\b[^,;]{3,120}?" + _END
@@ -192,10 +192,14 @@ _HEDGE_MID = re.compile(
     r" (?:also|actually|currently|now|still|even|just|really|simply|recently)(?= [a-z])"
 )
 # "a few days after the post": a measure of time and its "after"/"before" go together.
-_NOT_AFTER_MEASURE = (
-    r"(?<!seconds)(?<!minutes)(?<!hours)(?<!days)(?<!weeks)(?<!months)(?<!years)(?<!minute)"
-    r"(?<!hour)(?<!day)(?<!week)(?<!month)(?<!year)(?<!moments)(?<!shortly)(?<!soon)"
-    r"(?<!long)(?<!just)(?<!right)(?<!immediately)(?<!decades)(?<!centuries)"
+# (Whole words: "Thursday after the storm" is no measure.)
+_NOT_AFTER_MEASURE = "".join(
+    rf"(?<!\b{w})"
+    for w in re.findall(
+        r"\S+",
+        "seconds minutes hours days weeks months years minute hour day week month year moments "
+        "shortly soon long just right immediately decades centuries",
+    )
 )
 _TAIL_CLAUSE = re.compile(
     _NOT_AFTER_MEASURE
@@ -250,7 +254,7 @@ _RELATIVE_END = re.compile(
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
 # "Most of those released were women and children; the rest were ill.": a second clause.
-_SEMICOLON_TAIL = re.compile(r"; [^;]{3,220}?" + _END)
+_SEMICOLON_TAIL = re.compile(r"; [^;]{3,400}?" + _END)
 
 # Tails found again once a later tail is gone (see `_weighted_spans`).
 _ENDING: tuple[re.Pattern[str], ...] = ()  # filled below, after _RULES
@@ -356,36 +360,66 @@ _PROGRESSIVE = re.compile(
     r"(?: [a-z]+ly| at last| still| now| also| just)?$"
 )
 _CLAUSE_WORD = re.compile(r"\b(?:that|who|which|whose|whom|where|when)\b|\b[a-z]+ly [a-z]+s\b")
-_SUBJECT_REL = re.compile(r" (?:who|which) | [a-z]{3,}ing ")
+_SUBJECT_REL = re.compile(r" (?:who|which|that) | [a-z]{3,}ing ")
+_STRICT_AFTER = re.compile(
+    r"(?:not|to|that|the|a|an|on|in|at|by|for|with|his|her|their|its)$|[A-Z\d]"
+)
+_OBJECT_AFTER = re.compile(r"(?:not|that|the|a|an|his|her|their|its)$|[A-Z\d]")
+# After the main clause's past-tense verb: its object or complement.
+_AFTER_MAIN_ED = re.compile(
+    r"(?:not|to|that|the|a|an|on|in|at|by|for|with|his|her|their|its|up|out|off|down|back|"
+    r"more|[a-z]+s)$|[A-Z\d]"
+)
 
 
 def _subject_relative(text: str) -> tuple[int, int] | None:
-    """ "A former Army enlistee who posted on Facebook ... was arrested": the relative (or
-    "-ing") clause inside the subject, ended by the main clause's auxiliary or "said"."""
+    """ "A former Army enlistee who posted on Facebook ... was arrested", "A patch that
+    tracks heart rate ... helped nurses": the relative (or "-ing") clause inside the
+    subject, ended by the main clause's verb (an auxiliary, "said", or a past tense)."""
     m = _SUBJECT_REL.search(text, 0, 120)
     if not m or has_verb(text[: m.start()]) or n_words(text[: m.start()]) < 2:
         return None
     if text[m.start() - 1 : m.start()] == ",":
         return None  # ", who featured in ...,": `_RELATIVE_MID` takes it whole
     toks = list(re.finditer(r"\S+", text[m.end() :]))
-    reduced = m.group(0).strip() not in ("who", "which")
-    own_verb = reduced or (toks and has_verb(toks[0].group(0)))
-    if not own_verb:
+    rel = m.group(0).strip()
+    reduced = rel not in ("who", "which", "that")
+    first = toks[0].group(0) if toks else ""
+    # "that tracks ...", "who posted ...": the relative's own verb comes first.
+    own_verb = reduced or has_verb(first) or bool(_FINITE_S.match(first) and first[:1].islower())
+    if not own_verb or (rel == "that" and first.lower() in _DETERMINERS):
         return None
     for k, tok in enumerate(toks[1:], start=1):
         word = tok.group(0).lower()
         after = toks[k + 1].group(0) if k + 1 < len(toks) else ""
-        main_ed = (
-            reduced
-            and word.endswith("ed")
-            and re.match(r"(?:not|to|that|the|a|an|on|in|at|by|for|with|his|her|their|its)$|"
-                         r"[A-Z\d]", after)
-        )  # fmt: skip
         before = toks[k - 1].group(0).lower()
+        past = word.endswith("ed") or word in _IRREGULAR
+        main_ed = (
+            past
+            and before not in _AUX
+            and before != "to"
+            and (
+                _STRICT_AFTER.match(after)
+                or (not reduced and k >= 3 and bool(_AFTER_MAIN_ED.match(after)))
+            )
+        )  # fmt: skip
         if word in _MAIN_AUX and (before == "to" or before in _AUX or before.endswith("ly")):
             continue  # "who has been forced to have chemotherapy": still the relative's verbs
-        if word in _MAIN_AUX or main_ed:
+        # "who loves to party ... admits her ...": a present tense ends it too.
+        main_s = (
+            not reduced
+            and k >= 2
+            and bool(_FINITE_S.match(word))
+            and not word.endswith("ss")
+            and word not in _S_NOUNS
+            and before not in _DETERMINERS
+            and before != "to"
+            and bool(_OBJECT_AFTER.match(after))
+        )
+        if word in _MAIN_AUX or main_ed or main_s:
             end = m.end() + tok.start() - 1
+            if text[end - 1] == ",":
+                end -= 1  # "Malala, the girl who won the prize, sent": the comma stays
             return (m.start(), end) if k >= 2 else None
         if not re.fullmatch(r"[\w'’.,\"“”-]+", word) or word.endswith(",") and k < 2:
             return None
