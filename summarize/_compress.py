@@ -131,7 +131,7 @@ _APPOSITIVE = re.compile(
 )
 # "... the shooting of Christopher Lane, a 23-year-old college student in Duncan."
 _APPOSITIVE_TAIL = re.compile(
-    r"\b[A-Z][\w.'’-]*(?P<x>, (?:a|an|the|his|her|their|its) [^;" + _Q + r"]{1,100}?)" + _END
+    r"\b[A-Z][\w.'’-]*(?P<x>, (?:a|an|the|his|her|their|its) [^;" + _Q + r"]{1,250}?)" + _END
 )  # (a noun phrase only: `_weighted_spans` drops one that holds a verb)
 # "... a serving of ice cream originating from that plant.": a participle ending the sentence.
 _REDUCED_RELATIVE_END = re.compile(
@@ -217,6 +217,10 @@ _TAIL_CLAUSE = re.compile(
     + _CLAUSE_START
     + _REST
     + r"|(?<!such)(?<!as well) (?:as|and|but|so) (?:he|she|they|it|we|there)\b"
+    + _REST
+    # "... hailed his rival as the Italian looked ahead to ...": a clause of time, no comma.
+    + r"|(?<!such)(?<!as well)(?<!same) as (?:the|his|her|their|its) (?:[\w'’-]+ ){0,2}?"
+    r"(?:[a-z]{3,}ed|was|were|is|are|has|had)\b"
     + _REST
     + r"|(?<!the) following (?:a|an|the|his|her|their|its|reports?|claims?|allegations?|[A-Z])"
     + _REST
@@ -359,6 +363,10 @@ _PROGRESSIVE = re.compile(
     r"\b(?:is|was|are|were|be|been|am|'s|’s|'re|’re)"
     r"(?: [a-z]+ly| at last| still| now| also| just)?$"
 )
+# ", a minority group whose members were ...": a noun phrase and its own relative clause.
+_NOUN_RELATIVE = re.compile(
+    r", (?:a|an|the) (?:[\w'’-]+ ){0,3}?[\w'’-]+ (?:who|whose|which|that) (?!(?:the|a|an)\b)"
+)
 _CLAUSE_WORD = re.compile(r"\b(?:that|who|which|whose|whom|where|when)\b|\b[a-z]+ly [a-z]+s\b")
 _SUBJECT_REL = re.compile(r" (?:who|which|that) | [a-z]{3,}ing ")
 _STRICT_AFTER = re.compile(
@@ -450,7 +458,11 @@ def _weighted_spans(
         cost = _COST.get(rule, 1.0)
         for m in rule.finditer(text):
             a, b = m.span("x") if "x" in rule.groupindex else m.span()
-            if rule is _APPOSITIVE_TAIL and (has_verb(text[a:b]) or _CLAUSE_WORD.search(text[a:b])):
+            if (
+                rule is _APPOSITIVE_TAIL
+                and (has_verb(text[a:b]) or _CLAUSE_WORD.search(text[a:b]))
+                and not _NOUN_RELATIVE.match(text, a)
+            ):
                 continue  # ", the memo also warns that ...": a clause, not an appositive
             if rule is _SAID_TAIL and has_verb(text[a:b].split(" ", 2)[-1]):
                 continue  # "Erik Sand, a fisherman, said the news came late": the main verb
