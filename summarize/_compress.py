@@ -425,6 +425,12 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
             and bool(_OBJECT_AFTER.match(after))
         )
         if word in _MAIN_AUX or main_ed or main_s:
+            if before in ("that", "who", "which"):
+                # "messages dating back to 2013 that were sent by ...": the verb is the
+                # relative's; only the participle phrase before it can go.
+                if not reduced or k < 3:
+                    return None
+                tok = toks[k - 1]
             end = m.end() + tok.start() - 1
             if text[end - 1] == ",":
                 end -= 1  # "Malala, the girl who won the prize, sent": the comma stays
