@@ -254,7 +254,7 @@ _VP_AND = re.compile(
 # "... a gang rape that was videotaped on a beach.": a relative clause ending the sentence.
 _RELATIVE_END = re.compile(
     r"(?<=[a-z]) (?:that|who|which) (?:is|was|are|were|has|had|have|will|would|could|can|"
-    r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;]{3,120}?" + _END
+    r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;]{3,250}?" + _END
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
 # "Most of those released were women and children; the rest were ill.": a second clause.
@@ -327,7 +327,16 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     out = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
     if "'" in text or "‘" in text:
         out += [m.span() for m in _SINGLE_QUOTED.finditer(text)]
+        # "X said: 'Clinton is a proven leader and ...": a quotation the sentence does not
+        # close runs to its end.
+        for m in _SINGLE_OPEN.finditer(text):
+            if not any(a <= m.start() < b for a, b in out):
+                out.append((m.start(), len(text)))
+                break
     return out
+
+
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(]))['‘](?=[A-Z£$€])")
 
 
 def quotes_balanced(text: str) -> bool:
@@ -440,6 +449,25 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
     return None
 
 
+# "... and Arum claimed that the contract was ...": that "was" is the reported clause's.
+_COMPLEMENT = re.compile(r"\b(?:that|what|whether|if|when|where|how|why)\b")
+# Rules whose rejected match may hide a later one ("a long and decorated career and was
+# nominated ..."): searched again from the next character.
+_OVERLAPPING = (_VP_AND,)
+
+
+def _matches(rule: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """``rule.finditer(text)``; for the tails in `_OVERLAPPING`, also the matches that
+    start inside an earlier one (each is judged on its own)."""
+    if rule not in _OVERLAPPING:
+        yield from rule.finditer(text)
+        return
+    pos = 0
+    while (m := rule.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
 def _spans(text: str, rules: Iterable[re.Pattern[str]] | None = None) -> list[tuple[int, int]]:
     """Deletable spans found by the rules, none cutting a quotation, deduplicated."""
     return sorted(_weighted_spans(text, rules))
@@ -462,7 +490,7 @@ def _weighted_spans(
 
     for rule in rules:
         cost = _COST.get(rule, 1.0)
-        for m in rule.finditer(text):
+        for m in _matches(rule, text):
             a, b = m.span("x") if "x" in rule.groupindex else m.span()
             if (
                 rule is _APPOSITIVE_TAIL
@@ -486,12 +514,22 @@ def _weighted_spans(
                 not has_verb(text[:a]) or _VERB_AFTER_COMMA.search(text, a + 1, b)
             ):
                 continue
-            if rule is _TAIL_CLAUSE and text[a] != "," and _LATE_AUX.search(text[a:b].strip()):
+            if rule is _TAIL_CLAUSE and re.search(r", that\b", text[a:b]):
+                continue  # "told MPs, after she fled, that he ...": the verb's complement
+            if (
+                rule is _TAIL_CLAUSE
+                and text[a] != ","
+                and (late := _LATE_AUX.search(text[a:b].strip()))
+                and not _COMPLEMENT.search(late.group(0))
+            ):
                 continue  # " as he walked through a park was locked": the main predicate
             if rule is _VP_AND and (
-                re.search(r", [\w'’-]+$", text[:a]) or _ADJECTIVE_AND.match(text, a)
+                re.search(r", [\w'’-]+$", text[:a])
+                or _ADJECTIVE_AND.match(text, a)
+                or _VERB_AFTER_COMMA.search(text, 0, a)
             ):
-                continue  # "killed, captured and enslaved", "a long and decorated career"
+                continue  # "killed, captured and enslaved", "a long and decorated career",
+                # "was nominated for eight awards, received an Oscar, and won ...": a list
             if rule is _REDUCED_RELATIVE_END and _CAUSATIVE.search(text[:a]):
                 continue  # "sent the Colombian hurtling to the ground": the verb needs it
             if rule is _LEAD_IN and not has_verb(text[b:].split(",", 1)[0]):
