@@ -336,11 +336,21 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_SINGLE_CLOSE = re.compile(r"[.!?,]['’](?=\s|$)")
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(]))['‘](?=[A-Z£$€])")
 
 
 def quotes_balanced(text: str) -> bool:
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    """Every quotation opened is closed: double marks, and single ones that open a
+    quotation ("He said: 'We will win." is not balanced; "the '90s" and "don't" are)."""
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    if "'" not in text and "‘" not in text:
+        return True
+    closed = [m.span() for m in _SINGLE_QUOTED.finditer(text)]
+    marks = [m.start() for m in _SINGLE_OPEN.finditer(text)]
+    marks += [m.end() - 1 for m in _SINGLE_CLOSE.finditer(text)]  # "... with pride.'"
+    return all(any(a <= i < b for a, b in closed) for i in marks)
 
 
 _MAIN_AUX = frozenset(
