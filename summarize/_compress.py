@@ -536,7 +536,7 @@ def _weighted_spans(
             if rule is _VP_AND and (
                 re.search(r", [\w'’-]+$", text[:a])
                 or _ADJECTIVE_AND.match(text, a)
-                or _VERB_AFTER_COMMA.search(text, 0, a)
+                or _LISTED_VERB.search(text, 0, a)
             ):
                 continue  # "killed, captured and enslaved", "a long and decorated career",
                 # "was nominated for eight awards, received an Oscar, and won ...": a list
@@ -616,6 +616,10 @@ _IRREGULAR = frozenset(
         won wore wrote withdrew overtook undertook sought sprang stuck stung sued
         """,
     )
+)
+# ", received an honorary award, and won ...": a verb after a comma, one of a list.
+_LISTED_VERB = re.compile(
+    r", (?:then |also |later )?(?:[a-z]{3,}ed|" + "|".join(sorted(_IRREGULAR)) + r")\b"
 )
 _FINITE_S = re.compile(r"^[a-z]{2,}(?:s|es)$")
 _AFTER_VERB = re.compile(

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from summarize import SUMMARIZER_VERSION, KeyPoint, Summary, summarize_article
-from summarize._compress import compress, heading_to_sentence, resolve_pronoun, shorten
+from summarize._compress import (
+    compress,
+    heading_to_sentence,
+    resolve_pronoun,
+    shorten,
+    shortenings,
+)
 from summarize._markdown import escape
 
 ARTICLE = "\n".join(
@@ -312,3 +318,92 @@ def test_a_subordinate_clause_alone_is_not_a_point() -> None:
     # Cutting at the first dash would leave "While the old ferry has been repaired twice
     # this winter.": no main clause, so the sentence has no point within the cap.
     assert shorten(s) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        (  # a subject's restrictive relative clause ("that tracks ...") goes whole
+            "A harbour radar that tracks ferries' position, heading and wind drift around the "
+            "clock helped pilots avoid two collisions and cut delays on the busiest crossings "
+            "by about a fifth, according to a year-long report by the harbour board in Calloway.",
+            "A harbour radar helped pilots avoid two collisions and cut delays on the busiest "
+            "crossings by about a fifth.",
+        ),
+        (  # a participle phrase goes, the relative clause after it stays with its verb
+            "A police report cites dozens of text messages dating back to March 2019 that were "
+            "sent by the former treasurer to the club's main sponsor and its lawyers.",
+            "A police report cites dozens of text messages that were sent by the former "
+            "treasurer to the club's main sponsor and its lawyers.",
+        ),
+        (  # a clause of time after "as", without a comma
+            "The coach praised his rival as one of the best managers in the league as the "
+            "champions prepared for Saturday's final against the league leaders at home.",
+            "The coach praised his rival as one of the best managers in the league.",
+        ),
+        (  # a second clause after "and": the "was" deep in it is the reported clause's own
+            "Tickets for the final have yet to go on sale and Dunmore claimed that the contract "
+            "he received in March was not what he agreed with the stadium when the terms were "
+            "set months ago.",
+            "Tickets for the final have yet to go on sale.",
+        ),
+        (  # a list of verb phrases loses all of them after the first, never only the last
+            "Marsh enjoyed a long and successful career and was elected mayor of the town "
+            "three times, won two national awards for her work, and chaired the regional water "
+            "board.",
+            "Marsh enjoyed a long and successful career.",
+        ),
+    ],
+)
+def test_shortening_deletes_whole_clauses(sentence: str, point: str) -> None:
+    assert shorten(sentence) == point
+
+
+def test_a_day_before_after_is_no_measure_of_time() -> None:
+    # "two days after the storm" keeps its "after"; "Thursday after a storm ..." is a
+    # day and then a clause that can go.
+    s = (
+        "A regional airline restored service on two of its nine routes Thursday after a storm "
+        "a day earlier grounded its whole fleet and flooded the main terminal."
+    )
+    assert "A regional airline restored service on two of its nine routes Thursday." in (
+        shortenings(s)
+    )
+
+
+def test_an_appositive_with_its_own_relative_clause_goes_whole() -> None:
+    s = (
+        "The rebels freed more than 100 Kelvari, a farming people whose homes were "
+        "burned and looted when the fighting reached the valley last spring."
+    )
+    assert "The rebels freed more than 100 Kelvari." in shortenings(s)
+
+
+def test_a_relative_clause_inside_an_appositive_leaves_its_comma() -> None:
+    s = "Maren Holm, the harbour pilot who saved the ferry in the storm, praised the new radar."
+    assert "Maren Holm, the harbour pilot, praised the new radar." in shortenings(s)
+    assert not any("pilot praised" in c for c in shortenings(s))
+
+
+def test_the_verbs_complement_never_goes_with_a_tail() -> None:
+    s = (
+        "The mayor told councillors last week, after the reservoir plan collapsed for a "
+        "second time, that she could see no reason to keep paying the consultants who drew "
+        "it up."
+    )
+    out = shorten(s)
+    assert out != "The mayor told councillors." and out != "The mayor told councillors last week."
+    assert out is None or "that she could see no reason" in out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour master said: 'We will not reopen the pier until the storm has passed.",
+        "So to see the ferry back in the harbour fills the whole island with pride.'",
+    ],
+)
+def test_a_single_quotation_left_open_is_not_a_point(sentence: str) -> None:
+    assert shorten(sentence) is None
+    # Apostrophes and whole quotations are no obstacle.
+    assert shorten("Fans of the '90s band said they don't mind the 'new' sound at all.")
