@@ -542,6 +542,10 @@ def _weighted_spans(
                 # "was nominated for eight awards, received an Oscar, and won ...": a list
             if rule is _REDUCED_RELATIVE_END and _CAUSATIVE.search(text[:a]):
                 continue  # "sent the Colombian hurtling to the ground": the verb needs it
+            if rule is _REDUCED_RELATIVE_END and re.search(
+                r", (?:[\w'’-]+ ){0,3}[\w'’-]+$", text[:a]
+            ):
+                continue  # "circus acts, performers dancing in ... and music ...": a list
             if rule is _LEAD_IN and not has_verb(text[b:].split(",", 1)[0]):
                 continue  # "By cooperating with Chad, Cameroon and Niger, he ...": a list
             add(a, b, cost)
