@@ -129,6 +129,11 @@ _APPOSITIVE = re.compile(
     r"[A-Z][\w.'’-]*(?:'s|’s)?|former|then|now|both|also|another|one|two|three) "
     r"[^,;:()" + _Q + r"]{1,80}?|(?:[A-Z][\w.&'’-]*\.?)),)" + _VERB_NEXT
 )
+# "she and her husband, Tom Reyes, booked ...": a name after a noun with its determiner.
+_NAME_APPOSITIVE = re.compile(
+    r"\b(?:his|her|their|its|our|my|the) [a-z]{3,}(?P<x>, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},)"
+    + _VERB_NEXT
+)
 # "... the shooting of Christopher Lane, a 23-year-old college student in Duncan."
 _APPOSITIVE_TAIL = re.compile(
     r"\b[A-Z][\w.'’-]*(?P<x>, (?:a|an|the|his|her|their|its) [^;" + _Q + r"]{1,250}?)" + _END
@@ -143,7 +148,10 @@ _PARTICIPLE_MID = re.compile(
     r", (?:[a-z]+ly )?[a-z]{3,}(?:ed|en) (?:by|in|on|at|for|with|from|as|to|after|under)\b"
     r"[^,;()" + _Q + r"]{1,80}?," + _VERB_NEXT
 )
-_RELATIVE_MID = re.compile(r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
+# (It may end on a quotation that holds the closing comma: `... the track "Grammar," has`.)
+_RELATIVE_MID = re.compile(
+    r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?(?:,|[\"“][^\"“”,]{1,60},[\"”])" + _VERB_NEXT
+)
 _RELATIVE_TAIL = re.compile(r", " + _WH + r" [^,;]{3,400}?" + _END)
 # "... a charity adventure, at a remote camping resort." / "... a child in a rap video."
 _PP_TAIL = re.compile(
@@ -248,8 +256,9 @@ _TAIL_CLAUSE = re.compile(
 _VP_AND = re.compile(
     r",? (?:and|but) (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
     r"took|made|gave|went|came|got|left|told|said|found|became|began|brought|held|kept|met|"
-    r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed)\b"
-    + _REST
+    r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed|"
+    # "... and features Steven Berkoff": a present tense, known by the object after it.
+    r"[a-z]{3,}(?<!ss)s(?= (?:(?:the|a|an|his|her|their|its)\b|[A-Z\d])))\b" + _REST
 )
 # "... a gang rape that was videotaped on a beach.": a relative clause ending the sentence.
 _RELATIVE_END = re.compile(
@@ -276,6 +285,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _ACCORDING_MID,
     _ATTRIB_MID,
     _APPOSITIVE,
+    _NAME_APPOSITIVE,
     _RELATIVE_MID,
     _PARTICIPLE_MID,
     _RELATIVE_TAIL,
@@ -303,6 +313,7 @@ _COST: dict[re.Pattern[str], float] = {
     _SAID_TAIL: 0.5,
     _ATTRIB_MID: 0.5,
     _APPOSITIVE: 0.5,
+    _NAME_APPOSITIVE: 0.5,
     _TIME_ADJUNCT: 0.5,
     _DASHED: 0.5,
     _PLACE_TAIL: 1.5,
@@ -461,6 +472,9 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
 
 # "... and Arum claimed that the contract was ...": that "was" is the reported clause's.
 _COMPLEMENT = re.compile(r"\b(?:that|what|whether|if|when|where|how|why)\b")
+# Where a place phrase's own relative clause starts: "in a country where people work
+# ...", "in a video they made": its verbs are the relative's.
+_PP_HEAD = re.compile(r" (?:where|he|she|they|we|i|you) ")
 # Rules whose rejected match may hide a later one ("a long and decorated career and was
 # nominated ..."): searched again from the next character.
 _OVERLAPPING = (_VP_AND,)
@@ -510,7 +524,7 @@ def _weighted_spans(
                 continue  # ", the memo also warns that ...": a clause, not an appositive
             if rule is _SAID_TAIL and has_verb(text[a:b].split(" ", 2)[-1]):
                 continue  # "Erik Sand, a fisherman, said the news came late": the main verb
-            if rule is _PP_TAIL and has_verb(text[a:b]):
+            if rule is _PP_TAIL and has_verb(_PP_HEAD.split(text[a:b], 1)[0]):
                 continue  # " in the valley lost power ...": the verb is the sentence's own
             if rule is _APPOSITIVE and has_verb(text[a:b]):
                 continue  # ", Paltrow showcased an array of greens,": a clause
@@ -594,7 +608,8 @@ _BAD_END = frozenset(
         into onto about after before over under between against during while if when where
         because since until very more most such some any no not also left put placed
         located based born found live lives living stay stays stayed move moved go goes went
-        come came
+        come came he's she's it's that's there's they're we're you're i'm
+        he’s she’s it’s that’s there’s they’re we’re you’re i’m
         """,
     )
 )

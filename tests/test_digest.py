@@ -14,6 +14,7 @@ from summarize import SUMMARIZER_VERSION, KeyPoint, Summary, summarize_article
 from summarize._compress import (
     compress,
     heading_to_sentence,
+    is_sentence,
     resolve_pronoun,
     shorten,
     shortenings,
@@ -407,3 +408,60 @@ def test_a_single_quotation_left_open_is_not_a_point(sentence: str) -> None:
     assert shorten(sentence) is None
     # Apostrophes and whole quotations are no obstacle.
     assert shorten("Fans of the '90s band said they don't mind the 'new' sound at all.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shortening"),
+    [
+        (  # a relative clause ending on a quotation that holds its closing comma
+            "The 52-year-old singer from Northford, who rose to fame in 1994 with the ballad "
+            '"Harbour Lights," has been charged with driving without insurance and failing to '
+            "stop.",
+            "The 52-year-old singer from Northford has been charged with driving without "
+            "insurance and failing to stop.",
+        ),
+        (  # a name in apposition to "her husband"
+            "Reyes said that she and her husband, Tom Alder, booked the whole crew on a ferry "
+            "from the islands to the mainland harbour at Northford on Tuesday.",
+            "Reyes said that she and her husband booked the whole crew on a ferry from the "
+            "islands to the mainland harbour at Northford.",
+        ),
+        (  # a second verb phrase in the present tense, known by its object
+            "The old lighthouse has been named one of the finest buildings on the coast and "
+            "features a carved stone tower, a brass lantern and the original keeper's cottage.",
+            "The old lighthouse has been named one of the finest buildings on the coast.",
+        ),
+        (  # a place phrase whose own clause has the verb ("a letter he wrote")
+            "A fisherman from Southby announced he is selling his boat in a letter he wrote to "
+            "the harbour board after his licence was not renewed.",
+            "A fisherman from Southby announced he is selling his boat.",
+        ),
+    ],
+)
+def test_a_shortening_by_whole_constituents_is_offered(sentence: str, shortening: str) -> None:
+    assert shortening in shortenings(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "broken"),
+    [
+        (  # "and shoulders ..." is the rest of a noun phrase, not a second verb phrase
+            "A ferry passenger has been treated in hospital for deep cuts on his arm and "
+            "shoulders after he slipped on a wet deck he was crossing.",
+            "A ferry passenger has been treated in hospital for deep cuts on his arm.",
+        ),
+        (  # a sentence never ends on "he's"
+            "Marsh has always shown herself to be a patient and careful negotiator when she's at "
+            "the table with the other mayors of the valley and their lawyers from the city.",
+            "Marsh has always shown herself to be a patient and careful negotiator when she's.",
+        ),
+        (  # "performers dancing in ..." is an item of a list, not a phrase to delete alone
+            "The festival saw street bands, circus acts taking over the parks, performers "
+            "dancing in shop windows and music stretching across every corner of the old town.",
+            "The festival saw street bands, circus acts taking over the parks, performers.",
+        ),
+    ],
+)
+def test_a_broken_shortening_is_never_offered(sentence: str, broken: str) -> None:
+    assert shorten(sentence) != broken
+    assert broken not in shortenings(sentence) or not is_sentence(broken)
