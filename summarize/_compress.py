@@ -181,7 +181,7 @@ _LEAD_IN = re.compile(
     + _SUBORD
     + r"\b[^,;"
     + _Q
-    + r"]{1,110}?, "
+    + r"]{1,110}?(?:, \d{1,3})?, "  # "Along with her partner Rosa Pringle, 28, the pair"
     + _CLAUSE_START
     + r"|^[^,;"
     + _Q
@@ -1004,9 +1004,15 @@ def _clean_name(name: str) -> str | None:
 
 # The subject, when it ends in a name right before the verb: "Northford mayor Ellen Marsh
 # spoke ...", "Luck surpassed ...".
-_SUBJECT_NAME = re.compile(
-    r"^(?:[\w'’-]+ ){0,4}?(" + _NAME_SEQ + r") (?:[a-z]+ed|[a-z]+s|was|is|has|had|will|would|"
-    r"could|did|does|spoke|" + "|".join(sorted(_IRREGULAR)) + r")\b"
+_SUBJECT_VERB = (
+    r"(?:[a-z]+ed|[a-z]+s|was|is|has|had|will|would|could|did|does|spoke|"
+    + "|".join(sorted(_IRREGULAR))
+    + r")\b"
+)
+_SUBJECT_NAME = re.compile(r"^(?:[\w'’-]+ ){0,4}?(" + _NAME_SEQ + r") " + _SUBJECT_VERB)
+# "Holly Reyes, a nurse from Northford who ..., has used ...": the name, an aside, the verb.
+_SUBJECT_NAME_ASIDE = re.compile(
+    r"^(" + _CAP + r"(?: " + _CAP + r"){1,2}), [^;:\"“”]{3,150}?, " + _SUBJECT_VERB
 )
 
 
@@ -1021,6 +1027,9 @@ def _referent(prev: str, surnames: frozenset[str] = frozenset()) -> str | None:
             return name
     m = _SUBJECT_NAME.match(outside.strip())
     if m and (name := _clean_name(m.group(1))) and (" " in name or name in surnames):
+        return name
+    m = _SUBJECT_NAME_ASIDE.match(outside.strip())
+    if m and (name := _clean_name(m.group(1))) and " " in name:
         return name
     return None
 
