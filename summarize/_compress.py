@@ -155,7 +155,7 @@ _RELATIVE_MID = re.compile(
 _RELATIVE_TAIL = re.compile(r", " + _WH + r" [^,;]{3,400}?" + _END)
 # "... a charity adventure, at a remote camping resort." / "... a child in a rap video."
 _PP_TAIL = re.compile(
-    r",? (?:in|at|on|during|near|outside|inside) (?:a|an|the)\b[^,;]{3,120}?" + _END
+    r",? (?:in|at|on|during|near|outside|inside) (?:a|an|the)\b[^,;]{3,250}?" + _END
 )
 _PLACE_TAIL = re.compile(
     r" (?:in|near|outside) (?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
