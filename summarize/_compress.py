@@ -77,7 +77,8 @@ _TIME_ADJUNCT = re.compile(
     # "the March 11, 2005, incident": a date that modifies a noun stays.
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\bits)(?<!\bhis)(?<!\bher)"
     r"(?<!\btheir)(?<!\bon)(?<!\bin)(?<!\bby)(?<!\bat)(?<!\bof)(?<!\bfrom)(?<!\bto)(?<!\bfor)"
-    r"(?<!\buntil)(?<!\bsince)(?P<x>\s"
+    r"(?<!\buntil)(?<!\bsince)(?<!\bIn)(?<!\bOn)(?<!\bBy)(?<!\bAt)(?<!\bFrom)(?<!\bSince)"
+    r"(?<!\bUntil)(?<!\bFor)(?P<x>\s"
     + _TIME
     + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b)))"
 )
@@ -526,6 +527,8 @@ def _weighted_spans(
                 continue  # "Erik Sand, a fisherman, said the news came late": the main verb
             if rule is _PP_TAIL and has_verb(_PP_HEAD.split(text[a:b], 1)[0]):
                 continue  # " in the valley lost power ...": the verb is the sentence's own
+            if rule is _PARTICIPLE_MID and has_verb(text[a:b].split(" ", 2)[-1]):
+                continue  # ", arrived at work to find thieves had dug a tunnel,": a clause
             if rule is _APPOSITIVE and has_verb(text[a:b]):
                 continue  # ", Paltrow showcased an array of greens,": a clause
             if rule is _REDUCED_RELATIVE_END and (

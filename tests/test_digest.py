@@ -465,3 +465,21 @@ def test_a_shortening_by_whole_constituents_is_offered(sentence: str, shortening
 def test_a_broken_shortening_is_never_offered(sentence: str, broken: str) -> None:
     assert shorten(sentence) != broken
     assert broken not in shortenings(sentence) or not is_sentence(broken)
+
+
+def test_a_date_after_a_capitalised_preposition_takes_it_along() -> None:
+    s = (
+        "In September 1998, the keeper of the old lighthouse at Northford Point climbed the "
+        "tower for the last time and switched off the lamp that had guided ships for a century."
+    )
+    assert not any(c.startswith("In,") for c in shortenings(s))
+    assert not (shorten(s) or "").startswith("In,")
+
+
+def test_a_verb_with_its_own_clause_is_no_participle_phrase() -> None:
+    s = (
+        "The staff of the harbour office in Northford, arrived at work to find that the storm "
+        "had flooded the basement, carried the old ledgers up to the loft and called the insurers."
+    )
+    # ", arrived at work to find that ... basement," is the first verb of a list, not an aside.
+    assert not any("Northford carried" in c for c in shortenings(s))
