@@ -78,7 +78,8 @@ _TIME_ADJUNCT = re.compile(
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\bits)(?<!\bhis)(?<!\bher)"
     r"(?<!\btheir)(?<!\bon)(?<!\bin)(?<!\bby)(?<!\bat)(?<!\bof)(?<!\bfrom)(?<!\bto)(?<!\bfor)"
     r"(?<!\buntil)(?<!\bsince)(?<!\bIn)(?<!\bOn)(?<!\bBy)(?<!\bAt)(?<!\bFrom)(?<!\bSince)"
-    r"(?<!\bUntil)(?<!\bFor)(?P<x>\s"
+    r"(?<!\bUntil)(?<!\bFor)(?<!\bthan)(?<!\babout)(?<!\bnearly)(?<!\balmost)(?<!\bover)"
+    r"(?<!\bunder)(?<!\bleast)(?P<x>\s"
     + _TIME
     + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b)))"
 )
@@ -161,6 +162,7 @@ _PP_TAIL = re.compile(
 _PLACE_TAIL = re.compile(
     r" (?:in|near|outside) (?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
     r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?"
+    r"(?<!['’])(?<!['’]s)"  # "in Harris' death": a possessive, not a place
     r"(?=[.!?]|,(?! [A-Z])| (?!and\b|or\b|of\b)[a-z])"
 )
 _SUBORD = (
@@ -379,7 +381,8 @@ _ADJECTIVE_AND = re.compile(
 # An auxiliary after a noun, four words or more into a tail: the sentence's own predicate.
 _LATE_AUX = re.compile(
     r"^(?:\S+ ){4,}?(?!(?:he|she|it|they|we|i|who|that|which|there)\b)[a-z]+ "
-    r"(?:is|was|are|were|has|have|had|will|would)\b"
+    r"(?:is|was|are|were|has|have|had|will|would|got|became|went|came|fell|began|remained|"
+    r"seemed)\b"
 )
 _VERB_AFTER_COMMA = re.compile(
     r",[\"”’']? (?:is|was|are|were|has|have|had|will|would|could|can|did|does|[a-z]{3,}ed)\b"
@@ -420,6 +423,9 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
         return None
     if text[m.start() - 1 : m.start()] == ",":
         return None  # ", who featured in ...,": `_RELATIVE_MID` takes it whole
+    prev = text[: m.start()].rsplit(" ", 1)[-1].lower()
+    if prev in _DETERMINERS or prev in ("whose", "who", "which", "that", "more", "most", "very"):
+        return None  # "whose freewheeling career", "the leading role": an adjective
     toks = list(re.finditer(r"\S+", text[m.end() :]))
     rel = m.group(0).strip()
     reduced = rel not in ("who", "which", "that")
@@ -473,6 +479,24 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
 
 # "... and Arum claimed that the contract was ...": that "was" is the reported clause's.
 _COMPLEMENT = re.compile(r"\b(?:that|what|whether|if|when|where|how|why)\b")
+_LIST_ITEM = re.compile(r"\b(?:and|or) (?:on|in|at|by|with|from|to|for)\b")
+_COPULA_END = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|'s|’s)(?: [a-z]+ly| always| never| still| not)?$"
+)
+
+
+def _closes_subject_aside(text: str, a: int) -> bool:
+    """Is the comma at ``a`` the one closing an aside that opened right after the
+    subject ("The robot, set out to ..., stalled")? Then what follows is the main verb."""
+    first = text.find(", ")
+    return (
+        0 < first < a
+        and "," not in text[first + 1 : a]
+        and text[first + 2 : first + 3].islower()
+        and not has_verb(text[:first])
+    )
+
+
 # Where a place phrase's own relative clause starts: "in a country where people work
 # ...", "in a video they made": its verbs are the relative's.
 _PP_HEAD = re.compile(r" (?:where|he|she|they|we|i|you) ")
@@ -529,6 +553,12 @@ def _weighted_spans(
                 continue  # " in the valley lost power ...": the verb is the sentence's own
             if rule is _PARTICIPLE_MID and has_verb(text[a:b].split(" ", 2)[-1]):
                 continue  # ", arrived at work to find thieves had dug a tunnel,": a clause
+            if rule is _APPOSITIVE and _LIST_ITEM.search(text, a, b):
+                continue  # "on TV, the radio and on records, has died": a list, not an aside
+            if rule is _PP_TAIL and _COPULA_END.search(text, 0, a):
+                continue  # "... was always on the cards": what "was" needs
+            if rule in _TAILS and text[a] == "," and _closes_subject_aside(text, a):
+                continue  # "The robot, set out to collect data, stalled after ...": the verb
             if rule is _APPOSITIVE and has_verb(text[a:b]):
                 continue  # ", Paltrow showcased an array of greens,": a clause
             if rule is _REDUCED_RELATIVE_END and (

@@ -483,3 +483,44 @@ def test_a_verb_with_its_own_clause_is_no_participle_phrase() -> None:
     )
     # ", arrived at work to find that ... basement," is the first verb of a list, not an aside.
     assert not any("Northford carried" in c for c in shortenings(s))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "broken"),
+    [
+        (  # "more than two weeks ago": the measure keeps its "more than"
+            "The skipper, his two deckhands and the cook fell ill more than two weeks ago on the "
+            "island of Holm, where they were waiting out the winter storms.",
+            "fell ill more than on",
+        ),
+        (  # "in Harris' death" is no place
+            "The union wants charges against the other officers involved in Marsh' death, and a "
+            "full inquiry into how the harbour police treat the island's fishermen.",
+            "involved death",
+        ),
+        (  # ", stalled after ..." closes the aside after the subject: it is the main verb
+            "The drone, set out to map the ice on the lake and measure how thick it was, stalled "
+            "after flying about 300 metres, according to a statement from the harbour board.",
+            "The drone, set out to map the ice on the lake and measure how thick it was.",
+        ),
+        (  # what "was" needs stays with it
+            "The mayor admits the chance that Southby could use the dispute as leverage during "
+            "talks over the new ferry contract with the islands last winter was always on the "
+            "cards.",
+            "was always.",
+        ),
+        (  # "whose freewheeling career": an adjective in -ing, not a participle phrase
+            "Ellen Marsh, whose freewheeling career in local radio won her fans across the valley "
+            "and whose songs were played at every harbour festival, has died.",
+            "whose were played",
+        ),
+        (  # "on the radio and on records": items of a list, not an aside
+            "Marsh, whose songs were played at every festival on the radio, the television and on "
+            "records, has died.",
+            "on the radio has died",
+        ),
+    ],
+)
+def test_no_shortening_breaks_a_phrase(sentence: str, broken: str) -> None:
+    assert not any(broken in c and is_sentence(c) for c in shortenings(sentence))
+    assert broken not in (shorten(sentence) or "")
