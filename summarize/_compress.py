@@ -79,7 +79,7 @@ _TIME_ADJUNCT = re.compile(
     r"(?<!\btheir)(?<!\bon)(?<!\bin)(?<!\bby)(?<!\bat)(?<!\bof)(?<!\bfrom)(?<!\bto)(?<!\bfor)"
     r"(?<!\buntil)(?<!\bsince)(?<!\bIn)(?<!\bOn)(?<!\bBy)(?<!\bAt)(?<!\bFrom)(?<!\bSince)"
     r"(?<!\bUntil)(?<!\bFor)(?<!\bthan)(?<!\babout)(?<!\bnearly)(?<!\balmost)(?<!\bover)"
-    r"(?<!\bunder)(?<!\bleast)(?P<x>\s"
+    r"(?<!\bunder)(?<!\bleast)(?<!\bback)(?P<x>\s"
     + _TIME
     + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b)))"
 )

@@ -493,6 +493,11 @@ def test_a_verb_with_its_own_clause_is_no_participle_phrase() -> None:
             "island of Holm, where they were waiting out the winter storms.",
             "fell ill more than on",
         ),
+        (  # "back in August" goes whole or stays whole
+            "Most of the families in the shelter are from the island of Holm and fled the "
+            "flooding there back in August, when the sea wall gave way after a week of storms.",
+            "there back.",
+        ),
         (  # "in Harris' death" is no place
             "The union wants charges against the other officers involved in Marsh' death, and a "
             "full inquiry into how the harbour police treat the island's fishermen.",
