@@ -160,7 +160,11 @@ _PP_TAIL = re.compile(
     r",? (?:in|at|on|during|near|outside|inside) (?:a|an|the)\b[^,;]{3,250}?" + _END
 )
 _PLACE_TAIL = re.compile(
-    r" (?:in|near|outside) (?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+    r" (?:in|near|outside) (?!"
+    + _MONTH
+    + r"|"
+    + _DAY
+    + r")(?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
     r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?"
     r"(?<!['’])(?<!['’]s)"  # "in Harris' death": a possessive, not a place
     r"(?=[.!?]|,(?! [A-Z])| (?!and\b|or\b|of\b)[a-z])"
