@@ -270,7 +270,8 @@ _VP_AND = re.compile(
 # "... a gang rape that was videotaped on a beach.": a relative clause ending the sentence.
 _RELATIVE_END = re.compile(
     r"(?<=[a-z]) (?:that|who|which) (?:is|was|are|were|has|had|have|will|would|could|can|"
-    r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;]{3,250}?" + _END
+    r"went|came|made|took|gave|got|became|left|told|said|found|sent|brought|kept|held|led|"
+    r"won|lost|saw|knew|[a-z]+ed)\b[^,;]{3,250}?" + _END
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
 # "Most of those released were women and children; the rest were ill.": a second clause.
