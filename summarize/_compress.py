@@ -1033,6 +1033,20 @@ def dangling_opener(point: str) -> bool:
     return bool(_DANGLING.match(point))
 
 
+# "... its newsroom operation is not.": a verb phrase left out, said by the sentence before.
+_ELLIPTICAL_END = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should)"
+    r"(?: not|n[’']t)[.!][\"”’']?$|\b(?:isn|aren|wasn|weren|hasn|haven|hadn|doesn|didn|won|"
+    r"wouldn|can|couldn|shouldn)[’']t[.!][\"”’']?$",
+    re.I,
+)
+
+
+def elliptical_end(point: str) -> bool:
+    """Does ``point`` end on an auxiliary whose verb phrase it leaves out ("... is not.")?"""
+    return bool(_ELLIPTICAL_END.search(point))
+
+
 def _clean_name(name: str) -> str | None:
     if name.endswith(("'s", "’s")):
         return None  # "Cam Newton's record": a possessive is not the one who acts

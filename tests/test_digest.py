@@ -529,3 +529,18 @@ def test_a_verb_with_its_own_clause_is_no_participle_phrase() -> None:
 def test_no_shortening_breaks_a_phrase(sentence: str, broken: str) -> None:
     assert not any(broken in c and is_sentence(c) for c in shortenings(sentence))
     assert broken not in (shorten(sentence) or "")
+
+
+def test_a_sentence_that_leaves_out_its_verb_phrase_is_not_a_point() -> None:
+    text = "\n".join(
+        [
+            "The harbour board's decision to close the ferry office in Northford angered the "
+            "islanders who use it every week.",
+            "The harbour board's decision to keep the ferry running all winter is not.",
+            "The board will meet the island council in Northford next month.",
+            "Islanders have started a petition to keep the ferry office open.",
+        ]
+    )
+    points = [kp.text for kp in summarize_article(text, max_points=3).key_points]
+    assert len(points) == 3
+    assert not any(p.endswith("is not.") for p in points)
