@@ -484,6 +484,8 @@ def _subject_relative(text: str) -> tuple[int, int] | None:
 
 # "... and Arum claimed that the contract was ...": that "was" is the reported clause's.
 _COMPLEMENT = re.compile(r"\b(?:that|what|whether|if|when|where|how|why)\b")
+# "after John, who was 31, was told his cancer was terminal": no attribution.
+_PASSIVE_TOLD = re.compile(r"^, (?:was|were|is|are|had been|has been|have been) told\b")
 _LIST_ITEM = re.compile(r"\b(?:and|or) (?:on|in|at|by|with|from|to|for)\b")
 _COPULA_END = re.compile(
     r"\b(?:is|was|are|were|be|been|being|'s|’s)(?: [a-z]+ly| always| never| still| not)?$"
@@ -552,6 +554,8 @@ def _weighted_spans(
                 and not _NOUN_RELATIVE.match(text, a)
             ):
                 continue  # ", the memo also warns that ...": a clause, not an appositive
+            if rule is _ATTRIB_TAIL and _PASSIVE_TOLD.search(text[a:b]):
+                continue  # "..., was told his cancer was terminal.": the clause's own verb
             if rule is _SAID_TAIL and has_verb(text[a:b].split(" ", 2)[-1]):
                 continue  # "Erik Sand, a fisherman, said the news came late": the main verb
             if rule is _PP_TAIL and has_verb(_PP_HEAD.split(text[a:b], 1)[0]):
@@ -684,6 +688,10 @@ _AFTER_VERB = re.compile(
     r"them|us|me|more|no|all|some|new|about|into|from|by|\d[\w,.]*)$"
 )
 _SUBJECT_WORDS = frozenset({"he", "she", "it", "who", "which", "that"})
+# "He's", "It's": a verb; "Walker's death": a possessive.
+_S_CONTRACTIONS = frozenset(
+    re.findall(r"\S+", "he's she's it's that's there's here's what's who's where's let's")
+)
 _S_NOUNS = frozenset(
     re.findall(r"\S+", "series news species means physics politics headquarters lens")
 )
@@ -709,7 +717,10 @@ def verb_count(text: str, enough: int = 99) -> int:
         if t in _AUX or t in _IRREGULAR or t.endswith(("ed", "n't")):
             found += 1
             continue
-        if i == 0 and t.endswith(("’s", "'s", "’re", "'re", "’ve", "'ve", "’ll", "'ll")):
+        if i == 0 and (
+            t.endswith(("’re", "'re", "’ve", "'ve", "’ll", "'ll"))
+            or t.replace("’", "'") in _S_CONTRACTIONS
+        ):
             found += 1
             continue
         # "Obama wants more troops" / "The train careers towards...": a -s word right

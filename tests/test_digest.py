@@ -544,3 +544,23 @@ def test_a_sentence_that_leaves_out_its_verb_phrase_is_not_a_point() -> None:
     points = [kp.text for kp in summarize_article(text, max_points=3).key_points]
     assert len(points) == 3
     assert not any(p.endswith("is not.") for p in points)
+
+
+def test_was_told_with_a_clause_is_no_attribution_tail() -> None:
+    s = (
+        "The couple married in the hospital chapel at Northford, after Tom, who was to turn 40 "
+        "that week, was told his illness could not be cured."
+    )
+    assert not any(c.endswith("after Tom.") for c in shortenings(s))
+    out = shorten(s)
+    assert out is None or "was told his illness could not be cured" in out
+
+
+def test_a_possessive_opening_the_sentence_is_no_verb() -> None:
+    s = (
+        "But Holm's death in March 2019 at the age of 52 after a fall from the pier was a "
+        "shock to everyone who had sailed with him."
+    )
+    # "Holm's" is not "Holm is": without its verb the rest is no sentence.
+    assert shorten(s) != "Holm's death in March 2019 at the age of 52."
+    assert not is_sentence("Holm's death in March 2019 at the age of 52.")
