@@ -73,7 +73,7 @@ _TIME = (
 # Not after a capitalised word: "The Mail on Sunday" is a name.
 # Not inside a newspaper's name ("The Mail on Sunday", "The Independent on Sunday").
 _TIME_ADJUNCT = re.compile(
-    r"(?<=[a-z0-9’'\"”),])(?<!Mail)(?<!Independent)(?<!Times)"
+    r"(?=\s)(?<=[a-z0-9’'\"”),])(?<!Mail)(?<!Independent)(?<!Times)"
     # "the March 11, 2005, incident": a date that modifies a noun stays.
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\bits)(?<!\bhis)(?<!\bher)"
     r"(?<!\btheir)(?<!\bon)(?<!\bin)(?<!\bby)(?<!\bat)(?<!\bof)(?<!\bfrom)(?<!\bto)(?<!\bfor)"
@@ -217,7 +217,8 @@ _NOT_AFTER_MEASURE = "".join(
     )
 )
 _TAIL_CLAUSE = re.compile(
-    _NOT_AFTER_MEASURE
+    r"(?=[\s,:])"  # (cheap: only where a tail can start)
+    + _NOT_AFTER_MEASURE
     + r"(?:,? (?:after|before|because|although|though|while|until|unless|despite|amid|"
     r"as part of|in order to|so that|whereas|including|in connection (?:to|with)|"
     r"in response to|in relation to|as a result of|based on|in conjunction with|"
