@@ -25,8 +25,8 @@ MAX_GAP = timedelta(days=4)
 _MIN_SIM = 0.1  # a pair less alike counts as 0
 # The most a document's unindexed terms may add to a cosine (see _pair_sums): more
 # leaves more terms out of the index but completes more candidate pairs by hand.
-_PREFIX = 0.05
-_CAP_MIN, _CAP_SHARE = 100, 0.05  # terms in more documents than both are not indexed
+_PREFIX = 0.03
+_CAP_MIN, _CAP_SHARE = 100, 0.01  # terms in more documents than both are not indexed
 
 
 @dataclass(slots=True)
@@ -252,8 +252,10 @@ class StoryIndex:
     ) -> StoryIndex:
         index = cls(threshold, max_gap)
         index._count(docs)
+        idf = idf_weights(index.df, index.n)
         for d in docs:
-            index._join(d.story or d.id, vector(d.terms, index.df, index.n), d.published, False)
+            vec = vector(d.terms, index.df, index.n, idf=idf)
+            index._join(d.story or d.id, vec, d.published, False)
         posting = index.posting
         for key, st in index.stories.items():  # the term index, once at the end
             for t, w in st.centroid.items():
