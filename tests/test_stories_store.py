@@ -243,3 +243,28 @@ async def test_the_reader_refreshes_with_its_own_story_window(
         await pilot.pause()
     store.close()
     assert _fire_stories(db) == 3
+
+
+def test_a_refresh_with_many_new_articles_leaves_grouping_to_the_stories_list(
+    tmp_path: Path, feed_server: FeedServer, monkeypatch
+) -> None:
+    """Past `GROUP_IN_REFRESH` waiting articles (a first refresh of a long list), the
+    refresh returns without grouping; listing stories groups them, as one story."""
+    import feeds.refresh
+
+    monkeypatch.setattr(feeds.refresh, "GROUP_IN_REFRESH", 2)
+    with Store(tmp_path / "s.db") as store:
+        _three_fires(feed_server, store)
+        assert _refresh(store) == 0
+        assert (
+            store.db.execute("SELECT count(*) FROM articles WHERE story IS NULL").fetchone()[0] == 3
+        )
+    r = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(tmp_path / "s.db"), "stories", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NEWSDESK_CONFIG": str(tmp_path / "absent.toml")},
+    )
+    assert r.returncode == 0, r.stderr
+    assert _fire_stories(tmp_path / "s.db") == 1
