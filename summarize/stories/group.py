@@ -289,7 +289,9 @@ class StoryIndex:
         if not new:
             return {}
         self._count(new)
-        vecs = [vector(d.terms, self.df, self.n) for d in new]
+        df = self.df
+        idf = idf_weights({t: df[t] for d in new for t in d.terms}, self.n)
+        vecs = [vector(d.terms, df, self.n, idf=idf) for d in new]
         keys = list(self.stories)
         k = len(keys)
         slot = {key: g for g, key in enumerate(keys)}
