@@ -53,6 +53,11 @@ from .workers import LimitedPool, TaskLimits
 INLINE_PARSE_MAX = 256 * 1024
 THREAD_PARSE_MAX = 64 * 1024
 STORY_WINDOW = 3 * 86400.0  # feeds.stories.WINDOW (not imported: it loads summarize/)
+# A refresh groups its new articles into stories when at most this many recent ones wait;
+# more (the first refresh of a long list: 5,000 at once) are left for whoever first lists
+# stories (`newsdesk stories`, `digest --group-by story`, the Stories view), so a refresh
+# stays as fast as one without stories.
+GROUP_IN_REFRESH = 500
 PROCESS_POOL_MIN_FEEDS = 24  # below this, starting worker processes costs more than it saves
 
 
@@ -117,7 +122,8 @@ async def refresh_feeds(
 
     `processes`: parse in a process pool (True), a thread (False), or decide by
     the number of feeds (None). `story_window`: new articles then join a story open
-    that many seconds (`feeds.stories`); None leaves them ungrouped (grouped on demand).
+    that many seconds (`feeds.stories`), unless more than `GROUP_IN_REFRESH` wait; None
+    leaves them ungrouped (grouped on demand).
     """
     started = time.monotonic()
     feeds = store.list_feeds()
@@ -151,13 +157,23 @@ async def refresh_feeds(
             if prefetch:
                 report.full_text_fetched = await _prefetch(store, prefetch, f.client, progress)
         if story_window is not None and report.new_articles:
-            from .stories import assign_stories
-
             # Still under the refresh lock, after every feed is written; one transaction.
             with contextlib.suppress(StoreError):  # left ungrouped: grouped on demand
-                report.grouped = assign_stories(store, window=story_window)
+                if _waiting(store, story_window) <= GROUP_IN_REFRESH:
+                    from .stories import assign_stories
+
+                    report.grouped = assign_stories(store, window=story_window)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _waiting(store: Store, window: float) -> int:
+    """Ungrouped articles recent enough to join a story (what grouping would compare)."""
+    return store.db.execute(
+        """SELECT count(*) FROM articles
+           WHERE story IS NULL AND coalesce(published, fetched) >= ?""",
+        (time.time() - window,),
+    ).fetchone()[0]
 
 
 @dataclass(slots=True)
