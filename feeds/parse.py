@@ -80,10 +80,10 @@ _HUGE_TEXT = re.compile(rb">([^<>]{%d,})<" % HUGE_TEXT)
 # holds ~7 times the body (a 20 MiB feed cut mid-document took 250 MB and 8 s): it is
 # closed after its last complete item, or read by libxml2's recovering parser.
 LOOSE_MAX = 2 * 1024 * 1024
-# Elements nested deeper than this in a body that is not well-formed lose their tags
-# before feedparser reads it (its loose parser needs minutes and gigabytes for 500,000
-# levels); under libxml2's own limit (256), so a body broken only by its depth becomes
-# well-formed.
+# Elements nested deeper than this in a body that is not well-formed (up to LOOSE_MAX)
+# lose their tags before feedparser reads it (its loose parser needs minutes and
+# gigabytes for 500,000 levels); under libxml2's own limit (256), so a body broken only
+# by its depth becomes well-formed.
 MAX_DEPTH = 200
 _ITEM_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]", re.IGNORECASE)
 _ITEM_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>", re.IGNORECASE)
@@ -282,7 +282,9 @@ def _parse_xml(data: bytes, url: str) -> ParsedFeed:
 def _parse_xml_doc(data: bytes, url: str) -> ParsedFeed:
     error = _xml_error(data)
     flattened = False
-    if error is not None and _too_deep(data, error):
+    # Only where feedparser reads next: bigger broken bodies go to libxml2, which stops
+    # at its own depth limit, and flattening them would take seconds.
+    if error is not None and len(data) <= LOOSE_MAX and _too_deep(data, error):
         data, flattened = _flatten(data), True
         error = _xml_error(data)
     parsed = _parse_xml_checked(data, url, error)
