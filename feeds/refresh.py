@@ -42,7 +42,7 @@ from .models import Feed, ParsedFeed
 from .parse import parse_fast, parse_feed
 from .sanitize import clean_line
 from .store import Store, StoreError
-from .workers import LimitedPool, TaskLimits
+from .workers import LimitedPool, TaskLimits, tune_malloc
 
 # A small refresh parses well-formed bodies of up to INLINE_PARSE_MAX on the event loop
 # (the quick path, ~1-3 ms) and other bodies of up to THREAD_PARSE_MAX in a thread
@@ -135,6 +135,7 @@ async def refresh_feeds(
     if str(store.path) == ":memory:":
         processes = False  # worker processes write through their own connections
     report = RefreshReport(results=[])
+    tune_malloc()  # big bodies go back to the system once freed, here and in workers
     async with _refresh_lock(store.path, lock_wait) as lock_fd, fetcher(client, limits) as f:
         pool = _Pool(processes, store.path, lock_fd, f.limits)
         # One big body (over http.BIG_BODY) in this process at a time: the others wait,
@@ -230,11 +231,13 @@ async def _refresh(
                 return
         if processes or (len(content) > THREAD_PARSE_MAX and pool.can_fork):
             # A worker process parses *and* writes (its own connection, one transaction
-            # per feed), within the parse limits: this event loop only fetches.
+            # per feed), within the parse limits: this event loop only fetches. The body
+            # is handed over (in a list): not kept here while the worker parses.
+            body, content = [content], b""
             try:
                 new_ids, title = await pool.workers().run(
                     _parse_and_save, str(store.path), out.feed.id, got.url, got.etag,
-                    got.last_modified, data=content,
+                    got.last_modified, data=body,
                 )  # fmt: skip
             except TaskLimitError as exc:  # the worker is gone; what was stored stays
                 out.result.error = f"parse {exc}"
