@@ -10,7 +10,13 @@ leaked secrets / external fetches (must be 0), wall time and peak memory of the 
 parsed alone in a worker with the default limits: the slowest parse, the largest
 worker, and which went over a limit. Figures only: it never fails on time.
 
-    python bench/hostile.py [--bomb-mb 1024] [--big-mb 50] [--only SUBSTRING] [--keep DIR] [--once]
+With the defaults no feed of the corpus overruns a limit, so a second phase (after the
+figures above, which it does not change) shows that path: a fresh store with ordinary
+feeds plus one feed built to overrun each limit, refreshed with lowered [limits] in a
+config file, once with enough feeds for worker processes and once as a small refresh.
+
+    python bench/hostile.py [--bomb-mb 1024] [--big-mb 50] [--only SUBSTRING] [--keep DIR]
+                            [--once] [--no-limits-phase]
 """
 
 from __future__ import annotations
@@ -22,12 +28,14 @@ import re
 import resource
 import secrets
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -123,6 +131,9 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="keep the store and urls file here")
     ap.add_argument("--timeout", type=float, default=1800, help="give up on refresh after this")
     ap.add_argument("--once", action="store_true", help="skip the second (conditional) refresh")
+    ap.add_argument(
+        "--no-limits-phase", action="store_true", help="skip the lowered-[limits] phase"
+    )
     ap.add_argument("--parse-figures", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.parse_figures:
@@ -303,9 +314,89 @@ def main() -> int:
                 print(f"  {line}")
             if len(items) > 25:
                 print(f"  ... {len(items) - 25} more")
+    if not args.no_limits_phase:
+        limits_phase(work, env)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+# -- phase 2: a parse over a lowered limit ----------------------------------------------
+
+LOW_LIMITS = {"parse_timeout": 1, "parse_memory_mb": 64}
+# (feeds in the refresh, path): as in tests/test_parse_limits.py, 30 feeds parse in
+# worker processes; 6 is a small refresh, where only a big body goes to a worker.
+LIMIT_RUNS = [(30, "worker processes"), (6, "small refresh")]
+
+
+def _overrun_feeds() -> dict[str, str]:
+    """name -> body built to overrun one lowered limit (as in tests/test_parse_limits.py)."""
+    # 9,000 tiny items and an undefined entity: feedparser's loose parser, for seconds.
+    slow = hc.rss2([hc.Item(f"Slow {i}", f"http://127.0.0.1/slow/{i}") for i in range(9000)])
+    slow = slow.replace("<title>RSS 2 feed</title>", "<title>&bogus; Slow</title>", 1)
+    # 4,000 well-formed items of 4 KB: the document, its tree and the text, over 64 MB.
+    words = "<p>" + "Many words. " * 340 + "</p>"
+    fat = hc.rss2(
+        [hc.Item(f"Fat {i}", f"http://127.0.0.1/fat/{i}", body=words) for i in range(4000)]
+    )
+    return {"over-time": slow, "over-memory": fat}
+
+
+def limits_phase(work: Path, env: dict[str, str]) -> None:
+    print("\nphase 2: a parse over a (lowered) limit, `newsdesk refresh` with --config")
+    cfg = work / "limits.toml"
+    cfg.write_text("[limits]\n" + "".join(f"{k} = {v}\n" for k, v in LOW_LIMITS.items()))
+    print("  [limits] " + ", ".join(f"{k} = {v}" for k, v in LOW_LIMITS.items()))
+    hostile = _overrun_feeds()
+    items = [hc.Item(f"Story {k}", f"http://127.0.0.1/s/{k}", guid=f"s{k}") for k in range(5)]
+    n_max = max(n for n, _ in LIMIT_RUNS)
+    cases = [hc.Case(name, "limit", body=body.encode()) for name, body in hostile.items()]
+    cases += [
+        hc.Case(f"ordinary-{i}", "ok", body=hc.rss2(items, f"Ordinary {i}").encode())
+        for i in range(n_max - len(hostile))
+    ]
+    with hc.HostileServer(cases) as srv:
+        for n, path in LIMIT_RUNS:
+            db = work / f"limits-{n}.db"
+            run = Run(db, env)
+            chosen = cases[:n]
+            urls = work / f"limits-{n}.urls"
+            urls.write_text("".join(f"{srv.url(c)}\n" for c in chosen))
+            run("import", str(urls))
+            t0 = time.monotonic()
+            r = subprocess.run(
+                [*newsdesk_cmd(), "--db", str(db), "--config", str(cfg), "refresh"],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=300,
+            )
+            wall = time.monotonic() - t0
+            by_url = {srv.url(c): c.name for c in chosen}
+            feeds = _loads(run("feeds", "--json").stdout.decode("utf-8", "replace"))
+            if isinstance(feeds, dict):
+                feeds = feeds.get("feeds", [])
+            stored = 0
+            errors: dict[str, str] = {}
+            for f in feeds if isinstance(feeds, list) else []:
+                name = by_url.get(f.get("url", ""), "?")
+                err = f.get("last_error") or f.get("error")
+                if name in hostile:
+                    errors[name] = err or "(no error: stored)"
+                elif f.get("last_success") and not err and f.get("total", 0) >= len(items):
+                    stored += 1
+            with closing(sqlite3.connect(db)) as con:
+                integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
+            crash = "Traceback" in r.stderr
+            print(f"  {n} feeds ({path}), {wall:.1f} s:")
+            for name in hostile:
+                print(f"    {name:<30} {errors.get(name, '(not listed)')}")
+            print(f"    other feeds stored, {len(items)} items each {stored} of {n - len(hostile)}")
+            code = f"{r.returncode}{' (traceback!)' if crash else ''}"
+            print(f"    refresh exit code              {code}")
+            print(f"    PRAGMA integrity_check         {integrity}")
+            for line in r.stderr.strip().splitlines():
+                print(f"    stderr: {line[:100]}")
 
 
 def parse_figures(args: argparse.Namespace) -> list[tuple[str, float, int, str]]:
