@@ -13,7 +13,9 @@ from .lexicon import (
     MEDIUM_NOUNS,
     ORG_WORDS,
     PASSIVE,
+    PREPOSITIONS,
     PRONOUNS,
+    ROLE_MODIFIERS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
 )
@@ -148,6 +150,82 @@ _BARE_FORMS = {
     "find",
     "show",
 }
+
+
+_SELF = {"himself", "herself", "itself", "themselves"}
+# what may follow an inverted speaker ("..., said Ann Lee on Monday.")
+_AFTER_INVERSION = PREPOSITIONS | {
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "adding",
+    "noting",
+    "who",
+    "and",
+}
+_PARENTHETICAL_OPENERS = {"who", "whose", "which", "a", "an", "the", "himself", "herself", "itself"}
+
+
+def _ends_inversion(toks: list[Tok], e: int, pronoun: bool) -> bool:
+    """Whether an inverted speaker ("said Ann Lee", "said he") ends where a speaker
+    may end: punctuation, a quotation, the end; for a name also a time or place phrase."""
+    if e >= len(toks):
+        return True
+    t = toks[e]
+    if t.q >= 0 or not t.word:
+        return True
+    return not pronoun and (t.low in _AFTER_INVERSION or t.cap)
+
+
+def _subject_before_parenthetical(
+    s: str, toks: list[Tok], j: int, unit: int
+) -> tuple[Ref, int] | None:
+    """ "Ann Lee, a nurse from Ohio who ran the clinic, said": the unit's subject, when a
+    comma follows it and what stands between it and the cue's comma reads as a
+    parenthetical about it (a relative clause, an apposition, an age)."""
+    start = 0
+    while start < j and toks[start].low in {"but", "and", "so", "yet", "still"}:
+        start += 1
+    e = np_fwd(toks, start, j)
+    if e <= start or e >= j or toks[e].text != ",":
+        return None
+    nxt = toks[e + 1]
+    if not (
+        nxt.low in _PARENTHETICAL_OPENERS
+        or nxt.low in ROLE_WORDS
+        or nxt.low in ROLE_MODIFIERS
+        or nxt.text[:1].isdigit()
+        or nxt.cap
+    ):
+        return None
+    for t in toks[e + 1 : j]:
+        if t.q >= 0 or t.text in {";", ":"} or (t.low in CUE_FORMS and t.text.islower()):
+            return None
+    appos = None
+    k = next((k for k in range(e + 1, j + 1) if toks[k].text == ","), j)
+    if k > e + 1:
+        appos = (e + 1, k)
+    ref = make_ref(s, toks, start, e, appos, unit)
+    if ref is None or ref.kind == "pronoun":
+        return None
+    return ref, start
 
 
 @dataclass(slots=True)
@@ -291,7 +369,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             continue
         # speaker before the cue
         j = i - 1
-        while j >= 0 and toks[j].low in AUX and toks[j].q < 0 and not toks[j].cap:
+        while j >= 0 and toks[j].low in AUX | _SELF and toks[j].q < 0 and not toks[j].cap:
             j -= 1
         if j >= 1 and toks[j].text == ")":  # "Jason Reed (R-Utah) said"
             k = j - 1
@@ -326,6 +404,15 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 a = np_back(toks, k, 0)
                 ref = make_ref(s, toks, a, k, (k + 1, j), unit)
                 r0 = a
+                if ref is None and 1 <= j - (k + 1) <= 4 and all(t.cap for t in toks[k + 1 : j]):
+                    # "The author of the book, Ann Lee, said": the name in apposition
+                    ref = make_ref(s, toks, k + 1, j, None, unit)
+                    if ref is not None and ref.kind == "person":
+                        b0 = 1 if toks[0].low in {"the", "a", "an"} else 0
+                        ref.role = ref.role or (span_text(s, toks, b0, k) if k - b0 <= 8 else None)
+                        r0 = 0
+                    else:
+                        ref = None
         elif j >= 0:
             a = np_back(toks, j + 1, 0)
             if a <= j:
@@ -334,12 +421,18 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             long = _long_description(s, toks, a if a <= j else j + 1, j, unit)
             if long is not None:
                 ref, r0 = long
+        if ref is None and j >= 1 and toks[j].text == "," and not low.endswith("ing"):
+            # "Ann Lee, who ran the campaign in three states, said ...": the unit's subject
+            got = _subject_before_parenthetical(s, toks, j, unit)
+            if got is not None:
+                ref, r0 = got
         r1 = i + 1
+        coord = j >= 0 and toks[j].low in {"and", "but"} and toks[j].q < 0
         if (
             ref is None
             and prev is not None
-            and (low in _ING_OK or prev.low in {"and", "but"})
-            and (prev.text == "," or prev.low in {"and", "but"} or low.endswith("ing"))
+            and (low in _ING_OK or prev.low in {"and", "but"} or coord)
+            and (prev.text == "," or prev.low in {"and", "but"} or coord or low.endswith("ing"))
         ):
             if cues:
                 ref = cues[-1].ref
@@ -366,6 +459,15 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                     k += 1
                 appos = (e2 + 1, k)
             ref = make_ref(s, toks, i + 1, e, appos, unit)
+            after_quote = prev is not None and (
+                prev.q >= 0 or (i >= 2 and prev.text == "," and toks[i - 2].q >= 0)
+            )
+            if (
+                ref is not None
+                and not after_quote
+                and not _ends_inversion(toks, e2, ref.kind == "pronoun")
+            ):
+                ref = None  # "..., said the United States should act": a clause, not "said X"
             if ref is not None:
                 mode = "inv"
                 r0 = i
