@@ -198,7 +198,7 @@ def clause_end(toks: list[Tok], a: int, hi: int) -> int:
     while k < hi:
         t = toks[k]
         if t.text in {";", "(", ")"}:
-            return k
+            break
         if (
             t.text in {",", "—", "–"}
             and k + 1 < hi
@@ -237,6 +237,7 @@ def analyze_unit(
         if c.base.startswith("call "):
             cue_word = toks[c.i].text + " " + toks[c.i + 1].text
         got = False
+        n_out = len(out)
         # quotations right before the attribution: '"...," X said' / '"...," said X'
         k = c.r0 - 1
         while k >= 0 and toks[k].q < 0 and toks[k].text in PUNCT_SEP:
@@ -360,7 +361,16 @@ def analyze_unit(
                     add("indirect", text, cue_word, c.ref, toks[b0].start)
                     last = c.ref
             # "According to X, the plan failed."
-        if c.base == "according to" and c.r0 == 0 and j < hi and toks[j].text == ",":
+        lead = c.r0 - lo_prev
+        if c.r0 > lo_prev and toks[lo_prev].text == "(":
+            lead -= 1
+        if (
+            c.base == "according to"
+            and (lead == 0 or (lead <= 4 and toks[c.r0 - 1].text == "," and len(out) == n_out))
+            and j + 1 < hi
+            and toks[j].text == ","
+            and toks[j + 1].low not in CLAUSE_BREAKS | {"and", "or"}
+        ):  # "According to X, the plan failed."; "In addition, according to X, ..."
             b = clause_end(toks, j + 1, n)
             qs = [t for t in toks[j + 1 : b] if t.q >= 0]
             if qs:

@@ -9,6 +9,7 @@ from .lexicon import (
     AUX,
     CUE_FORMS,
     DETERMINERS,
+    FINITE_VERBS,
     KIN_WORDS,
     MEDIUM_NOUNS,
     ORG_WORDS,
@@ -152,6 +153,7 @@ _BARE_FORMS = {
 }
 
 
+_SOURCE_END = {",", ".", ";", ":", "(", ")", "!", "?", "—", "–"}
 _SELF = {"himself", "herself", "itself", "themselves"}
 # what may follow an inverted speaker ("..., said Ann Lee on Monday.")
 _AFTER_INVERSION = PREPOSITIONS | {
@@ -294,7 +296,17 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 k = e + 1
                 while k < n and toks[k].text not in {",", ".", ";"} and toks[k].q < 0:
                     k += 1
-                if k > e + 1 and (k >= n - 1 or toks[k].text == ".") and i > 0:
+                if (
+                    k > e + 1
+                    and (k >= n - 1 or toks[k].text == ".")
+                    and i > 0
+                    and toks[e + 1].low not in PRONOUNS
+                    and not any(x.low in FINITE_VERBS for x in toks[e + 1 : k])
+                    and (
+                        role_from_appos(s, toks, e + 1, k)
+                        or (k - e <= 5 and all(x.cap for x in toks[e + 1 : k]))
+                    )
+                ):  # "..., according to Ann Lee, a nurse." (not "According to X, it fell.")
                     appos = (e + 1, k)
             ref = make_ref(s, toks, i + 2, e, appos, unit)
             if ref is None:  # "according to a new national poll": whatever source follows
@@ -309,8 +321,19 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                     if toks[i + 2].low in DETERMINERS:
                         name = toks[i + 2].low + name[len(toks[i + 2].text) :]
                     ref = Ref(name, None, "group", unit, toks[i + 2].start)
+            r1 = appos[1] if appos else e
+            if ref and not appos:
+                # "according to the plan the council released.": the source runs to the
+                # end of its phrase, so the words left after its noun phrase are not a clause
+                k = e
+                while k < n and k < e + 12 and toks[k].q < 0 and toks[k].text not in _SOURCE_END:
+                    k += 1
+                if k > e and (k >= n or toks[k].text in _SOURCE_END):
+                    r1 = k
+                    if ref.kind == "group":
+                        ref.name = ref.name + s[toks[e - 1].end : toks[k - 1].end]
             if ref:
-                cues.append(Cue(i, i + 2, "according to", ref, i, appos[1] if appos else e, "inv"))
+                cues.append(Cue(i, i + 2, "according to", ref, i, r1, "inv"))
             continue
         if (
             low in {"call", "calls", "called", "calling"}
