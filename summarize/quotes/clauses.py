@@ -193,6 +193,29 @@ def accusation(s: str, toks: list[Tok], a: int, b: int) -> str | None:
     return f"{who} {be} {span_text(s, toks, k + 1, b)}"
 
 
+def _that_after_adjunct(toks: list[Tok], a: int, hi: int) -> int:
+    """The "that" opening the reported clause after a longer adjunct: "said in one of a
+    series of posts on Friday that ...", "told a crowd of supporters in Ohio that ...";
+    ``a`` itself when words other than an adjunct's come first."""
+    if a >= hi or toks[a].low not in PREPOSITIONS | DETERMINERS | _HEARER_OBJECTS:
+        return a
+    for k in range(a, min(hi, a + 14)):
+        t = toks[k]
+        if t.low == "that":
+            nxt = toks[k + 1] if k + 1 < hi else None
+            subject = nxt is not None and (
+                nxt.low in PRONOUNS
+                or nxt.low in DETERMINERS
+                or nxt.low == "there"
+                or nxt.cap
+                or nxt.text[:1].isdigit()
+            )  # "that the plan failed", not "a measure that would ..."
+            return k if k > a and subject and toks[k - 1].text != "," else a
+        if t.q >= 0 or not t.word or t.low in FINITE_VERBS or t.low in PRONOUNS:
+            return a
+    return a
+
+
 def clause_end(toks: list[Tok], a: int, hi: int) -> int:
     k = a
     while k < hi:
@@ -278,6 +301,8 @@ def analyze_unit(
             continue
         # reported speech after the cue
         a = jj if sep and toks[j].text == ":" else j
+        if c.mode != "inv" and a < hi and toks[a].low != "that":
+            a = _that_after_adjunct(toks, a, hi)
         if a < hi and toks[a].low == "that":
             a += 1
         elif a < hi and toks[a].low in _NOT_CLAUSE_START:

@@ -154,6 +154,8 @@ _BARE_FORMS = {
 
 
 _SOURCE_END = {",", ".", ";", ":", "(", ")", "!", "?", "—", "–"}
+_NEG = {"hasn’t", "hasn't", "haven’t", "haven't", "didn’t", "didn't", "doesn’t", "doesn't"}
+_NEG |= {"wouldn’t", "wouldn't", "won’t", "won't", "hadn’t", "hadn't", "privately"}
 _SELF = {"himself", "herself", "itself", "themselves"}
 # what may follow an inverted speaker ("..., said Ann Lee on Monday.")
 _AFTER_INVERSION = PREPOSITIONS | {
@@ -217,8 +219,11 @@ def _subject_before_parenthetical(
         or nxt.cap
     ):
         return None
+    relative = nxt.low in {"who", "whose", "which"}
     for t in toks[e + 1 : j]:
-        if t.q >= 0 or t.text in {";", ":"} or (t.low in CUE_FORMS and t.text.islower()):
+        if t.q >= 0 or t.text in {";", ":"}:
+            return None
+        if t.low in CUE_FORMS and t.text.islower() and not relative:
             return None
     appos = None
     k = next((k for k in range(e + 1, j + 1) if toks[k].text == ","), j)
@@ -392,7 +397,8 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             continue
         # speaker before the cue
         j = i - 1
-        while j >= 0 and toks[j].low in AUX | _SELF and toks[j].q < 0 and not toks[j].cap:
+        skip = AUX | _SELF | (_NEG if base in {"say", "tell"} else set())
+        while j >= 0 and toks[j].low in skip and toks[j].q < 0 and not toks[j].cap:
             j -= 1
         if j >= 1 and toks[j].text == ")":  # "Jason Reed (R-Utah) said"
             k = j - 1
