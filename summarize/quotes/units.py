@@ -29,6 +29,8 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
     prev_ref: Ref | None = None  # speaker of the previous unit, for continuations
     prev_unit = -10
     orphans: list[tuple[int, int, int, str]] = []  # quotations waiting for their speaker
+    # quotations given to the previous speaker, that the next sentence may give to another
+    cont: tuple[int, int, int, int] | None = None
     for para in doc.paragraphs:
         if para.kind != "body":
             continue
@@ -88,13 +90,20 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
                 and prev_ref is not None
                 and prev_unit == u - 1
             ):
-                # a unit that is only a quotation continues the previous speaker
+                # a unit that is only a quotation continues the previous speaker, unless
+                # the paragraph goes on to name another ('"B." Piet Vos said ...')
+                first = len(raws)
                 for t in qtoks:
                     sp = spans[t.q]
                     text = s[sp.inner_start : sp.inner_end].strip()
                     if _speechlike(text):
                         raws.append(Raw(para.index, u, t.start, "direct", text, None, prev_ref))
                         last = prev_ref
+                if a == 0 and len(raws) > first:
+                    cont = (first, len(raws), u, para.index)
+                    if last is not None:
+                        prev_ref, prev_unit = last, u
+                    continue
             elif qtoks and len(raws) == before and not words:
                 # nobody spoke just before: the speaker may be named right after, as in a
                 # quotation running over paragraphs that closes with '..." she said.'
@@ -105,12 +114,36 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
                     if _speechlike(text):
                         orphans.append((para.index, u, t.start, text))
             elif orphans and len(raws) > before:
+                # the speaker named in the next sentence: '"We lost three boats." Ann Lee
+                # said the damage ...' as well as '..." she said.'
                 got = raws[before]
-                if got.kind == "direct" and got.unit <= orphans[-1][1] + 1:
+                named_next = (
+                    got.kind != "direct"
+                    and got.ref.kind == "person"
+                    and got.para == orphans[-1][0]
+                    and len(s[a : got.ref.pos].split()) <= 3
+                )  # '"We lost three boats." Ann Lee said the damage ...': the next sentence's
+                # subject, in the same paragraph
+                if got.unit <= orphans[-1][1] + 1 and (got.kind == "direct" or named_next):
                     for op, ou, oo, text in orphans:
                         raws.insert(before, Raw(op, ou, oo, "direct", text, None, got.ref))
                         before += 1
                 orphans = []
+            if cont is not None and len(raws) > before:
+                got = raws[before]
+                c0, c1, cu, cp = cont
+                if (
+                    cu == u - 1
+                    and cp == para.index
+                    and got.kind != "direct"
+                    and got.ref.kind == "person"
+                    and got.ref.name != raws[c0].ref.name
+                    and len(s[a : got.ref.pos].split()) <= 3
+                ):
+                    for k in range(c0, c1):
+                        r = raws[k]
+                        raws[k] = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, got.ref)
+            cont = None
             if last is not None:
                 prev_ref, prev_unit = last, u
     return raws, units
