@@ -193,6 +193,55 @@ def accusation(s: str, toks: list[Tok], a: int, b: int) -> str | None:
     return f"{who} {be} {span_text(s, toks, k + 1, b)}"
 
 
+def _list_items(toks: list[Tok], a: int, hi: int, colon: bool) -> list[tuple[int, int]]:
+    """The items of a list after a colon: "said three things: that A, that B and that C",
+    "listed its reasons: A; B; C" (``colon`` when the colon came right after the cue).
+    Each item is a token range; none when the clause is not such a list."""
+    p = a - 1 if colon else -1
+    if not colon:
+        for k in range(a, min(hi, a + 6)):
+            t = toks[k]
+            if t.text == ":":
+                p = k
+                break
+            if t.q >= 0 or not t.word or t.low in FINITE_VERBS or t.low in PRONOUNS | {"that"}:
+                return []  # "said the crossing would resume: ...": a clause before the colon
+        if p <= a:
+            return []
+    end = hi
+    while end > p + 1 and toks[end - 1].q < 0 and not toks[end - 1].word:
+        end -= 1
+    if any(t.q >= 0 for t in toks[p + 1 : end]):
+        return []
+    cuts = []
+    for k in range(p + 1, end):
+        t = toks[k]
+        if t.text == ";":
+            cuts.append((k, k + 1))
+        elif (
+            t.low == "that"
+            and k > p + 1
+            and toks[k - 1].text == ","
+            or t.low == "that"
+            and k > p + 2
+            and toks[k - 1].low == "and"
+            and toks[k - 2].word
+        ):
+            cuts.append((k - 1, k))
+    if not cuts or (colon and not any(toks[x].text == ";" for x, _ in cuts)):
+        return []
+    items = []
+    x = p + 1
+    for c0, c1 in [*cuts, (end, end)]:
+        y = c0
+        while x < y and toks[x].low in {"that", "and"}:
+            x += 1
+        if y - x >= 3:
+            items.append((x, y))
+        x = c1
+    return items if len(items) >= 2 else []
+
+
 def _that_after_adjunct(toks: list[Tok], a: int, hi: int) -> int:
     """The "that" opening the reported clause after a longer adjunct: "said in one of a
     series of posts on Friday that ...", "told a crowd of supporters in Ohio that ...";
@@ -235,9 +284,16 @@ def clause_end(toks: list[Tok], a: int, hi: int) -> int:
 
 
 def analyze_unit(
-    s: str, toks: list[Tok], spans: list[Span], unit: int, para: int, out: list[Raw]
+    s: str,
+    toks: list[Tok],
+    spans: list[Span],
+    unit: int,
+    para: int,
+    out: list[Raw],
+    colon: list[tuple[Ref, str]] | None = None,
 ) -> tuple[set[int], Ref | None]:
-    """Append the unit's statements to ``out``; return the quote spans used and last speaker."""
+    """Append the unit's statements to ``out``; return the quote spans used and last speaker.
+    A cue ending the unit with a colon ("The council said:") is appended to ``colon``."""
     used: set[int] = set()
     n = len(toks)
     cues = find_cues(s, toks, unit)
@@ -280,8 +336,18 @@ def analyze_unit(
         j = _skip_adjuncts(toks, c.r1, hi, c.base in HEARER_VERBS)
         sep = j < hi and toks[j].text in {":", ",", "—", "–"}
         jj = j + 1 if sep else j
+        if (
+            not sep
+            and c.mode != "inv"
+            and n - 1 - j <= 5
+            and toks[n - 1].text == ":"
+            and all(t.word and t.low not in FINITE_VERBS for t in toks[j : n - 1])
+        ):  # "The council explained its decision:", the list in the next paragraphs
+            sep, j, jj = True, n - 1, n
         if sep and toks[j].text == ":" and jj >= n:
             last = c.ref  # "The Times reports:" and the quotation follows in the next paragraph
+            if colon is not None:
+                colon.append((c.ref, cue_word))
             continue
         if jj < hi and toks[jj].q >= 0 and c.base not in WEAK_VERBS:
             # '"A," he said, "B."' / 'X said: "..."' / 'X told reporters "..."'
@@ -308,6 +374,13 @@ def analyze_unit(
         elif a < hi and toks[a].low in _NOT_CLAUSE_START:
             a = hi  # "said before he died", "recalled of the hearing": no reported clause
         if c.mode != "inv" and a < hi and not (sep and toks[j].text == ","):
+            items = _list_items(toks, a, hi, colon=sep and toks[j].text == ":")
+            if items and c.base not in QUOTE_ONLY_VERBS:
+                # "gave three reasons: the pier is unsafe; repairs cost more; ...": each item
+                for x, y in items:
+                    add("indirect", span_text(s, toks, x, y), cue_word, c.ref, toks[x].start)
+                last = c.ref
+                continue
             b = clause_end(toks, a, hi)
             qs = [t for t in toks[a:b] if t.q >= 0 and not is_title(quote_text(t))]
             nwords = sum(1 for t in toks[a:b] if t.word or t.q >= 0)

@@ -31,10 +31,33 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
     orphans: list[tuple[int, int, int, str]] = []  # quotations waiting for their speaker
     # quotations given to the previous speaker, that the next sentence may give to another
     cont: tuple[int, int, int, int] | None = None
+    # "The council said:" ending a paragraph: the list or the paragraph that follows
+    after_colon: tuple[Ref, str, int, bool] | None = None
     for para in doc.paragraphs:
         if para.kind != "body":
             continue
         s = para.text
+        if after_colon is not None:
+            ref, cue, last_para, in_list = after_colon
+            after_colon = None
+            bullet = BULLET.match(s)
+            item = s[bullet.end() :] if bullet else s
+            item = item.strip().rstrip(";,.").strip()
+            if (
+                last_para == para.index - 1
+                and item
+                and item[0] not in QUOTE_MARKS
+                and len(item.split()) >= 3
+                and (bullet or (not in_list and len(item.split()) <= _BLOCK_WORDS))
+                and not find_quotes(s)
+            ):
+                u = len(units)
+                units.append(Unit(para.index, s, 0))
+                raws.append(Raw(para.index, u, len(s) - len(item), "indirect", item, cue, ref))
+                prev_ref, prev_unit = ref, u
+                if bullet:  # the next item may follow
+                    after_colon = (ref, cue, para.index, True)
+                continue
         tm = TRANSCRIPT.match(s)
         if tm and len(tm.group(2).split()) >= 3:  # "PENCE: Well, look, ..."
             name = tm.group(1).title()
@@ -80,7 +103,10 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
             if not toks:
                 continue
             before = len(raws)
-            used, last = analyze_unit(s, toks, spans, u, para.index, raws)
+            colon: list[tuple[Ref, str]] = []
+            used, last = analyze_unit(s, toks, spans, u, para.index, raws, colon)
+            if colon and b >= len(s.rstrip()):
+                after_colon = (colon[-1][0], colon[-1][1], para.index, False)
             qtoks = [t for t in toks if t.q >= 0 and t.q not in used]
             words = [t for t in toks if t.word]
             if (
@@ -147,6 +173,11 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
             if last is not None:
                 prev_ref, prev_unit = last, u
     return raws, units
+
+
+BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s+")
+QUOTE_MARKS = "\"“”‘’'«»"
+_BLOCK_WORDS = 80  # a paragraph after "X wrote:" longer than this is not one statement
 
 
 TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(\S.*)$", re.S)
