@@ -220,12 +220,8 @@ def _list_items(toks: list[Tok], a: int, hi: int, colon: bool) -> list[tuple[int
             cuts.append((k, k + 1))
         elif (
             t.low == "that"
-            and k > p + 1
-            and toks[k - 1].text == ","
-            or t.low == "that"
             and k > p + 2
-            and toks[k - 1].low == "and"
-            and toks[k - 2].word
+            and (toks[k - 1].text == "," or (toks[k - 1].low == "and" and toks[k - 2].word))
         ):
             cuts.append((k - 1, k))
     if not cuts or (colon and not any(toks[x].text == ";" for x, _ in cuts)):
