@@ -1,4 +1,4 @@
-"""Stages 1-4 over a document: sentence units, transcripts, signed quotations."""
+"""Stages 1-4 over a document: sentence units, interview turns, signed quotations, lists."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .._document import Document
 from .chunks import Ref
 from .clauses import Raw, analyze_unit
+from .layouts import turns
 from .marks import find_quotes, split_units
 from .tokens import spans_within, tokenize
 
@@ -33,6 +34,7 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
     cont: tuple[int, int, int, int] | None = None
     # "The council said:" ending a paragraph: the list or the paragraph that follows
     after_colon: tuple[Ref, str, int, bool] | None = None
+    interview = turns(doc)
     for para in doc.paragraphs:
         if para.kind != "body":
             continue
@@ -58,13 +60,15 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
                 if bullet:  # the next item may follow
                     after_colon = (ref, cue, para.index, True)
                 continue
-        tm = TRANSCRIPT.match(s)
-        if tm and len(tm.group(2).split()) >= 3:  # "PENCE: Well, look, ..."
-            name = tm.group(1).title()
+        turn = interview.get(para.index)
+        if turn is not None:  # "PENCE: Well, look, ...", "Q: ...", "A: ..."
             u = len(units)
             units.append(Unit(para.index, s, 0))
-            ref = Ref(name, None, "person", u, 0)
-            text = tm.group(2).strip()
+            if turn.name is None:  # a question: the interviewer, not a speaker here
+                prev_ref, prev_unit = None, -10
+                continue
+            ref = Ref(turn.name, None, "person", u, 0)
+            text = turn.text
             if s[:1] in '"“' and text[-1:] in '"”' and text.count(text[-1]) % 2:
                 text = text[:-1].rstrip()
             raws.append(Raw(para.index, u, 0, "direct", text, None, ref))
@@ -178,9 +182,6 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
 BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s+")
 QUOTE_MARKS = "\"“”‘’'«»"
 _BLOCK_WORDS = 80  # a paragraph after "X wrote:" longer than this is not one statement
-
-
-TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(\S.*)$", re.S)
 
 
 # "“...” ― Ana Ruiz": a quotation signed with a dash and a name, nothing else
