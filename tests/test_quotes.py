@@ -688,3 +688,200 @@ def test_a_named_poll_speaks_for_its_pollster_and_one_word_joins_it() -> None:
     assert len(by["Harbour Research"].statements) == 2
     assert "Tom Lee" in by and "Tom Lee Partners" in by  # a person is no organisation's prefix
     assert "the poll" in by  # no pollster named: the poll itself, not the last speaker
+
+
+# --- reported speech: who is found and where a statement ends (issue 13, session 4) ------
+
+
+def test_subject_before_a_long_parenthetical_speaks() -> None:
+    sp = _speakers(
+        "Tove Lind, a ferry pilot from Eastport, Maine, who has crossed the strait for"
+        " thirty years, said the new timetable was unsafe in winter.",
+        "Rolf Aske, who chairs the harbour board, the ferry trust and the fishing council,"
+        " has said he will not sign the contract.",
+    )
+    assert _pairs(sp) == {
+        ("Tove Lind", "indirect", "the new timetable was unsafe in winter"),
+        ("Rolf Aske", "indirect", "he will not sign the contract"),
+    }
+
+
+def test_a_name_in_apposition_after_a_description_speaks() -> None:
+    sp = _speakers(
+        "The author of the book, Mira Holm, said in an interview that the pier could not be saved."
+    )
+    assert _pairs(sp) == {("Mira Holm", "indirect", "the pier could not be saved")}
+
+
+def test_a_clause_after_said_is_no_inverted_speaker() -> None:
+    sp = _speakers(
+        "Several skippers, including Tove Lind, said the Harbour Office should close the"
+        " channel at night."
+    )
+    assert not any("Office" in s.name for s in sp)
+
+
+def test_coordinated_and_reflexive_subjects_speak() -> None:
+    sp = _speakers(
+        "Mayor Rolf Aske has doubts but has said the vote will go ahead.",
+        "The ferry company itself said the timetable was final.",
+    )
+    pairs = _pairs(sp)
+    assert ("Rolf Aske", "indirect", "the vote will go ahead") in pairs
+    assert any(st == "the timetable was final" for _, _, st in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "statement"),
+    [
+        (
+            "The new pier will cost about 40 million crowns, according to the plan the"
+            " council published.",
+            "the plan the council published",
+            "The new pier will cost about 40 million crowns",
+        ),
+        (
+            "Ferry traffic fell by a third, according to the latest Harbour Board"
+            " figures for the north.",
+            "the latest Harbour Board figures for the north",
+            "Ferry traffic fell by a third",
+        ),
+        (
+            "In addition, according to the harbour office, ten more berths will open.",
+            "the harbour office",
+            "ten more berths will open",
+        ),
+        (
+            "(According to the coast guard, it keeps no record of such delays.)",
+            "the coast guard",
+            "it keeps no record of such delays",
+        ),
+    ],
+)
+def test_according_to_wherever_it_stands(text: str, source: str, statement: str) -> None:
+    sp = _speakers(text)
+    assert _pairs(sp) == {(source, "indirect", statement)}
+
+
+def test_groups_without_a_name_speak() -> None:
+    sp = _speakers(
+        "But opponents say the toll will drive traffic to the old road.",
+        "Rival candidates argued that the pier should be rebuilt first.",
+    )
+    assert _pairs(sp) == {
+        ("opponents", "indirect", "the toll will drive traffic to the old road"),
+        ("Rival candidates", "indirect", "the pier should be rebuilt first"),
+    }
+
+
+def test_that_after_a_long_adjunct_opens_the_clause() -> None:
+    sp = _speakers(
+        "Tove Lind said in one of a series of posts on Friday that the strait was too rough.",
+        "Ole Brun hinted at that in a meeting on Monday.",
+    )
+    assert _pairs(sp) == {("Tove Lind", "indirect", "the strait was too rough")}
+
+
+def test_speaker_named_in_the_next_sentence_of_the_paragraph() -> None:
+    sp = _speakers(
+        "The harbour reopened on Monday.",
+        '"We lost three boats and nearly lost the pier." Harbour master Ann Lee said the'
+        " repairs would take a year.",
+        '"The crossing is safe again," Ole Brun said.',
+        '"Nobody wants to sail in this weather." Captain Piet Vos told reporters the boats'
+        " would stay in port.",
+    )
+    by = _by_name(sp)
+    assert "We lost three boats and nearly lost the pier." in {
+        st.text for st in by["Ann Lee"].statements
+    }
+    # a bare quotation after Ole Brun's paragraph is Piet Vos's: the paragraph names him
+    assert "Nobody wants to sail in this weather." in {st.text for st in by["Piet Vos"].statements}
+    assert [st.text for st in by["Ole Brun"].statements] == ["The crossing is safe again"]
+
+
+def test_statements_in_a_list_after_a_colon() -> None:
+    sp = _speakers(
+        "The mayor promised three things: that the pier would be rebuilt, that fares would"
+        " fall and that the night ferry would return.",
+        "The harbour board explained its decision:",
+        "- the old pier is unsafe in storms;",
+        "- repairs would cost more than a new ferry;",
+        "- the harbour fund is empty.",
+        "The ferry company cut its timetable.",
+    )
+    by = _by_name(sp)
+    assert [st.text for st in by["the mayor"].statements] == [
+        "the pier would be rebuilt",
+        "fares would fall",
+        "the night ferry would return",
+    ]
+    assert [st.text for st in by["the harbour board"].statements] == [
+        "the old pier is unsafe in storms",
+        "repairs would cost more than a new ferry",
+        "the harbour fund is empty",
+    ]
+
+
+def test_an_unquoted_paragraph_after_wrote_colon_is_the_statement() -> None:
+    sp = _speakers(
+        "Mayor Ann Lee wrote on her blog:",
+        "The port will reopen when the pier is safe, and not a day earlier.",
+        "Ferries will run from Friday.",
+    )
+    assert _pairs(sp) == {
+        ("Ann Lee", "indirect", "The port will reopen when the pier is safe, and not a day earlier")
+    }
+
+
+def test_question_and_answer_layout() -> None:
+    sp = _speakers(
+        "Harbour master Ann Lee on the storm and the pier",
+        "We spoke to Ann Lee, who has run the harbour for twelve years.",
+        "Q: How bad was the storm?",
+        "A: We lost three boats and nearly lost the pier.",
+        "Q. When will the ferry sail again?",
+        "A. By Friday, if the wind drops.",
+    )
+    assert _pairs(sp) == {
+        ("Ann Lee", "direct", "We lost three boats and nearly lost the pier."),
+        ("Ann Lee", "direct", "By Friday, if the wind drops."),
+    }
+
+
+def test_transcript_with_names_in_title_case() -> None:
+    sp = _speakers(
+        "The council met on Monday.",
+        "Piet Vos: The night crossing needs a new pier first.",
+        "Ann Lee: That will take a year at least.",
+        "Vos: Then we wait a year.",
+        "Update: This article was corrected on Tuesday.",
+        "Harbour: Piet Vos, Ann Lee, Ole Brun, Tove Lind.",
+    )
+    assert _pairs(sp) == {
+        ("Piet Vos", "direct", "The night crossing needs a new pier first."),
+        ("Ann Lee", "direct", "That will take a year at least."),
+        ("Piet Vos", "direct", "Then we wait a year."),
+    }
+
+
+def test_a_relative_named_by_role_is_not_the_nearby_name() -> None:
+    sp = _speakers(
+        "Fisherman Tom Berg, 19, was pulled from the water by a passing ferry.",
+        '"He was lucky to be alive," the young man\'s mother said.',
+        '"We thought we had lost him," his sister said.',
+    )
+    assert _pairs(sp) == {
+        ("the young man's mother", "direct", "He was lucky to be alive"),
+        ("his sister", "direct", "We thought we had lost him"),
+    }
+
+
+def test_a_relative_introduced_by_name_keeps_her_name() -> None:
+    sp = _speakers(
+        "Tom Berg, 19, was pulled from the water by a passing ferry.",
+        'Ann Berg, his mother, said the boat was too small. "It was a rowing boat,"'
+        " his mother said.",
+    )
+    assert [s.name for s in sp] == ["Ann Berg"]
+    assert len(sp[0].statements) == 2

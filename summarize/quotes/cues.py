@@ -450,10 +450,11 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             long = _long_description(s, toks, a if a <= j else j + 1, j, unit)
             if long is not None:
                 ref, r0 = long
-        if ref is None and j >= 1 and toks[j].text == "," and not low.endswith("ing"):
-            # "Ann Lee, who ran the campaign in three states, said ...": the unit's subject
+        if j >= 1 and toks[j].text == "," and not low.endswith("ing"):
+            # "Ann Lee, a pilot from Eastport, Maine, who ..., said": the unit's subject,
+            # not the last name inside what is said about her
             got = _subject_before_parenthetical(s, toks, j, unit)
-            if got is not None:
+            if got is not None and (ref is None or got[1] < r0):
                 ref, r0 = got
         r1 = i + 1
         coord = j >= 0 and toks[j].low in {"and", "but"} and toks[j].q < 0
