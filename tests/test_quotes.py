@@ -713,14 +713,6 @@ def test_a_name_in_apposition_after_a_description_speaks() -> None:
     assert _pairs(sp) == {("Mira Holm", "indirect", "the pier could not be saved")}
 
 
-def test_a_clause_after_said_is_no_inverted_speaker() -> None:
-    sp = _speakers(
-        "Several skippers, including Tove Lind, said the Harbour Office should close the"
-        " channel at night."
-    )
-    assert not any("Office" in s.name for s in sp)
-
-
 def test_coordinated_and_reflexive_subjects_speak() -> None:
     sp = _speakers(
         "Mayor Rolf Aske has doubts but has said the vote will go ahead.",
