@@ -55,6 +55,12 @@ _TIME_WORDS = {
 }
 
 
+_SUBORDINATORS = {"when", "after", "while", "as", "because", "although", "though", "since", "if"}
+_SUBORDINATORS |= {"before", "until", "once", "whereas"}
+# words that open an adjunct between a cue and its "that" ("said without evidence that")
+_ADJUNCT_OPENERS = {"without", "for", "by", "under", "on", "at", "in", "to", "with", "during"}
+
+
 _OBJ_PRONOUNS = {"him", "her", "them", "it", "himself", "herself", "themselves", "itself"}
 
 
@@ -242,7 +248,11 @@ def _that_after_adjunct(toks: list[Tok], a: int, hi: int) -> int:
     """The "that" opening the reported clause after a longer adjunct: "said in one of a
     series of posts on Friday that ...", "told a crowd of supporters in Ohio that ...";
     ``a`` itself when words other than an adjunct's come first."""
-    if a >= hi or toks[a].low not in PREPOSITIONS | DETERMINERS | _HEARER_OBJECTS:
+    first = toks[a] if a < hi else None
+    if first is None or not (
+        first.low in PREPOSITIONS | DETERMINERS | _HEARER_OBJECTS | _ADJUNCT_OPENERS
+        or (first.low.endswith("ly") and first.text.islower())
+    ):
         return a
     for k in range(a, min(hi, a + 14)):
         t = toks[k]
@@ -313,6 +323,13 @@ def analyze_unit(
             cue_word = toks[c.i].text + " " + toks[c.i + 1].text
         got = False
         n_out = len(out)
+        # the cue opens the unit ("Noting that ...,") or sits in an opening subordinate
+        # clause ("When Ann Lee said that ...,"): what is said ends at that clause's comma
+        opening = c.i == 0 or (
+            bool(toks)
+            and toks[0].low in _SUBORDINATORS
+            and not any(t.text == "," and t.q < 0 for t in toks[: c.r0])
+        )
         # quotations right before the attribution: '"...," X said' / '"...," said X'
         k = c.r0 - 1
         while k >= 0 and toks[k].q < 0 and toks[k].text in PUNCT_SEP:
@@ -367,6 +384,10 @@ def analyze_unit(
             a = _that_after_adjunct(toks, a, hi)
         if a < hi and toks[a].low == "that":
             a += 1
+            if ci + 1 < len(cues) and cues[ci + 1].r0 == a:
+                # "told MSNBC that the announcement suggested a plot": the cue inside
+                # the clause is part of what was said
+                hi = cues[ci + 2].r0 if ci + 2 < len(cues) and cues[ci + 2].r0 > a else n
         elif a < hi and toks[a].low in _NOT_CLAUSE_START:
             a = hi  # "said before he died", "recalled of the hearing": no reported clause
         if c.mode != "inv" and a < hi and not (sep and toks[j].text == ","):
@@ -378,6 +399,8 @@ def analyze_unit(
                 last = c.ref
                 continue
             b = clause_end(toks, a, hi)
+            if opening:  # "When Ann Lee said that X, the board ...": X ends at the comma
+                b = next((k for k in range(a, b) if toks[k].text == "," and toks[k].q < 0), b)
             qs = [t for t in toks[a:b] if t.q >= 0 and not is_title(quote_text(t))]
             nwords = sum(1 for t in toks[a:b] if t.word or t.q >= 0)
             # "called them relocation centres", "what police called a plot": a verdict

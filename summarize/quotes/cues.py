@@ -187,6 +187,16 @@ _AFTER_INVERSION = PREPOSITIONS | {
 _PARENTHETICAL_OPENERS = {"who", "whose", "which", "a", "an", "the", "himself", "herself", "itself"}
 
 
+def _adverb(t: Tok) -> bool:
+    """An adverb between a speaker and the cue ("disingenuously claimed", "soon noted")."""
+    return (t.low.endswith("ly") and len(t.low) > 4 and t.low not in _NOT_ADVERBS) or (
+        t.low in {"soon", "long", "quickly", "twice", "once"}
+    )
+
+
+_NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "assembly", "supply", "early", "daily"}
+
+
 def _ends_inversion(toks: list[Tok], e: int, pronoun: bool) -> bool:
     """Whether an inverted speaker ("said Ann Lee", "said he") ends where a speaker
     may end: punctuation, a quotation, the end; for a name also a time or place phrase."""
@@ -398,7 +408,12 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
         # speaker before the cue
         j = i - 1
         skip = AUX | _SELF | (_NEG if base in {"say", "tell"} else set())
-        while j >= 0 and toks[j].low in skip and toks[j].q < 0 and not toks[j].cap:
+        while (
+            j >= 0
+            and (toks[j].low in skip or _adverb(toks[j]))
+            and toks[j].q < 0
+            and not toks[j].cap
+        ):
             j -= 1
         if j >= 1 and toks[j].text == ")":  # "Jason Reed (R-Utah) said"
             k = j - 1
