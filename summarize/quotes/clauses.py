@@ -423,6 +423,8 @@ def analyze_unit(
             needs_that = c.base not in CLAUSE_VERBS or toks[a].low in {"a", "an"}
             if c.base.startswith("call "):
                 needs_that = False
+            elif toks[a].low in _WH | {"whether"} and c.base not in WEAK_VERBS:
+                needs_that = False  # "asked Rubio which states he could win", "explained why"
             elif c.base in HEARER_VERBS and toks[a].low == "to" and a > c.r1 and c.mode != "inv":
                 a = c.r1  # "told him to stay seated", "asked voters to wait"
                 needs_that = False

@@ -362,7 +362,8 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 j -= 1
             a = np_back(toks, j + 1, 0) if j >= 0 else j + 1
             ref = make_ref(s, toks, a, j + 1, None, unit) if a <= j else None
-            if ref is None and prev is not None and (prev.text == "," or low == "calling"):
+            coord = j >= 0 and toks[j].low in {"and", "but"}  # "... and has called for"
+            if ref is None and prev is not None and (prev.text == "," or low == "calling" or coord):
                 ref = cues[-1].ref if cues else unit_subject(s, toks, i, unit)
                 a = i
             if ref is not None:
