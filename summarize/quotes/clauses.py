@@ -483,9 +483,14 @@ def analyze_unit(
         lead = c.r0 - lo_prev
         if c.r0 > lo_prev and toks[lo_prev].text == "(":
             lead -= 1
+        as_said = lead == 1 and toks[c.r0 - 1].low == "as" and c.mode == "back"
         if (
-            c.base == "according to"
-            and (lead == 0 or (lead <= 4 and toks[c.r0 - 1].text == "," and len(out) == n_out))
+            (c.base == "according to" or as_said)
+            and (
+                lead == 0
+                or as_said
+                or (lead <= 4 and toks[c.r0 - 1].text == "," and len(out) == n_out)
+            )
             and j + 1 < hi
             and toks[j].text == ","
             and toks[j + 1].low not in CLAUSE_BREAKS | {"and", "or"}
