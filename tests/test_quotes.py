@@ -877,3 +877,35 @@ def test_a_relative_introduced_by_name_keeps_her_name() -> None:
     )
     assert [s.name for s in sp] == ["Ann Berg"]
     assert len(sp[0].statements) == 2
+
+
+def test_an_adverb_before_the_cue_keeps_the_speaker() -> None:
+    sp = _speakers("Fact-checkers soon noted that the ferry had never carried 900 passengers.")
+    assert _pairs(sp) == {
+        ("Fact-checkers", "indirect", "the ferry had never carried 900 passengers")
+    }
+
+
+def test_what_is_said_in_an_opening_clause_ends_at_its_comma() -> None:
+    sp = _speakers(
+        "When Ann Lee suggested that the pier should close, the harbour board voted no.",
+        "Noting that the fund is empty, Piet Vos asked for a new budget.",
+    )
+    pairs = _pairs(sp)
+    assert ("Ann Lee", "indirect", "the pier should close") in pairs
+    assert ("Piet Vos", "indirect", "the fund is empty") in pairs
+
+
+def test_a_cue_inside_a_that_clause_is_part_of_what_was_said() -> None:
+    sp = _speakers("Ann Lee told the radio that the harbour board said the pier was unsafe.")
+    assert ("Ann Lee", "indirect", "the harbour board said the pier was unsafe") in _pairs(sp)
+
+
+def test_a_question_reported_after_its_hearer() -> None:
+    sp = _speakers("Tove Lind asked the mayor why the night ferry had stopped running.")
+    assert _pairs(sp) == {("Tove Lind", "indirect", "why the night ferry had stopped running")}
+
+
+def test_as_the_speaker_said_the_main_clause_is_the_statement() -> None:
+    sp = _speakers("As Ann Lee noted on Monday, the ferry is older than the pier.")
+    assert _pairs(sp) == {("Ann Lee", "indirect", "the ferry is older than the pier")}

@@ -319,6 +319,8 @@ def analyze_unit(
     for ci, c in enumerate(cues):
         hi = cues[ci + 1].r0 if ci + 1 < len(cues) and cues[ci + 1].r0 > c.r1 else n
         cue_word = c.base if c.base == "according to" else toks[c.i].text
+        if c.i == 0 and c.mode == "subj":
+            cue_word = cue_word.lower()  # "Noting that ..., Piet Vos asked": "noting"
         if c.base.startswith("call "):
             cue_word = toks[c.i].text + " " + toks[c.i + 1].text
         got = False

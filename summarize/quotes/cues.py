@@ -370,7 +370,16 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 cues.append(Cue(i, i + 2, "call " + toks[i + 1].low, ref, a, i + 2, "back"))
             continue
         base = CUE_FORMS.get(low)
-        if base is None or not t.text[:1].islower():
+        # "Noting that the fund is empty, Piet Vos ...": an opening participle
+        opening = i == 0 and low.endswith("ing") and i + 1 < n and toks[i + 1].low == "that"
+        if base is None or not (t.text[:1].islower() or opening):
+            continue
+        if opening:
+            if not subj_done:
+                subj = unit_subject(s, toks, n, unit)
+                subj_done = True
+            if subj is not None and subj.kind != "pronoun":
+                cues.append(Cue(i, i + 1, base, subj, i, i + 1, "subj"))
             continue
         prev = toks[i - 1] if i else None
         if prev is not None and prev.q < 0:
