@@ -8,6 +8,8 @@ import json
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,37 @@ def test_migration_keeps_an_older_store(tmp_path: Path) -> None:
         assert [f.url for f in store.list_feeds()] == ["http://127.0.0.1/x.xml"]
         assert store.statement_rows() == []
     assert "CREATE TABLE statements" in MIGRATIONS[-1]
+
+
+def test_since_keeps_only_recent_articles(tmp_path: Path, feed_server: FeedServer) -> None:
+    """`speakers --since` and `quotes --since` count only articles published in the window: the
+    old article's speaker disappears, the person quoted in both keeps only the recent statements."""
+    fresh = format_datetime(datetime.now(UTC) - timedelta(hours=2), usegmt=True)
+    feed_server.route(
+        "/since.xml",
+        rss(
+            "Harbour Herald",
+            [
+                Item("Harbour to close", "/a", _A, date="Tue, 02 Jan 2024 10:00:00 GMT"),
+                Item("Fares to rise", "/b", _B, date=fresh),
+            ],
+        ),
+    )
+    db = tmp_path / "n.db"
+    assert nd(db, "add", feed_server.url("/since.xml")).returncode == 0
+    assert nd(db, "refresh", "--digest").returncode == 0
+
+    every = {json.loads(x)["name"] for x in nd(db, "speakers", "--json").stdout.splitlines()}
+    assert "officials" in every  # only the old article has them
+    recent = [
+        json.loads(x) for x in nd(db, "speakers", "--since", "1d", "--json").stdout.splitlines()
+    ]
+    names = sorted(s["name"] for s in recent)  # spelled as the recent article spells her
+    assert len(names) == 2 and names[0].startswith("Elena Sorv") and names[1] == "Tom Reyes"
+    assert recent[0]["articles"] == 1
+
+    quotes = nd(db, "quotes", "--speaker", "sorvik", "--since", "1d", "--json").stdout.splitlines()
+    titles = {json.loads(x)["title"] for x in quotes}
+    assert titles == {"Fares to rise"} and len(quotes) == 2
+    r = nd(db, "quotes", "--since", "soon")
+    assert r.returncode == 2 and "Traceback" not in r.stderr

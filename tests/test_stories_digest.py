@@ -99,3 +99,57 @@ def test_empty_and_single_article_stories() -> None:
     assert summarize_story([]).key_points == []
     one = summarize_story(BRIDGE[:1])
     assert one.key_points and all(p.sources == ["a"] for p in one.key_points)
+
+
+# A story from two full reports and a brief. The report `a` gives the event and, in its
+# second sentence, a quotation; `b` tells the evacuees' side; `c` is a wire brief of one
+# sentence that sums the event up in the story's most common words.
+DAM_A = (
+    "Engineers opened the spillways of the Varna dam on Sunday after three days of rain "
+    "pushed the reservoir to its highest level in forty years.\n"
+    '"We are releasing water slowly so that the river below can carry it without flooding '
+    'the villages downstream," said Petra Lind, who runs the dam for the regional water board.\n'
+    "About two thousand people living along the river were told to move to higher ground.\n"
+    "Schools in the valley will stay closed until Wednesday.\n"
+    "The dam was built in 1961 and was last strengthened in 2009.\n"
+    "Farmers said fields near the river were already under water.\n"
+    "Rescue crews brought boats from the coast in case the river burst its banks.\n"
+    "The weather service expects the rain to ease on Monday night.\n"
+    "Trains between Osk and Brenn were cancelled because a bridge approach was flooded.\n"
+    "The water board will decide on Tuesday whether to close the spillways again."
+)
+DAM_B = (
+    "Villagers along the Tesna river spent the night in school halls and sports centres.\n"
+    "Many brought pets and bedding and said they did not know when they could go home.\n"
+    "The regional water board opened the spillways of the Varna dam on Sunday after heavy rain.\n"
+    "Volunteers handed out soup and blankets at the sports centre in Osk.\n"
+    "A shop owner in Brenn said the river had never been so high in her lifetime.\n"
+    "Police closed two roads along the river and asked drivers to stay away.\n"
+    "Local football matches planned for the weekend were called off.\n"
+    "The mayor of Osk thanked the volunteers and the rescue crews.\n"
+    "Some residents complained that the warning came too late in the evening.\n"
+    "The water board said the warning was sent as soon as the decision was made."
+)
+DAM_C = (
+    "The Varna dam spillways were opened on Sunday as the reservoir reached its highest "
+    "level in forty years after heavy rain, the regional water board said."
+)
+DAM = {"a": DAM_A, "b": DAM_B, "c": DAM_C}
+
+
+def test_the_story_is_told_from_a_full_report_not_from_a_brief_whatever_the_order() -> None:
+    for order in itertools.permutations(DAM):
+        st = summarize_story([StoryItem(k, None, DAM[k], None, None) for k in order])
+        first = st.key_points[0]
+        assert first.text.startswith("Engineers opened the spillways"), order
+        assert first.sources[0] == "a"  # drawn from the report, the others confirm it
+        assert {"b", "c"} <= set(first.sources)
+        assert not any(p.text.startswith("The Varna dam spillways") for p in st.key_points)
+
+
+def test_the_main_reports_lede_is_kept_even_its_quotation() -> None:
+    st = summarize_story([StoryItem(k, None, t, None, None) for k, t in DAM.items()])
+    texts = [p.text for p in st.key_points]
+    assert texts[1].startswith('"We are releasing water slowly')
+    assert texts[1].endswith("said Petra Lind, who runs the dam for the regional water board.")
+    assert st.key_points[1].sources == ["a"]

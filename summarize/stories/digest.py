@@ -1,14 +1,17 @@
 """One digest for a story: key points drawn from all its articles, each citing them.
 
 Each member is digested on its own (`summarize_article`, the single-article ranking and
-compression) into candidate points; a point whose source sentence is short enough (WHOLE
-words) is shown as that whole sentence, the compressed text only stands in for long ones.
-A candidate is worth more when other members report it too (a sentence of theirs says
-much the same: they are cited with it), and when it comes from a newer article (a
-developing story's latest facts lead). Points are picked best first; a candidate that
-says what a picked point says is not shown again, its sources are added to that point.
-Who said what is merged across members, one entry per person, each statement knowing
-its article.
+compression) into candidate points, and its lede (first sentences) joins them whole; a
+point whose source sentence is short enough (WHOLE words) is shown as that whole
+sentence, the compressed text only stands in for long ones. A candidate is worth more
+when other members report it too (a sentence of theirs says much the same: they are
+cited with it), when it comes early in its article, and when it comes from a newer
+article (a developing story's latest facts lead). The story is told from one main
+source, as an editor would: the member its best point comes from (not a brief), whose
+points weigh more; the others add what it lacks. Points are picked best first; a
+candidate that says what a picked point says is not shown again, its sources are added
+to that point. Who said what is merged across members, one entry per person, each
+statement knowing its article.
 """
 
 from __future__ import annotations
@@ -32,7 +35,11 @@ DUPLICATE = 0.5  # two points this alike (token-set Jaccard) say the same thing
 OWN = 0.5  # exponent of the point's score in its own article
 CENTRAL_FLOOR = 0.1  # centrality (share of the point's words other members use) plus this
 POSITION = 0.2  # points further down their article are worth exp(-POSITION * k) less
-WHOLE = 30  # a point whose source sentence has at most this many words is shown whole
+WHOLE = 40  # a point whose source sentence has at most this many words is shown whole
+LEDE = 3  # a member's first sentences are candidates even when its own digest passed them
+LEDE_MIN = 8  # (those of at least this many words: not a dateline or a fragment)
+MAIN = 3.0  # the main source's points are worth this much more (1 + MAIN times)
+BRIEF = 150  # a member of fewer words is a brief: the main source only if all are
 _MIN_STEMS = 3
 
 
@@ -136,6 +143,45 @@ def merge_speakers(digests: Sequence[Summary], ids: Sequence[str]) -> list[Speak
     return out
 
 
+def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, float]]:
+    """A member's candidate points in reading order: (text shown, source sentence, its
+    score in its own article scaled to 0..1). They are its digest's points, and its lede
+    (the first LEDE sentences) whole: a story's lede sentences are what other outlets
+    and the story's own account repeat, even when the single-article ranking, which
+    reads one article alone, preferred a sentence further down."""
+    from .._digest import candidates
+    from .._document import parse_document
+    from .._rank import score_candidates
+
+    doc = parse_document(item.text or "", title=item.title)
+    sentences = score_candidates(candidates(doc), doc.title)
+    lede = [c for c in sentences if c.order < LEDE]
+    top = max([0.0, *(p.score for p in d.key_points), *(c.score for c in lede)]) or 1.0
+    order = {c.text: c.order for c in sentences}
+    out: list[tuple[int, str, str, float]] = []
+    for k, p in enumerate(d.key_points):
+        # A sentence that fits is shown whole: across outlets, what the compression
+        # deletes (when, where, who said so) is what another point would have to add.
+        text = p.sentence if p.sentence and len(p.sentence.split()) <= WHOLE else p.text
+        where = order.get(p.sentence, len(sentences) + k)  # a sub-heading point: last
+        out.append((where, text, p.sentence, max(p.score, 0.0) / top))
+    taken = {p.sentence for p in d.key_points}
+    for c in lede:
+        if c.text not in taken and LEDE_MIN <= c.n_words <= WHOLE:
+            out.append((c.order, c.text, c.text, max(c.score, 0.0) / top))
+    out.sort(key=lambda t: t[0])
+    return [t[1:] for t in out]
+
+
+def _main_source(items: Sequence[StoryItem], ranked: list[_Cand]) -> int | None:
+    """The member the story is told from: the one its best point comes from, a brief
+    (a few lines from a wire or a teaser) only when every member is one. One outlet's
+    account read in order makes a briefing; the best sentence of each, side by side,
+    makes a list of fragments."""
+    full = {k for k, i in enumerate(items) if len((i.text or "").split()) >= BRIEF}
+    return next((c.item for c in ranked if c.item in full or not full), None)
+
+
 def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySummary:
     """Digest a story (the articles `group_stories` put together)."""
     from .. import summarize_article
@@ -161,18 +207,11 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
     others = max(1, len(items) - 1)
     cands: list[_Cand] = []
     for k, d in enumerate(digests):
-        top = max((p.score for p in d.key_points), default=0.0)
-        top = top if top > 0 else 1.0
-        for order, p in enumerate(d.key_points):
-            rank = order
-            # (reading order: the single-article digest lists points as they are read)
-            # A sentence that fits is shown whole: across outlets, what the compression
-            # deletes (when, where, who said so) is what another point would have to add.
-            text = p.sentence if p.sentence and len(p.sentence.split()) <= WHOLE else p.text
+        for rank, (text, sentence, own) in enumerate(_member_candidates(items[k], d)):
             stems = point_stems(text)
             if len(stems) < _MIN_STEMS:
                 continue
-            c = _Cand(text, p.sentence, k, rank, stems)
+            c = _Cand(text, sentence, k, rank, stems)
             c.sources = {k}
             for m, sents in enumerate(sentence_stems):
                 if m != k and any(len(stems & s) >= CONFIRM * len(stems) for s in sents):
@@ -180,11 +219,11 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
             support = (len(c.sources) - 1) / others
             central = sum(member_df.get(t, 0) - 1 for t in stems) / (len(stems) * others)
             c.score = (
-                (max(p.score, 0.0) / top) ** OWN
+                own**OWN
                 * (CENTRAL_FLOOR + central)
                 * (1 + SUPPORT * support)
                 * (1 + FRESH * min(recency[m] for m in c.sources))
-                * math.exp(-POSITION * order)
+                * math.exp(-POSITION * rank)
             )
             cands.append(c)
     cands.sort(key=lambda c: (-c.score, c.item, c.rank))
@@ -193,9 +232,14 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
     latest = _latest(items, cands, recency)
     if latest is not None:
         chosen.append(latest)
-    for c in cands:
-        if c is latest:
-            continue
+    # The main source's points weigh more (the news, when it leads, is already picked).
+    pool = [c for c in cands if c is not latest]
+    main = _main_source(items, pool)
+    for c in pool:
+        if c.item == main:
+            c.score *= 1 + MAIN
+    pool.sort(key=lambda c: (-c.score, c.item, c.rank))
+    for c in pool:
         same = next((p for p in chosen if jaccard(p.stems, c.stems) >= DUPLICATE), None)
         if same is not None:
             assert same.sources is not None and c.sources is not None
