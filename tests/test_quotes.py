@@ -857,28 +857,6 @@ def test_transcript_with_names_in_title_case() -> None:
     }
 
 
-def test_a_relative_named_by_role_is_not_the_nearby_name() -> None:
-    sp = _speakers(
-        "Fisherman Tom Berg, 19, was pulled from the water by a passing ferry.",
-        '"He was lucky to be alive," the young man\'s mother said.',
-        '"We thought we had lost him," his sister said.',
-    )
-    assert _pairs(sp) == {
-        ("the young man's mother", "direct", "He was lucky to be alive"),
-        ("his sister", "direct", "We thought we had lost him"),
-    }
-
-
-def test_a_relative_introduced_by_name_keeps_her_name() -> None:
-    sp = _speakers(
-        "Tom Berg, 19, was pulled from the water by a passing ferry.",
-        'Ann Berg, his mother, said the boat was too small. "It was a rowing boat,"'
-        " his mother said.",
-    )
-    assert [s.name for s in sp] == ["Ann Berg"]
-    assert len(sp[0].statements) == 2
-
-
 def test_an_adverb_before_the_cue_keeps_the_speaker() -> None:
     sp = _speakers("Fact-checkers soon noted that the ferry had never carried 900 passengers.")
     assert _pairs(sp) == {

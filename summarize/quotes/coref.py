@@ -6,7 +6,7 @@ import re
 
 from .chunks import Ref
 from .clauses import Raw
-from .lexicon import KIN_WORDS, ORG_WORDS
+from .lexicon import ORG_WORDS
 from .name_index import KnownNames, WordIndex
 from .names import person_in
 from .units import Unit
@@ -138,14 +138,6 @@ def resolve_pronoun(
                 name[-1] = name[-1][:-2]
             if not any(w.lower() in ORG_WORDS for w in name):
                 return Ref(" ".join(name), None, "person", ref.unit, ref.pos)
-        head = ref.name.split()[-1].lower()
-        if head in KIN_WORDS and re.search(r"^(?:his|her|their)\b|['’]s\b", ref.name):
-            # "the young man's mother": a relative of someone, never that someone; only
-            # a speaker introduced as such ("Ann Berg, his mother,") is her
-            for r in reversed(before):
-                if r.ref.kind == "person" and head in (r.ref.role or "").lower().split():
-                    return r.ref
-            return None
     if ref.name in {"he", "she"} or ref.kind == "desc":
         want = {"he": "m", "she": "f"}.get(ref.name)
 
