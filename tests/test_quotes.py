@@ -887,3 +887,11 @@ def test_a_question_reported_after_its_hearer() -> None:
 def test_as_the_speaker_said_the_main_clause_is_the_statement() -> None:
     sp = _speakers("As Ann Lee noted on Monday, the ferry is older than the pier.")
     assert _pairs(sp) == {("Ann Lee", "indirect", "the ferry is older than the pier")}
+
+
+def test_a_group_with_a_post_modifier_before_a_parenthetical_speaks() -> None:
+    sp = _speakers(
+        "Harbour officials familiar with the survey of the pier at Lindholm, Norway,"
+        " speaking on the condition of anonymity, said that the piles had rotted."
+    )
+    assert _pairs(sp) == {("Harbour officials", "indirect", "the piles had rotted")}

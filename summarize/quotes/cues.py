@@ -218,9 +218,23 @@ def _subject_before_parenthetical(
     while start < j and toks[start].low in {"but", "and", "so", "yet", "still"}:
         start += 1
     e = np_fwd(toks, start, j)
-    if e <= start or e >= j or toks[e].text != ",":
+    if e <= start or e >= j:
         return None
-    nxt = toks[e + 1]
+    c1 = e
+    if (
+        toks[e].text != ","
+        and toks[e].text.islower()
+        and (toks[e].low in PREPOSITIONS | {"of", "for", "familiar"} or toks[e].low.endswith("ing"))
+    ):  # "Federal officials familiar with the case, speaking ..., said"
+        c1 = next((k for k in range(e, min(j, e + 12)) if toks[k].text == ","), -1)
+        if c1 < 0 or any(
+            t.q >= 0 or t.low in FINITE_VERBS or (t.low in CUE_FORMS and t.text.islower())
+            for t in toks[e:c1]
+        ):
+            return None
+    if toks[c1].text != "," or c1 + 1 >= j:
+        return None
+    nxt = toks[c1 + 1]
     if not (
         nxt.low in _PARENTHETICAL_OPENERS
         or nxt.low in ROLE_WORDS
@@ -230,14 +244,14 @@ def _subject_before_parenthetical(
     ):
         return None
     relative = nxt.low in {"who", "whose", "which"}
-    for t in toks[e + 1 : j]:
+    for t in toks[c1 + 1 : j]:
         if t.q >= 0 or t.text in {";", ":"}:
             return None
         if t.low in CUE_FORMS and t.text.islower() and not relative:
             return None
     appos = None
-    k = next((k for k in range(e + 1, j + 1) if toks[k].text == ","), j)
-    if k > e + 1:
+    k = next((k for k in range(c1 + 1, j + 1) if toks[k].text == ","), j)
+    if k > c1 + 1 and c1 == e:
         appos = (e + 1, k)
     ref = make_ref(s, toks, start, e, appos, unit)
     if ref is None or ref.kind == "pronoun":
