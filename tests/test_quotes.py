@@ -895,3 +895,13 @@ def test_a_group_with_a_post_modifier_before_a_parenthetical_speaks() -> None:
         " speaking on the condition of anonymity, said that the piles had rotted."
     )
     assert _pairs(sp) == {("Harbour officials", "indirect", "the piles had rotted")}
+
+
+def test_a_dateline_is_skipped_to_find_the_subject() -> None:
+    sp = _speakers(
+        "LINDHOLM, Nov 3 (Reuters) - Marta Vos backed the harbour plan on Wednesday,"
+        " saying the old pier would bring hardship to the islands."
+    )
+    assert _pairs(sp) == {
+        ("Marta Vos", "indirect", "the old pier would bring hardship to the islands")
+    }

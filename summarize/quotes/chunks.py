@@ -291,6 +291,11 @@ def unit_subject(s: str, toks: list[Tok], hi: int, unit: int) -> Ref | None:
     Sunday, Ann Lee ..."): a name followed by a comma and no role is still the phrase."""
     j = 0
     intro = False
+    if hi > 2 and toks[0].text.isupper() and len(toks[0].text) > 1 and toks[0].q < 0:
+        # a dateline: "PARIS, Aug 31 (Reuters) - Ann Lee ...", "WASHINGTON — ..."
+        dash = next((k for k in range(1, min(hi, 12)) if toks[k].text in {"-", "—", "–"}), -1)
+        if dash > 0 and dash + 1 < hi:
+            j = dash + 1
     for _ in range(4):
         starter = j < hi and (toks[j].low in INTRO_STARTERS or toks[j].low.endswith("ing"))
         if starter and toks[j].low in {"a", "an", "this", "last"}:
