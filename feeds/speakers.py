@@ -3,8 +3,10 @@ and speakers are matched across articles by a normalised name.
 
 In one article the summariser already folds "Zelenskiy", "Volodymyr Zelenskiy" and the
 descriptions resolved to him into one speaker. Across articles, `speaker_key` spells a
-name one way (no accents, titles or determiners; "Zelenskiy" and "Zelensky" alike), and a
-surname alone joins the one full name that ends with it.
+name one way (no accents, titles or determiners; "Zelenskiy" and "Zelensky" alike), a
+surname alone joins the one full name that ends with it, and a speaker named only by a
+role ("Ukraine's president") joins the one person given that role (in the same article
+first, else in any).
 """
 
 from __future__ import annotations
@@ -124,17 +126,54 @@ def _groups(keys: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _by_role(rows: Sequence[Sequence[object]], group: dict[str, str]) -> dict[tuple[int, str], str]:
+    """(article, key) of a speaker named only by a role ("Ukraine's president", "the
+    harbour commissioner") -> the group of the one named person given that role: in the
+    same article (where "the president" may be the end of "Ukraine's President"), else in
+    all the stored articles (the whole role, for one person only)."""
+    from summarize.quotes.lexicon import ROLE_WORDS
+
+    named: dict[int, dict[str, set[str]]] = {}  # article -> role key -> groups
+    everywhere: dict[str, set[str]] = {}
+    for key, name, role, *_rest in rows:
+        if role and len(str(name).split()) >= 2 and str(name)[:1].isupper():
+            rk = speaker_key(str(role))
+            aid = int(str(_rest[4]))
+            named.setdefault(aid, {}).setdefault(rk, set()).add(group[str(key)])
+            everywhere.setdefault(rk, set()).add(group[str(key)])
+    out: dict[tuple[int, str], str] = {}
+    for key, name, _role, *rest in rows:
+        k = str(key)
+        words = k.split()
+        if not words or words[-1] not in ROLE_WORDS or str(name).split()[-1][:1].isupper():
+            continue  # a name, not a role
+        aid = int(str(rest[4]))
+        here = {
+            g
+            for rk, gs in named.get(aid, {}).items()
+            if rk.split()[-len(words) :] == words
+            for g in gs
+        }
+        there = everywhere.get(k, set())
+        if len(here) == 1:
+            out[(aid, k)] = next(iter(here))
+        elif not here and len(there) == 1:
+            out[(aid, k)] = next(iter(there))
+    return out
+
+
 def collect(
     store: Store, *, since: float | None = None, article_ids: Sequence[int] | None = None
 ) -> tuple[list[SpeakerStat], list[Quote]]:
     """Speakers, most statements first, and all their statements, newest article first."""
     rows = store.statement_rows(since=since, article_ids=article_ids)
     group = _groups([str(r[0]) for r in rows])
+    role_of = _by_role(rows, group)
     stats: dict[str, SpeakerStat] = {}
     spellings: dict[str, dict[str, int]] = {}
     quotes: list[Quote] = []
     for key, name, role, kind, text, cue, para, aid, title, url, when, feed in rows:
-        g = group[str(key)]
+        g = role_of.get((int(str(aid)), str(key)), group[str(key)])
         st = stats.setdefault(g, SpeakerStat(name=str(name), key=g))
         counts = spellings.setdefault(g, {})
         counts[str(name)] = counts.get(str(name), 0) + 1
@@ -162,7 +201,16 @@ def collect(
     for g, st in stats.items():
         # the fullest name, and of those the spelling used most (then the first seen)
         names = list(spellings[g])
-        st.name = max(names, key=lambda n: (len(n.split()), spellings[g][n], -names.index(n)))
+        # (a name before a role alone: "Ilse Varga", not "Norland's president")
+        st.name = max(
+            names,
+            key=lambda n: (
+                n.split()[-1][:1].isupper(),
+                len(n.split()),
+                spellings[g][n],
+                -names.index(n),
+            ),
+        )
         st.aliases = [n for n in names if n != st.name]
     for q in quotes:
         q.speaker = stats[q.speaker].name

@@ -40,7 +40,7 @@ _MAX_SPANS = 6  # optional constituents considered per sentence (2**6 combinatio
 _Q = '"“”'  # double quotation marks: spans never contain or cross them
 _END = r"(?=[.!?][\"”’']?$)"  # just before the sentence's final punctuation
 # The rest of the sentence; it may hold a whole quotation (spans never cut one in two).
-_REST = r"[^;]{3,220}?" + _END
+_REST = r"[^;]{3,400}?" + _END
 # Relative pronouns, and "in which" / "of whom"...
 _WH = (
     r"(?:who|which|whose|where|(?:in|of|by|for|with|on|at|to|from|under|through) "
@@ -73,11 +73,13 @@ _TIME = (
 # Not after a capitalised word: "The Mail on Sunday" is a name.
 # Not inside a newspaper's name ("The Mail on Sunday", "The Independent on Sunday").
 _TIME_ADJUNCT = re.compile(
-    r"(?<=[a-z0-9’'\"”),])(?<!Mail)(?<!Independent)(?<!Times)"
+    r"(?=\s)(?<=[a-z0-9’'\"”),])(?<!Mail)(?<!Independent)(?<!Times)"
     # "the March 11, 2005, incident": a date that modifies a noun stays.
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\bits)(?<!\bhis)(?<!\bher)"
     r"(?<!\btheir)(?<!\bon)(?<!\bin)(?<!\bby)(?<!\bat)(?<!\bof)(?<!\bfrom)(?<!\bto)(?<!\bfor)"
-    r"(?<!\buntil)(?<!\bsince)(?P<x>\s"
+    r"(?<!\buntil)(?<!\bsince)(?<!\bIn)(?<!\bOn)(?<!\bBy)(?<!\bAt)(?<!\bFrom)(?<!\bSince)"
+    r"(?<!\bUntil)(?<!\bFor)(?<!\bthan)(?<!\babout)(?<!\bnearly)(?<!\balmost)(?<!\bover)"
+    r"(?<!\bunder)(?<!\bleast)(?<!\bback)(?P<x>\s"
     + _TIME
     + r")(?=[,.;!?]| (?!of\b|(?:to|and) (?:[A-Z\d]|on\b|in\b)))"
 )
@@ -111,7 +113,7 @@ _ATTRIB_MID = re.compile(
 _ACCORDING_MID = re.compile(r", according to [^,;" + _Q + r"]{2,60}?,(?= [a-z])")
 _PAREN = re.compile(r" \([^()" + _Q + r"]{1,100}\)")
 _DASHED = re.compile(r" (?:--|—|–|-) [^—–" + _Q + r"]{1,100}? (?:--|—|–|-)(?= )")
-_DASH_TAIL = re.compile(r" (?:--|—|–|-) [^—–]{1,220}?" + _END)
+_DASH_TAIL = re.compile(r" (?:--|—|–|-) [^—–]{1,400}?" + _END)
 # The word after a deleted mid-sentence phrase must be the clause's verb.
 _VERB_NEXT = (
     r"(?= (?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|"
@@ -129,9 +131,14 @@ _APPOSITIVE = re.compile(
     r"[A-Z][\w.'’-]*(?:'s|’s)?|former|then|now|both|also|another|one|two|three) "
     r"[^,;:()" + _Q + r"]{1,80}?|(?:[A-Z][\w.&'’-]*\.?)),)" + _VERB_NEXT
 )
+# "she and her husband, Tom Reyes, booked ...": a name after a noun with its determiner.
+_NAME_APPOSITIVE = re.compile(
+    r"\b(?:his|her|their|its|our|my|the) [a-z]{3,}(?P<x>, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},)"
+    + _VERB_NEXT
+)
 # "... the shooting of Christopher Lane, a 23-year-old college student in Duncan."
 _APPOSITIVE_TAIL = re.compile(
-    r"\b[A-Z][\w.'’-]*(?P<x>, (?:a|an|the|his|her|their|its) [^;" + _Q + r"]{1,100}?)" + _END
+    r"\b[A-Z][\w.'’-]*(?P<x>, (?:a|an|the|his|her|their|its) [^;" + _Q + r"]{1,250}?)" + _END
 )  # (a noun phrase only: `_weighted_spans` drops one that holds a verb)
 # "... a serving of ice cream originating from that plant.": a participle ending the sentence.
 _REDUCED_RELATIVE_END = re.compile(
@@ -143,15 +150,23 @@ _PARTICIPLE_MID = re.compile(
     r", (?:[a-z]+ly )?[a-z]{3,}(?:ed|en) (?:by|in|on|at|for|with|from|as|to|after|under)\b"
     r"[^,;()" + _Q + r"]{1,80}?," + _VERB_NEXT
 )
-_RELATIVE_MID = re.compile(r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?," + _VERB_NEXT)
-_RELATIVE_TAIL = re.compile(r", " + _WH + r" [^,;]{3,220}?" + _END)
+# (It may end on a quotation that holds the closing comma: `... the track "Grammar," has`.)
+_RELATIVE_MID = re.compile(
+    r", " + _WH + r" [^,;()" + _Q + r"]{3,110}?(?:,|[\"“][^\"“”,]{1,60},[\"”])" + _VERB_NEXT
+)
+_RELATIVE_TAIL = re.compile(r", " + _WH + r" [^,;]{3,400}?" + _END)
 # "... a charity adventure, at a remote camping resort." / "... a child in a rap video."
 _PP_TAIL = re.compile(
-    r",? (?:in|at|on|during|near|outside|inside) (?:a|an|the)\b[^,;]{3,120}?" + _END
+    r",? (?:in|at|on|during|near|outside|inside) (?:a|an|the)\b[^,;]{3,250}?" + _END
 )
 _PLACE_TAIL = re.compile(
-    r" (?:in|near|outside) (?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+    r" (?:in|near|outside) (?!"
+    + _MONTH
+    + r"|"
+    + _DAY
+    + r")(?:the )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
     r"(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?(?=[.!?]))?"
+    r"(?<!['’])(?<!['’]s)"  # "in Harris' death": a possessive, not a place
     r"(?=[.!?]|,(?! [A-Z])| (?!and\b|or\b|of\b)[a-z])"
 )
 _SUBORD = (
@@ -173,7 +188,7 @@ _LEAD_IN = re.compile(
     + _SUBORD
     + r"\b[^,;"
     + _Q
-    + r"]{1,110}?, "
+    + r"]{1,110}?(?:, \d{1,3})?, "  # "Along with her partner Rosa Pringle, 28, the pair"
     + _CLAUSE_START
     + r"|^[^,;"
     + _Q
@@ -192,13 +207,18 @@ _HEDGE_MID = re.compile(
     r" (?:also|actually|currently|now|still|even|just|really|simply|recently)(?= [a-z])"
 )
 # "a few days after the post": a measure of time and its "after"/"before" go together.
-_NOT_AFTER_MEASURE = (
-    r"(?<!seconds)(?<!minutes)(?<!hours)(?<!days)(?<!weeks)(?<!months)(?<!years)(?<!minute)"
-    r"(?<!hour)(?<!day)(?<!week)(?<!month)(?<!year)(?<!moments)(?<!shortly)(?<!soon)"
-    r"(?<!long)(?<!just)(?<!right)(?<!immediately)(?<!decades)(?<!centuries)"
+# (Whole words: "Thursday after the storm" is no measure.)
+_NOT_AFTER_MEASURE = "".join(
+    rf"(?<!\b{w})"
+    for w in re.findall(
+        r"\S+",
+        "seconds minutes hours days weeks months years minute hour day week month year moments "
+        "shortly soon long just right immediately decades centuries",
+    )
 )
 _TAIL_CLAUSE = re.compile(
-    _NOT_AFTER_MEASURE
+    r"(?=[\s,:])"  # (cheap: only where a tail can start)
+    + _NOT_AFTER_MEASURE
     + r"(?:,? (?:after|before|because|although|though|while|until|unless|despite|amid|"
     r"as part of|in order to|so that|whereas|including|in connection (?:to|with)|"
     r"in response to|in relation to|as a result of|based on|in conjunction with|"
@@ -213,6 +233,10 @@ _TAIL_CLAUSE = re.compile(
     + _CLAUSE_START
     + _REST
     + r"|(?<!such)(?<!as well) (?:as|and|but|so) (?:he|she|they|it|we|there)\b"
+    + _REST
+    # "... hailed his rival as the Italian looked ahead to ...": a clause of time, no comma.
+    + r"|(?<!such)(?<!as well)(?<!same) as (?:the|his|her|their|its) (?:[\w'’-]+ ){0,2}?"
+    r"(?:[a-z]{3,}ed|was|were|is|are|has|had)\b"
     + _REST
     + r"|(?<!the) following (?:a|an|the|his|her|their|its|reports?|claims?|allegations?|[A-Z])"
     + _REST
@@ -240,17 +264,19 @@ _TAIL_CLAUSE = re.compile(
 _VP_AND = re.compile(
     r",? (?:and|but) (?:then |also |later )?(?:had|has|have|was|were|is|are|will|would|could|can|"
     r"took|made|gave|went|came|got|left|told|said|found|became|began|brought|held|kept|met|"
-    r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed)\b"
-    + _REST
+    r"paid|put|ran|sent|set|won|lost|spent|stood|wrote|spoke|saw|knew|thought|[a-z]{3,}ed|"
+    # "... and features Steven Berkoff": a present tense, known by the object after it.
+    r"[a-z]{3,}(?<!ss)s(?= (?:(?:the|a|an|his|her|their|its)\b|[A-Z\d])))\b" + _REST
 )
 # "... a gang rape that was videotaped on a beach.": a relative clause ending the sentence.
 _RELATIVE_END = re.compile(
     r"(?<=[a-z]) (?:that|who|which) (?:is|was|are|were|has|had|have|will|would|could|can|"
-    r"went|came|made|took|gave|got|became|left|told|said|found|[a-z]+ed)\b[^,;]{3,120}?" + _END
+    r"went|came|made|took|gave|got|became|left|told|said|found|sent|brought|kept|held|led|"
+    r"won|lost|saw|knew|[a-z]+ed)\b[^,;]{3,250}?" + _END
 )
 _PARTICIPLE_TAIL = re.compile(r"(?<![0-9]), (?:[a-z]+ly )?[a-z]{3,}ing\b" + _REST)
 # "Most of those released were women and children; the rest were ill.": a second clause.
-_SEMICOLON_TAIL = re.compile(r"; [^;]{3,220}?" + _END)
+_SEMICOLON_TAIL = re.compile(r"; [^;]{3,400}?" + _END)
 
 # Tails found again once a later tail is gone (see `_weighted_spans`).
 _ENDING: tuple[re.Pattern[str], ...] = ()  # filled below, after _RULES
@@ -268,6 +294,7 @@ _RULES: tuple[re.Pattern[str], ...] = (
     _ACCORDING_MID,
     _ATTRIB_MID,
     _APPOSITIVE,
+    _NAME_APPOSITIVE,
     _RELATIVE_MID,
     _PARTICIPLE_MID,
     _RELATIVE_TAIL,
@@ -295,6 +322,7 @@ _COST: dict[re.Pattern[str], float] = {
     _SAID_TAIL: 0.5,
     _ATTRIB_MID: 0.5,
     _APPOSITIVE: 0.5,
+    _NAME_APPOSITIVE: 0.5,
     _TIME_ADJUNCT: 0.5,
     _DASHED: 0.5,
     _PLACE_TAIL: 1.5,
@@ -319,11 +347,30 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     out = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
     if "'" in text or "‘" in text:
         out += [m.span() for m in _SINGLE_QUOTED.finditer(text)]
+        # "X said: 'Clinton is a proven leader and ...": a quotation the sentence does not
+        # close runs to its end.
+        for m in _SINGLE_OPEN.finditer(text):
+            if not any(a <= m.start() < b for a, b in out):
+                out.append((m.start(), len(text)))
+                break
     return out
 
 
+_SINGLE_CLOSE = re.compile(r"[.!?,]['’](?=\s|$)")
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(]))['‘](?=[A-Z£$€])")
+
+
 def quotes_balanced(text: str) -> bool:
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    """Every quotation opened is closed: double marks, and single ones that open a
+    quotation ("He said: 'We will win." is not balanced; "the '90s" and "don't" are)."""
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    if "'" not in text and "‘" not in text:
+        return True
+    closed = [m.span() for m in _SINGLE_QUOTED.finditer(text)]
+    marks = [m.start() for m in _SINGLE_OPEN.finditer(text)]
+    marks += [m.end() - 1 for m in _SINGLE_CLOSE.finditer(text)]  # "... with pride.'"
+    return all(any(a <= i < b for a, b in closed) for i in marks)
 
 
 _MAIN_AUX = frozenset(
@@ -340,7 +387,8 @@ _ADJECTIVE_AND = re.compile(
 # An auxiliary after a noun, four words or more into a tail: the sentence's own predicate.
 _LATE_AUX = re.compile(
     r"^(?:\S+ ){4,}?(?!(?:he|she|it|they|we|i|who|that|which|there)\b)[a-z]+ "
-    r"(?:is|was|are|were|has|have|had|will|would)\b"
+    r"(?:is|was|are|were|has|have|had|will|would|got|became|went|came|fell|began|remained|"
+    r"seemed)\b"
 )
 _VERB_AFTER_COMMA = re.compile(
     r",[\"”’']? (?:is|was|are|were|has|have|had|will|would|could|can|did|does|[a-z]{3,}ed)\b"
@@ -355,41 +403,126 @@ _PROGRESSIVE = re.compile(
     r"\b(?:is|was|are|were|be|been|am|'s|’s|'re|’re)"
     r"(?: [a-z]+ly| at last| still| now| also| just)?$"
 )
+# ", a minority group whose members were ...": a noun phrase and its own relative clause.
+_NOUN_RELATIVE = re.compile(
+    r", (?:a|an|the) (?:[\w'’-]+ ){0,3}?[\w'’-]+ (?:who|whose|which|that) (?!(?:the|a|an)\b)"
+)
 _CLAUSE_WORD = re.compile(r"\b(?:that|who|which|whose|whom|where|when)\b|\b[a-z]+ly [a-z]+s\b")
-_SUBJECT_REL = re.compile(r" (?:who|which) | [a-z]{3,}ing ")
+_SUBJECT_REL = re.compile(r" (?:who|which|that) | [a-z]{3,}ing ")
+_STRICT_AFTER = re.compile(
+    r"(?:not|to|that|the|a|an|on|in|at|by|for|with|his|her|their|its)$|[A-Z\d]"
+)
+_OBJECT_AFTER = re.compile(r"(?:not|that|the|a|an|his|her|their|its)$|[A-Z\d]")
+# After the main clause's past-tense verb: its object or complement.
+_AFTER_MAIN_ED = re.compile(
+    r"(?:not|to|that|the|a|an|on|in|at|by|for|with|his|her|their|its|up|out|off|down|back|"
+    r"more|[a-z]+s)$|[A-Z\d]"
+)
 
 
 def _subject_relative(text: str) -> tuple[int, int] | None:
-    """ "A former Army enlistee who posted on Facebook ... was arrested": the relative (or
-    "-ing") clause inside the subject, ended by the main clause's auxiliary or "said"."""
+    """ "A former Army enlistee who posted on Facebook ... was arrested", "A patch that
+    tracks heart rate ... helped nurses": the relative (or "-ing") clause inside the
+    subject, ended by the main clause's verb (an auxiliary, "said", or a past tense)."""
     m = _SUBJECT_REL.search(text, 0, 120)
     if not m or has_verb(text[: m.start()]) or n_words(text[: m.start()]) < 2:
         return None
     if text[m.start() - 1 : m.start()] == ",":
         return None  # ", who featured in ...,": `_RELATIVE_MID` takes it whole
+    prev = text[: m.start()].rsplit(" ", 1)[-1].lower()
+    if prev in _DETERMINERS or prev in ("whose", "who", "which", "that", "more", "most", "very"):
+        return None  # "whose freewheeling career", "the leading role": an adjective
     toks = list(re.finditer(r"\S+", text[m.end() :]))
-    reduced = m.group(0).strip() not in ("who", "which")
-    own_verb = reduced or (toks and has_verb(toks[0].group(0)))
-    if not own_verb:
+    rel = m.group(0).strip()
+    reduced = rel not in ("who", "which", "that")
+    first = toks[0].group(0) if toks else ""
+    # "that tracks ...", "who posted ...": the relative's own verb comes first.
+    own_verb = reduced or has_verb(first) or bool(_FINITE_S.match(first) and first[:1].islower())
+    if not own_verb or (rel == "that" and first.lower() in _DETERMINERS):
         return None
     for k, tok in enumerate(toks[1:], start=1):
         word = tok.group(0).lower()
         after = toks[k + 1].group(0) if k + 1 < len(toks) else ""
-        main_ed = (
-            reduced
-            and word.endswith("ed")
-            and re.match(r"(?:not|to|that|the|a|an|on|in|at|by|for|with|his|her|their|its)$|"
-                         r"[A-Z\d]", after)
-        )  # fmt: skip
         before = toks[k - 1].group(0).lower()
+        past = word.endswith("ed") or word in _IRREGULAR
+        main_ed = (
+            past
+            and before not in _AUX
+            and before != "to"
+            and (
+                _STRICT_AFTER.match(after)
+                or (not reduced and k >= 3 and bool(_AFTER_MAIN_ED.match(after)))
+            )
+        )  # fmt: skip
         if word in _MAIN_AUX and (before == "to" or before in _AUX or before.endswith("ly")):
             continue  # "who has been forced to have chemotherapy": still the relative's verbs
-        if word in _MAIN_AUX or main_ed:
+        # "who loves to party ... admits her ...": a present tense ends it too.
+        main_s = (
+            not reduced
+            and k >= 2
+            and bool(_FINITE_S.match(word))
+            and not word.endswith("ss")
+            and word not in _S_NOUNS
+            and before not in _DETERMINERS
+            and before != "to"
+            and bool(_OBJECT_AFTER.match(after))
+        )
+        if word in _MAIN_AUX or main_ed or main_s:
+            if before in ("that", "who", "which"):
+                # "messages dating back to 2013 that were sent by ...": the verb is the
+                # relative's; only the participle phrase before it can go.
+                if not reduced or k < 3:
+                    return None
+                tok = toks[k - 1]
             end = m.end() + tok.start() - 1
+            if text[end - 1] == ",":
+                end -= 1  # "Malala, the girl who won the prize, sent": the comma stays
             return (m.start(), end) if k >= 2 else None
         if not re.fullmatch(r"[\w'’.,\"“”-]+", word) or word.endswith(",") and k < 2:
             return None
     return None
+
+
+# "... and Arum claimed that the contract was ...": that "was" is the reported clause's.
+_COMPLEMENT = re.compile(r"\b(?:that|what|whether|if|when|where|how|why)\b")
+# "after John, who was 31, was told his cancer was terminal": no attribution.
+_PASSIVE_TOLD = re.compile(r"^, (?:was|were|is|are|had been|has been|have been) told\b")
+_LIST_ITEM = re.compile(r"\b(?:and|or) (?:on|in|at|by|with|from|to|for)\b")
+_COPULA_END = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|'s|’s)(?: [a-z]+ly| always| never| still| not)?$"
+)
+
+
+def _closes_subject_aside(text: str, a: int) -> bool:
+    """Is the comma at ``a`` the one closing an aside that opened right after the
+    subject ("The robot, set out to ..., stalled")? Then what follows is the main verb."""
+    first = text.find(", ")
+    return (
+        0 < first < a
+        and "," not in text[first + 1 : a]
+        and text[first + 2 : first + 3].islower()
+        and not has_verb(text[:first])
+    )
+
+
+# Where a place phrase's own relative clause starts: "in a country where people work
+# ...", "in a video they made": its verbs are the relative's.
+_PP_HEAD = re.compile(r" (?:where|he|she|they|we|i|you) ")
+# Rules whose rejected match may hide a later one ("a long and decorated career and was
+# nominated ..."): searched again from the next character.
+_OVERLAPPING = (_VP_AND,)
+
+
+def _matches(rule: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """``rule.finditer(text)``; for the tails in `_OVERLAPPING`, also the matches that
+    start inside an earlier one (each is judged on its own)."""
+    if rule not in _OVERLAPPING:
+        yield from rule.finditer(text)
+        return
+    pos = 0
+    while (m := rule.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
 
 
 def _spans(text: str, rules: Iterable[re.Pattern[str]] | None = None) -> list[tuple[int, int]]:
@@ -414,14 +547,28 @@ def _weighted_spans(
 
     for rule in rules:
         cost = _COST.get(rule, 1.0)
-        for m in rule.finditer(text):
+        for m in _matches(rule, text):
             a, b = m.span("x") if "x" in rule.groupindex else m.span()
-            if rule is _APPOSITIVE_TAIL and (has_verb(text[a:b]) or _CLAUSE_WORD.search(text[a:b])):
+            if (
+                rule is _APPOSITIVE_TAIL
+                and (has_verb(text[a:b]) or _CLAUSE_WORD.search(text[a:b]))
+                and not _NOUN_RELATIVE.match(text, a)
+            ):
                 continue  # ", the memo also warns that ...": a clause, not an appositive
+            if rule is _ATTRIB_TAIL and _PASSIVE_TOLD.search(text[a:b]):
+                continue  # "..., was told his cancer was terminal.": the clause's own verb
             if rule is _SAID_TAIL and has_verb(text[a:b].split(" ", 2)[-1]):
                 continue  # "Erik Sand, a fisherman, said the news came late": the main verb
-            if rule is _PP_TAIL and has_verb(text[a:b]):
+            if rule is _PP_TAIL and has_verb(_PP_HEAD.split(text[a:b], 1)[0]):
                 continue  # " in the valley lost power ...": the verb is the sentence's own
+            if rule is _PARTICIPLE_MID and has_verb(text[a:b].split(" ", 2)[-1]):
+                continue  # ", arrived at work to find thieves had dug a tunnel,": a clause
+            if rule is _APPOSITIVE and _LIST_ITEM.search(text, a, b):
+                continue  # "on TV, the radio and on records, has died": a list, not an aside
+            if rule is _PP_TAIL and _COPULA_END.search(text, 0, a):
+                continue  # "... was always on the cards": what "was" needs
+            if rule in _TAILS and text[a] == "," and _closes_subject_aside(text, a):
+                continue  # "The robot, set out to collect data, stalled after ...": the verb
             if rule is _APPOSITIVE and has_verb(text[a:b]):
                 continue  # ", Paltrow showcased an array of greens,": a clause
             if rule is _REDUCED_RELATIVE_END and (
@@ -434,14 +581,28 @@ def _weighted_spans(
                 not has_verb(text[:a]) or _VERB_AFTER_COMMA.search(text, a + 1, b)
             ):
                 continue
-            if rule is _TAIL_CLAUSE and text[a] != "," and _LATE_AUX.search(text[a:b].strip()):
+            if rule is _TAIL_CLAUSE and re.search(r", that\b", text[a:b]):
+                continue  # "told MPs, after she fled, that he ...": the verb's complement
+            if (
+                rule is _TAIL_CLAUSE
+                and text[a] != ","
+                and (late := _LATE_AUX.search(text[a:b].strip()))
+                and not _COMPLEMENT.search(late.group(0))
+            ):
                 continue  # " as he walked through a park was locked": the main predicate
             if rule is _VP_AND and (
-                re.search(r", [\w'’-]+$", text[:a]) or _ADJECTIVE_AND.match(text, a)
+                re.search(r", [\w'’-]+$", text[:a])
+                or _ADJECTIVE_AND.match(text, a)
+                or _LISTED_VERB.search(text, 0, a)
             ):
-                continue  # "killed, captured and enslaved", "a long and decorated career"
+                continue  # "killed, captured and enslaved", "a long and decorated career",
+                # "was nominated for eight awards, received an Oscar, and won ...": a list
             if rule is _REDUCED_RELATIVE_END and _CAUSATIVE.search(text[:a]):
                 continue  # "sent the Colombian hurtling to the ground": the verb needs it
+            if rule is _REDUCED_RELATIVE_END and re.search(
+                r", (?:[\w'’-]+ ){0,3}[\w'’-]+$", text[:a]
+            ):
+                continue  # "circus acts, performers dancing in ... and music ...": a list
             if rule is _LEAD_IN and not has_verb(text[b:].split(",", 1)[0]):
                 continue  # "By cooperating with Chad, Cameroon and Niger, he ...": a list
             add(a, b, cost)
@@ -490,7 +651,8 @@ _BAD_END = frozenset(
         into onto about after before over under between against during while if when where
         because since until very more most such some any no not also left put placed
         located based born found live lives living stay stays stayed move moved go goes went
-        come came
+        come came he's she's it's that's there's they're we're you're i'm
+        he’s she’s it’s that’s there’s they’re we’re you’re i’m
         """,
     )
 )
@@ -517,12 +679,20 @@ _IRREGULAR = frozenset(
         """,
     )
 )
+# ", received an honorary award, and won ...": a verb after a comma, one of a list.
+_LISTED_VERB = re.compile(
+    r", (?:then |also |later )?(?:[a-z]{3,}ed|" + "|".join(sorted(_IRREGULAR)) + r")\b"
+)
 _FINITE_S = re.compile(r"^[a-z]{2,}(?:s|es)$")
 _AFTER_VERB = re.compile(
     r"(?:the|a|an|to|that|his|her|their|its|in|on|at|for|with|up|out|down|off|back|it|him|"
     r"them|us|me|more|no|all|some|new|about|into|from|by|\d[\w,.]*)$"
 )
 _SUBJECT_WORDS = frozenset({"he", "she", "it", "who", "which", "that"})
+# "He's", "It's": a verb; "Walker's death": a possessive.
+_S_CONTRACTIONS = frozenset(
+    re.findall(r"\S+", "he's she's it's that's there's here's what's who's where's let's")
+)
 _S_NOUNS = frozenset(
     re.findall(r"\S+", "series news species means physics politics headquarters lens")
 )
@@ -548,7 +718,10 @@ def verb_count(text: str, enough: int = 99) -> int:
         if t in _AUX or t in _IRREGULAR or t.endswith(("ed", "n't")):
             found += 1
             continue
-        if i == 0 and t.endswith(("’s", "'s", "’re", "'re", "’ve", "'ve", "’ll", "'ll")):
+        if i == 0 and (
+            t.endswith(("’re", "'re", "’ve", "'ve", "’ll", "'ll"))
+            or t.replace("’", "'") in _S_CONTRACTIONS
+        ):
             found += 1
             continue
         # "Obama wants more troops" / "The train careers towards...": a -s word right
@@ -872,6 +1045,20 @@ def dangling_opener(point: str) -> bool:
     return bool(_DANGLING.match(point))
 
 
+# "... its newsroom operation is not.": a verb phrase left out, said by the sentence before.
+_ELLIPTICAL_END = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should)"
+    r"(?: not|n[’']t)[.!][\"”’']?$|\b(?:isn|aren|wasn|weren|hasn|haven|hadn|doesn|didn|won|"
+    r"wouldn|can|couldn|shouldn)[’']t[.!][\"”’']?$",
+    re.I,
+)
+
+
+def elliptical_end(point: str) -> bool:
+    """Does ``point`` end on an auxiliary whose verb phrase it leaves out ("... is not.")?"""
+    return bool(_ELLIPTICAL_END.search(point))
+
+
 def _clean_name(name: str) -> str | None:
     if name.endswith(("'s", "’s")):
         return None  # "Cam Newton's record": a possessive is not the one who acts
@@ -881,9 +1068,15 @@ def _clean_name(name: str) -> str | None:
 
 # The subject, when it ends in a name right before the verb: "Northford mayor Ellen Marsh
 # spoke ...", "Luck surpassed ...".
-_SUBJECT_NAME = re.compile(
-    r"^(?:[\w'’-]+ ){0,4}?(" + _NAME_SEQ + r") (?:[a-z]+ed|[a-z]+s|was|is|has|had|will|would|"
-    r"could|did|does|spoke|" + "|".join(sorted(_IRREGULAR)) + r")\b"
+_SUBJECT_VERB = (
+    r"(?:[a-z]+ed|[a-z]+s|was|is|has|had|will|would|could|did|does|spoke|"
+    + "|".join(sorted(_IRREGULAR))
+    + r")\b"
+)
+_SUBJECT_NAME = re.compile(r"^(?:[\w'’-]+ ){0,4}?(" + _NAME_SEQ + r") " + _SUBJECT_VERB)
+# "Holly Reyes, a nurse from Northford who ..., has used ...": the name, an aside, the verb.
+_SUBJECT_NAME_ASIDE = re.compile(
+    r"^(" + _CAP + r"(?: " + _CAP + r"){1,2}), [^;:\"“”]{3,150}?, " + _SUBJECT_VERB
 )
 
 
@@ -898,6 +1091,9 @@ def _referent(prev: str, surnames: frozenset[str] = frozenset()) -> str | None:
             return name
     m = _SUBJECT_NAME.match(outside.strip())
     if m and (name := _clean_name(m.group(1))) and (" " in name or name in surnames):
+        return name
+    m = _SUBJECT_NAME_ASIDE.match(outside.strip())
+    if m and (name := _clean_name(m.group(1))) and " " in name:
         return name
     return None
 

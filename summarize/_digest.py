@@ -6,6 +6,7 @@ from ._compress import (
     HARD_CAP,
     TARGET_WORDS,
     dangling_opener,
+    elliptical_end,
     heading_to_sentence,
     n_words,
     person_surnames,
@@ -39,6 +40,8 @@ def _fit(c: Candidate, texts: list[str], target: int = TARGET_WORDS) -> tuple[st
     if best is None:
         return None
     point, kept = best
+    if elliptical_end(point):
+        return None  # "... is not.": it needs the sentence before
     if dangling_opener(point):
         surnames = person_surnames(texts)
         point = resolve_pronoun(point, texts[max(0, c.order - 2) : c.order], surnames)

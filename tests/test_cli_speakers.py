@@ -96,6 +96,34 @@ def test_refresh_digest_then_speakers_and_quotes(db: Path) -> None:
     assert "Traceback" not in r.stderr
 
 
+def test_a_speaker_named_only_by_a_role_joins_the_person_given_that_role(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    # one article names the president; another quotes "Norland's president" only
+    named = (
+        "<p>Norland's President Ilse Varga opened the bridge on Monday.</p>"
+        "<p>Varga said the bridge would carry 40,000 cars a day.</p>"
+    )
+    role_only = "<p>Norland's president said the tolls would end in June.</p>"
+    feed_server.route(
+        "/roles.xml",
+        rss(
+            "Norland News",
+            [
+                Item("Bridge opens", "/c", named, date="Tue, 02 Jan 2024 10:00:00 GMT"),
+                Item("Tolls to end", "/d", role_only, date="Wed, 03 Jan 2024 10:00:00 GMT"),
+            ],
+        ),
+    )
+    path = tmp_path / "r.db"
+    assert nd(path, "add", feed_server.url("/roles.xml")).returncode == 0
+    assert nd(path, "refresh", "--digest").returncode == 0
+    speakers = [json.loads(x) for x in nd(path, "speakers", "--json").stdout.splitlines()]
+    assert [(s["name"], s["articles"], s["statements"]) for s in speakers] == [("Ilse Varga", 2, 2)]
+    quotes = nd(path, "quotes", "--speaker", "Varga").stdout
+    assert "the tolls would end in June" in quotes and "Tolls to end" in quotes
+
+
 def test_digest_group_by_speaker(db: Path) -> None:
     assert nd(db, "refresh").returncode == 0
     r = nd(db, "digest", "--group-by", "speaker")

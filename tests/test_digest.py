@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from summarize import SUMMARIZER_VERSION, KeyPoint, Summary, summarize_article
-from summarize._compress import compress, heading_to_sentence, resolve_pronoun, shorten
+from summarize._compress import (
+    compress,
+    heading_to_sentence,
+    is_sentence,
+    resolve_pronoun,
+    shorten,
+    shortenings,
+)
 from summarize._markdown import escape
 
 ARTICLE = "\n".join(
@@ -312,3 +319,248 @@ def test_a_subordinate_clause_alone_is_not_a_point() -> None:
     # Cutting at the first dash would leave "While the old ferry has been repaired twice
     # this winter.": no main clause, so the sentence has no point within the cap.
     assert shorten(s) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        (  # a subject's restrictive relative clause ("that tracks ...") goes whole
+            "A harbour radar that tracks ferries' position, heading and wind drift around the "
+            "clock helped pilots avoid two collisions and cut delays on the busiest crossings "
+            "by about a fifth, according to a year-long report by the harbour board in Calloway.",
+            "A harbour radar helped pilots avoid two collisions and cut delays on the busiest "
+            "crossings by about a fifth.",
+        ),
+        (  # a participle phrase goes, the relative clause after it stays with its verb
+            "A police report cites dozens of text messages dating back to March 2019 that were "
+            "sent by the former treasurer to the club's main sponsor and its lawyers.",
+            "A police report cites dozens of text messages that were sent by the former "
+            "treasurer to the club's main sponsor and its lawyers.",
+        ),
+        (  # a clause of time after "as", without a comma
+            "The coach praised his rival as one of the best managers in the league as the "
+            "champions prepared for Saturday's final against the league leaders at home.",
+            "The coach praised his rival as one of the best managers in the league.",
+        ),
+        (  # a second clause after "and": the "was" deep in it is the reported clause's own
+            "Tickets for the final have yet to go on sale and Dunmore claimed that the contract "
+            "he received in March was not what he agreed with the stadium when the terms were "
+            "set months ago.",
+            "Tickets for the final have yet to go on sale.",
+        ),
+        (  # a list of verb phrases loses all of them after the first, never only the last
+            "Marsh enjoyed a long and successful career and was elected mayor of the town "
+            "three times, won two national awards for her work, and chaired the regional water "
+            "board.",
+            "Marsh enjoyed a long and successful career.",
+        ),
+    ],
+)
+def test_shortening_deletes_whole_clauses(sentence: str, point: str) -> None:
+    assert shorten(sentence) == point
+
+
+def test_a_day_before_after_is_no_measure_of_time() -> None:
+    # "two days after the storm" keeps its "after"; "Thursday after a storm ..." is a
+    # day and then a clause that can go.
+    s = (
+        "A regional airline restored service on two of its nine routes Thursday after a storm "
+        "a day earlier grounded its whole fleet and flooded the main terminal."
+    )
+    assert "A regional airline restored service on two of its nine routes Thursday." in (
+        shortenings(s)
+    )
+
+
+def test_an_appositive_with_its_own_relative_clause_goes_whole() -> None:
+    s = (
+        "The rebels freed more than 100 Kelvari, a farming people whose homes were "
+        "burned and looted when the fighting reached the valley last spring."
+    )
+    assert "The rebels freed more than 100 Kelvari." in shortenings(s)
+
+
+def test_a_relative_clause_inside_an_appositive_leaves_its_comma() -> None:
+    s = "Maren Holm, the harbour pilot who saved the ferry in the storm, praised the new radar."
+    assert "Maren Holm, the harbour pilot, praised the new radar." in shortenings(s)
+    assert not any("pilot praised" in c for c in shortenings(s))
+
+
+def test_the_verbs_complement_never_goes_with_a_tail() -> None:
+    s = (
+        "The mayor told councillors last week, after the reservoir plan collapsed for a "
+        "second time, that she could see no reason to keep paying the consultants who drew "
+        "it up."
+    )
+    out = shorten(s)
+    assert out != "The mayor told councillors." and out != "The mayor told councillors last week."
+    assert out is None or "that she could see no reason" in out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour master said: 'We will not reopen the pier until the storm has passed.",
+        "So to see the ferry back in the harbour fills the whole island with pride.'",
+    ],
+)
+def test_a_single_quotation_left_open_is_not_a_point(sentence: str) -> None:
+    assert shorten(sentence) is None
+    # Apostrophes and whole quotations are no obstacle.
+    assert shorten("Fans of the '90s band said they don't mind the 'new' sound at all.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shortening"),
+    [
+        (  # a relative clause ending on a quotation that holds its closing comma
+            "The 52-year-old singer from Northford, who rose to fame in 1994 with the ballad "
+            '"Harbour Lights," has been charged with driving without insurance and failing to '
+            "stop.",
+            "The 52-year-old singer from Northford has been charged with driving without "
+            "insurance and failing to stop.",
+        ),
+        (  # a name in apposition to "her husband"
+            "Reyes said that she and her husband, Tom Alder, booked the whole crew on a ferry "
+            "from the islands to the mainland harbour at Northford on Tuesday.",
+            "Reyes said that she and her husband booked the whole crew on a ferry from the "
+            "islands to the mainland harbour at Northford.",
+        ),
+        (  # a second verb phrase in the present tense, known by its object
+            "The old lighthouse has been named one of the finest buildings on the coast and "
+            "features a carved stone tower, a brass lantern and the original keeper's cottage.",
+            "The old lighthouse has been named one of the finest buildings on the coast.",
+        ),
+        (  # a place phrase whose own clause has the verb ("a letter he wrote")
+            "A fisherman from Southby announced he is selling his boat in a letter he wrote to "
+            "the harbour board after his licence was not renewed.",
+            "A fisherman from Southby announced he is selling his boat.",
+        ),
+    ],
+)
+def test_a_shortening_by_whole_constituents_is_offered(sentence: str, shortening: str) -> None:
+    assert shortening in shortenings(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "broken"),
+    [
+        (  # "and shoulders ..." is the rest of a noun phrase, not a second verb phrase
+            "A ferry passenger has been treated in hospital for deep cuts on his arm and "
+            "shoulders after he slipped on a wet deck he was crossing.",
+            "A ferry passenger has been treated in hospital for deep cuts on his arm.",
+        ),
+        (  # a sentence never ends on "he's"
+            "Marsh has always shown herself to be a patient and careful negotiator when she's at "
+            "the table with the other mayors of the valley and their lawyers from the city.",
+            "Marsh has always shown herself to be a patient and careful negotiator when she's.",
+        ),
+        (  # "performers dancing in ..." is an item of a list, not a phrase to delete alone
+            "The festival saw street bands, circus acts taking over the parks, performers "
+            "dancing in shop windows and music stretching across every corner of the old town.",
+            "The festival saw street bands, circus acts taking over the parks, performers.",
+        ),
+    ],
+)
+def test_a_broken_shortening_is_never_offered(sentence: str, broken: str) -> None:
+    assert shorten(sentence) != broken
+    assert broken not in shortenings(sentence) or not is_sentence(broken)
+
+
+def test_a_date_after_a_capitalised_preposition_takes_it_along() -> None:
+    s = (
+        "In September 1998, the keeper of the old lighthouse at Northford Point climbed the "
+        "tower for the last time and switched off the lamp that had guided ships for a century."
+    )
+    assert not any(c.startswith("In,") for c in shortenings(s))
+    assert not (shorten(s) or "").startswith("In,")
+
+
+def test_a_verb_with_its_own_clause_is_no_participle_phrase() -> None:
+    s = (
+        "The staff of the harbour office in Northford, arrived at work to find that the storm "
+        "had flooded the basement, carried the old ledgers up to the loft and called the insurers."
+    )
+    # ", arrived at work to find that ... basement," is the first verb of a list, not an aside.
+    assert not any("Northford carried" in c for c in shortenings(s))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "broken"),
+    [
+        (  # "more than two weeks ago": the measure keeps its "more than"
+            "The skipper, his two deckhands and the cook fell ill more than two weeks ago on the "
+            "island of Holm, where they were waiting out the winter storms.",
+            "fell ill more than on",
+        ),
+        (  # "back in August" goes whole or stays whole
+            "Most of the families in the shelter are from the island of Holm and fled the "
+            "flooding there back in August, when the sea wall gave way after a week of storms.",
+            "there back.",
+        ),
+        (  # "in Harris' death" is no place
+            "The union wants charges against the other officers involved in Marsh' death, and a "
+            "full inquiry into how the harbour police treat the island's fishermen.",
+            "involved death",
+        ),
+        (  # ", stalled after ..." closes the aside after the subject: it is the main verb
+            "The drone, set out to map the ice on the lake and measure how thick it was, stalled "
+            "after flying about 300 metres, according to a statement from the harbour board.",
+            "The drone, set out to map the ice on the lake and measure how thick it was.",
+        ),
+        (  # what "was" needs stays with it
+            "The mayor admits the chance that Southby could use the dispute as leverage during "
+            "talks over the new ferry contract with the islands last winter was always on the "
+            "cards.",
+            "was always.",
+        ),
+        (  # "whose freewheeling career": an adjective in -ing, not a participle phrase
+            "Ellen Marsh, whose freewheeling career in local radio won her fans across the valley "
+            "and whose songs were played at every harbour festival, has died.",
+            "whose were played",
+        ),
+        (  # "on the radio and on records": items of a list, not an aside
+            "Marsh, whose songs were played at every festival on the radio, the television and on "
+            "records, has died.",
+            "on the radio has died",
+        ),
+    ],
+)
+def test_no_shortening_breaks_a_phrase(sentence: str, broken: str) -> None:
+    assert not any(broken in c and is_sentence(c) for c in shortenings(sentence))
+    assert broken not in (shorten(sentence) or "")
+
+
+def test_a_sentence_that_leaves_out_its_verb_phrase_is_not_a_point() -> None:
+    text = "\n".join(
+        [
+            "The harbour board's decision to close the ferry office in Northford angered the "
+            "islanders who use it every week.",
+            "The harbour board's decision to keep the ferry running all winter is not.",
+            "The board will meet the island council in Northford next month.",
+            "Islanders have started a petition to keep the ferry office open.",
+        ]
+    )
+    points = [kp.text for kp in summarize_article(text, max_points=3).key_points]
+    assert len(points) == 3
+    assert not any(p.endswith("is not.") for p in points)
+
+
+def test_was_told_with_a_clause_is_no_attribution_tail() -> None:
+    s = (
+        "The couple married in the hospital chapel at Northford, after Tom, who was to turn 40 "
+        "that week, was told his illness could not be cured."
+    )
+    assert not any(c.endswith("after Tom.") for c in shortenings(s))
+    out = shorten(s)
+    assert out is None or "was told his illness could not be cured" in out
+
+
+def test_a_possessive_opening_the_sentence_is_no_verb() -> None:
+    s = (
+        "But Holm's death in March 2019 at the age of 52 after a fall from the pier was a "
+        "shock to everyone who had sailed with him."
+    )
+    # "Holm's" is not "Holm is": without its verb the rest is no sentence.
+    assert shorten(s) != "Holm's death in March 2019 at the age of 52."
+    assert not is_sentence("Holm's death in March 2019 at the age of 52.")

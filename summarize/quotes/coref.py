@@ -6,7 +6,7 @@ import re
 
 from .chunks import Ref
 from .clauses import Raw
-from .lexicon import ORG_WORDS
+from .lexicon import KIN_WORDS, ORG_WORDS
 from .name_index import KnownNames, WordIndex
 from .names import person_in
 from .units import Unit
@@ -127,6 +127,20 @@ def _unit_people(
     return idx.memo[key]  # type: ignore[return-value]
 
 
+def kin_of(name: str) -> str | None:
+    """The possessor of a family word: "his" in "his mother", "the man's" in "the man's
+    mother"; None for "the mother", "the relieved father"."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in KIN_WORDS:
+        return None
+    if words[0].lower() in {"his", "her", "their"}:
+        return words[0].lower()
+    for w in words[:-1]:
+        if w.endswith(("’s", "'s")):
+            return " ".join(words[: words.index(w) + 1])
+    return None
+
+
 def resolve_pronoun(
     ref: Ref, before: list[Raw], units: list[Unit], known: KnownNames, idx: WordIndex
 ) -> Ref | None:
@@ -138,6 +152,19 @@ def resolve_pronoun(
                 name[-1] = name[-1][:-2]
             if not any(w.lower() in ORG_WORDS for w in name):
                 return Ref(" ".join(name), None, "person", ref.unit, ref.pos)
+        owner = kin_of(ref.name)
+        if owner is not None:
+            # "the man's mother", "his mother": a relative of the person named nearby, never
+            # that person; "his mother" of Tomas Berg is shown as "Tomas Berg's mother"
+            if owner in {"his", "her"}:
+                he = "he" if owner == "his" else "she"
+                who = resolve_pronoun(
+                    Ref(he, None, "pronoun", ref.unit, ref.pos), before, units, known, idx
+                )
+                if who is not None and who.kind == "person":
+                    kin = ref.name.split()[-1]
+                    return Ref(f"{who.name}’s {kin}", None, "group", ref.unit, ref.pos)
+            return None
     if ref.name in {"he", "she"} or ref.kind == "desc":
         want = {"he": "m", "she": "f"}.get(ref.name)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .._model import Speaker
-from .lexicon import ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS
+from .lexicon import HONORIFICS, ORG_HEADS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS
 
 _DETS = {"the", "a", "an"}
 _LINKS = {"of", "for", "and", "&", "on", "the", "de", "al"}
@@ -71,6 +71,72 @@ def core(name: str) -> tuple[list[str], str | None]:
     return words, None
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _key(words: list[str]) -> tuple[str, ...]:
+    """A core's words for comparing: no title, middle initial or generational suffix
+    ("Mr. King" -> king; "Joseph R. Biden Jr." -> joseph biden; "Brent Bozell III")."""
+    ws = [w.lower().strip(".,") for w in words]
+    while len(ws) > 1 and (ws[0] in HONORIFICS or ws[0] + "." in HONORIFICS):
+        ws = ws[1:]
+    initial = any(len(w) == 1 for w in ws[:-1])
+    while len(ws) > 2 and ws[-1] in _SUFFIXES and (initial or ws[-1] not in {"jr", "sr"}):
+        ws = ws[:-1]  # "Joseph R. Biden Jr." (but "Donald Trump Jr." is his son)
+    if len(ws) > 2:
+        ws = [ws[0], *(w for w in ws[1:-1] if len(w) > 1), ws[-1]]
+    return tuple(ws)
+
+
+# "the poll", "the new survey": the one source of that kind named in the article
+_BACK_HEADS = ORG_HEADS | {"poll", "survey", "report", "study", "campaign", "analysis", "data"}
+_BACK_MODIFIERS = {"new", "latest", "same", "recent", "most", "the", "this", "that"}
+
+
+def _refers_back(name: str) -> tuple[str, bool] | None:
+    """The head noun of "the poll", "the new poll", "the officials", "the candidate" (no
+    name), and whether it is indefinite ("a new poll": it joins only a named one)."""
+    words = name.split()
+    if len(words) < 2 or any(w[:1].isupper() for w in words):
+        return None
+    head = words[-1]
+    if words[0] in {"a", "an"} and head in _BACK_HEADS:
+        return (head, True) if all(w in _BACK_MODIFIERS for w in words[1:-1]) else None
+    if (
+        words[0] in {"the", "this", "that"}
+        and all(w in _BACK_MODIFIERS for w in words[:-1])
+        and (
+            head in _BACK_HEADS
+            or (head in SPEAKER_NOUNS or head in ROLE_WORDS or head in _PEOPLE)
+            and len(words) == 2
+        )
+    ):  # "officials" alone may be others than the "Russian officials" before
+        return head, False
+    return None
+
+
+_BODIES = ORG_HEADS | {"police", "government", "army", "military", "navy", "coastguard"}
+_PEOPLE = {"employee", "worker", "candidate", "nominee", "man", "woman"}
+
+
+def _role_of_org(words: list[str]) -> tuple[list[str], str] | None:
+    """ "a Twitter spokesman" -> (["Twitter"], "spokesman"): an organisation's name before
+    a role word (joined only to an entry of that organisation's name)."""
+    while words and words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]
+    if len(words) < 2 or _cap(words[-1]):
+        return None
+    head = words[-1].lower()
+    caps = words[:-1]
+    if (
+        head in ROLE_WORDS
+        and all(_cap(w) for w in caps)
+        and not any(_DEMONYM.search(w) and not w.isupper() for w in caps)
+    ):
+        return caps, head
+    return None
+
+
 _ORG_TAILS = ORG_WORDS | {"research", "command", "poll", "polling", "institute", "partners"}
 
 
@@ -85,16 +151,59 @@ def _is_org(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
     """Fold entries that name the same source into one; keep the order of first entries."""
     cores = [core(sp.name) for sp in speakers]
-    keys = [tuple(w.lower().strip(".,") for w in c) for c, _ in cores]
+    keys = [_key(c) for c, _ in cores]
+    have = set(keys)
+    for i, sp in enumerate(speakers):  # "a Twitter spokesman" when "Twitter" speaks too
+        got = _role_of_org(sp.name.split()) if cores[i][1] is None else None
+        if got is not None:
+            k = _key(got[0])
+            if k in have and k != keys[i]:
+                cores[i], keys[i] = got, k
+    # indexes by a key's last and first word: an article may have thousands of entries
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    first_of: dict[tuple[str, ...], int] = {}
+    for j, kj in enumerate(keys):
+        if kj:
+            by_last.setdefault(kj[-1], []).append(j)
+            by_first.setdefault(kj[0], []).append(j)
+            first_of.setdefault(kj, j)
     into: dict[int, int] = {}
     for i, ki in enumerate(keys):
+        back = _refers_back(speakers[i].name)
+        if back is not None:  # "the poll" after "a new Quinnipiac poll"
+            head, indefinite = back
+            same = [
+                j
+                for j, sp in enumerate(speakers)
+                if j != i
+                and any(n.split()[-1].lower() == head for n in [sp.name, *sp.aliases] if n)
+                and keys[j] != ki
+                and (not indefinite or _cap(sp.name))
+            ]
+            named = [j for j in same if _refers_back(speakers[j].name) is None]
+            if len({keys[j] for j in named}) == 1:
+                into[i] = named[0]
+            elif not named and same and min(same) < i and not indefinite:
+                into[i] = min(same)  # "the new poll" after "the poll"
+            continue
+        if len(ki) == 1 and ki[0] in _BODIES and not _cap(cores[i][0][-1]):
+            # "police" with "Kent Police": the one body of that kind named in the article
+            named = {
+                keys[j]
+                for j in by_last.get(ki[0], [])
+                if len(keys[j]) > 1 and _cap(cores[j][0][-1])
+            }
+            if len(named) == 1:
+                into[i] = first_of[next(iter(named))]
+            continue
         if not ki or not _cap(cores[i][0][-1]):
             continue  # "officials" is not "Russian officials": only proper names join
         # entries whose core ends with this one's (and is at least as long)
         hosts = [
             j
-            for j, kj in enumerate(keys)
-            if j != i and kj and len(kj) >= len(ki) and kj[len(kj) - len(ki) :] == ki
+            for j in by_last.get(ki[-1], [])
+            if j != i and len(keys[j]) >= len(ki) and keys[j][len(keys[j]) - len(ki) :] == ki
         ]
         longer = [j for j in hosts if len(keys[j]) > len(ki)]
         same = [j for j in hosts if len(keys[j]) == len(ki)]
@@ -102,15 +211,33 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             into[i] = longer[0]
         elif same and not longer:
             into[i] = min([i, *same])  # one core under several names: the first entry
+        elif not hosts and len(ki) >= 2:
+            # "Melba Acosta" for "Melba Acosta Febo": the start of one longer person name
+            inner = {
+                keys[j]
+                for j in by_first.get(ki[0], [])
+                if j != i
+                and len(keys[j]) == len(ki) + 1
+                and keys[j][: len(ki)] == ki
+                and keys[j][-1] not in _SUFFIXES  # "Donald Trump Jr." is not Donald Trump
+                and not _is_org(keys[j], ki)
+            }
+            if len(inner) == 1:
+                into[i] = first_of[next(iter(inner))]
         elif not hosts and len(ki) == 1:
             # "Pew" for "Pew Research": the first word of the one organisation's name
             inner = {
                 keys[j]
-                for j, kj in enumerate(keys)
-                if j != i and len(kj) > 1 and kj[0] == ki[0] and _is_org(kj, ki)
+                for j in by_first.get(ki[0], [])
+                if j != i and len(keys[j]) > 1 and _is_org(keys[j], ki)
             }
             if len(inner) == 1:
-                into[i] = next(j for j, kj in enumerate(keys) if kj in inner)
+                into[i] = first_of[next(iter(inner))]
+            elif not inner and speakers[i].name[:1].isupper():
+                # "Lou" for "Lou Jiwei": a family name written first, or a first name
+                firsts = {keys[j] for j in by_first.get(ki[0], []) if j != i and len(keys[j]) == 2}
+                if len(firsts) == 1:
+                    into[i] = first_of[next(iter(firsts))]
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import HONORIFICS, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_WORDS
+from .lexicon import (
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+)
 from .name_index import KnownNames, WordIndex
-from .nonspeakers import stop_words
+from .nonspeakers import headline_verb, stop_words
 
 _PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al))+")
 
@@ -85,6 +92,33 @@ def strip_role(words: list[str]) -> tuple[list[str], list[str]]:
     return words[: r + 1], words[r + 1 :]
 
 
+# lower-case nouns a capitalised run can modify: "a Boca Raton lawyer", "the Washington
+# Heights neighborhood", "Former Mexico leader Calderon": the run is no person's name
+_MODIFIED_NOUNS = (
+    ROLE_WORDS
+    | SPEAKER_NOUNS
+    | set(
+        [
+            "neighborhood",
+            "neighbourhood",
+            "area",
+            "county",
+            "city",
+            "town",
+            "native",
+            "suburb",
+            "office",
+            "offices",
+            "headquarters",
+            "home",
+            "district",
+            "region",
+        ]
+    )
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+
 def person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
     """(offset, full name) of person names in ``text``, and of the known short names."""
     found: list[tuple[int, str]] = []
@@ -92,6 +126,9 @@ def person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
         pw = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
         if pw and pw.group(1).lower() in _PLACE_PREPS:
             continue  # "in Santa Monica"
+        nw = _NEXT_WORD.match(text, m.end())
+        if nw and nw.group(1) in _MODIFIED_NOUNS and not m.group(0).endswith((".", ",")):
+            continue  # "a Boca Raton lawyer": a modifier
         words = m.group(0).split()
         _, name = strip_role(words)
         name = after_sentence_break(name[:-1]) + name[-1:]
@@ -131,6 +168,9 @@ def full_name_before(name: str, idx: WordIndex) -> str | None:
         _, first = strip_role(after_sentence_break(m.group(1).split()))
         while first and first[0].lower() in NOT_NAMES:
             first = first[1:]
+        k = headline_verb([*first, name])
+        if k is not None:  # "Bernie Sanders Burns Hillary" before "Clinton"
+            first = first[k + 1 :]
         if (
             first
             and not any(w.lower().strip(".") in ORG_WORDS for w in first)
@@ -178,3 +218,104 @@ def role_in_doc(name: str, idx: WordIndex) -> str | None:
             ):
                 return re.sub(r"^(?:the|a|an) ", "", cand)
     return None
+
+
+# a place preposition, maybe a city before the state: "from Houston, " before "Texas"
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|of|at|near|outside)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,2}?"
+    r"(?:[A-Z][\w’'.-]*,\s+)?$"
+)
+_NAME_AT_END = re.compile(r"(?:^|\s)((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)$")
+_SKIP_SEGMENT = re.compile(
+    r"^(?:\d+|[a-z(].*|(?:a|an|the|who|which)\b.*|[A-Z][a-z]?\.(?:[A-Z]\.)?)$"
+)
+
+
+def apposition_head(name: str, pos: int, text: str, start: int) -> str | None:
+    """The person a place belongs to, when a cue's speaker phrase is a place inside an
+    apposition: "Ann Lee, a delegate from Houston, Texas, said" -> "Ann Lee" (not
+    "Houston"); "Lee, speaking at a rally in Ames, Iowa, said" -> "Lee"; a name in a
+    relative clause: "Lee, whose firm, Acme, makes glue, said" -> "Lee". ``text`` is the
+    unit's text and ``start`` its offset in the paragraph, ``pos`` the phrase's. None when
+    the phrase is not after a place preposition (or in a relative clause) or no name heads
+    the apposition."""
+    rel = pos - start
+    if rel <= 0 or not text[rel + len(name) :].lstrip().startswith(","):
+        return None  # "In Ames, Ann Lee said": the phrase is no place in an apposition
+    # (a window: the names that head an apposition are close to it; long units stay linear)
+    segments = text[max(0, rel - 400) : rel].split(",")
+    relative = (
+        len(segments) >= 3
+        and not segments[-1].strip()
+        and segments[-2].split()[:1] in (["whose"], ["who"], ["which"])
+    )  # "Lee, whose start-up, Paradata, ..., said": what Lee's start-up is called
+    if not relative and not _PLACE_BEFORE.search(text, max(0, rel - 40), rel):
+        return None
+    for seg in reversed(segments[:-2] if relative else segments[:-1]):
+        seg = seg.strip()
+        if not seg or _SKIP_SEGMENT.match(seg):
+            continue  # an age, a role ("a delegate"), a state ("Calif."), "who ..."
+        m = _NAME_AT_END.search(seg, max(0, len(seg) - 120))
+        if m is None:
+            return None
+        pw = _PREV_WORD.search(seg, 0, m.start(1))
+        if pw and pw.group(1).lower() in _PLACE_PREPS:
+            continue  # "a rally in Ames": another place
+        words = after_sentence_break(m.group(1).split())
+        _, words = strip_role(words)
+        while words and words[0].lower() in NOT_NAMES:
+            words = words[1:]
+        if not words or any(w.lower().strip(".") in ORG_WORDS for w in words):
+            return None
+        return " ".join(words)
+    return None
+
+
+_CAPW = r"[A-Z][\w’'&.-]*"
+_RUN_BEFORE = re.compile(
+    rf"((?:{_CAPW}\s+(?:(?:of|for|and|&|the)\s+)*)*{_CAPW}\s+(?:of|for|and|&)\s+(?:the\s+)?)$"
+)
+_RUN_AFTER = re.compile(
+    rf"\s+(?:of|for)\s+(?:the\s+)?{_CAPW}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAPW})*"
+)
+_ORG_HINTS = ORG_WORDS | {"society", "academy", "academies", "workers", "engineers"}
+
+
+def whole_org_name(
+    name: str, kind: str, pos: int, text: str, start: int
+) -> tuple[str, str, str | None] | None:
+    """The organisation's whole name when a speaker phrase is its last or first part:
+    "Prevention" in "the Centers for Disease Control and Prevention estimates", "the
+    American Society" in "the American Society of Civil Engineers estimates"."""
+    rel = pos - start
+    if rel < 0 or text[rel : rel + len(name)] != name:
+        return None
+    got = name
+    b = _RUN_BEFORE.search(text, max(0, rel - 120), rel)
+    if b is not None and len(name.split()) == 1:
+        got = b.group(1) + got
+    if kind == "group" or len(name.split()) == 1:
+        a = _RUN_AFTER.match(text, rel + len(name))
+        if a is not None:
+            got = got + a.group(0)
+    if got == name:
+        return None
+    words = got.split()
+    if words[-1].endswith(".") and any(c.islower() for c in words[-1]):
+        words[-1] = words[-1][:-1]  # "the Florida Department of State."
+    roles = [
+        k
+        for k, w in enumerate(words[:-1])
+        if w.lower() in ROLE_WORDS | {"supervisor"}
+        and words[k + 1] in {"of", "for"}
+        and not any(x.lower() in ROLE_WORDS | HONORIFICS for x in words[:k])  # "Rep. Al King"
+    ]
+    if roles and len(words) - roles[-1] >= 4:
+        # "Secretary of State Jason Kander": a title with "of", then the person
+        k = len(words) - 2
+        while k > roles[-1] + 2 and re.fullmatch(r"[A-Z]\.", words[k - 1]):
+            k -= 1
+        return " ".join(words[k:]), "person", " ".join(words[:k])
+    if not any(w.lower() in _ORG_HINTS or w.lower().rstrip("s") in _ORG_HINTS for w in words):
+        return None  # "Smith and Jones": two people, no organisation
+    return " ".join(words), "group", None

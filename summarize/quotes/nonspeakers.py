@@ -20,6 +20,9 @@ greek turkish russian ukrainian chinese japanese korean indian pakistani iranian
 syrian israeli palestinian egyptian saudi mexican canadian american australian african
 asian european brazilian cuban venezuelan afghan federal national office figures
 unemployment inflation minutes hours days weeks months years video photo trumpian
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday initial subsequent findings
+analysis absent correction dozens public
 """,
     )
 )
@@ -49,6 +52,21 @@ _EVENT_HEADS = {
     "street",
     "avenue",
     "square",
+    "bowl",
+    "arena",
+    "stadium",
+    "act",
+    "shoal",
+    "wall",
+    "strip",
+    "island",
+    "islands",
+    "valley",
+    "bay",
+    "gulf",
+    "canal",
+    "peninsula",
+    "strait",
 }
 _DETS = {"the", "a", "an"}
 
@@ -63,6 +81,86 @@ def trim_fragment(name: str) -> str:
     return _LEFTOVER_START.sub("", name) or name
 
 
+_SUFFIX_WORDS = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+def headline_verb(words: list[str]) -> int | None:
+    """Where a headline's verb splits two names ("Chuck Grassley Compares Trump"): a
+    capitalised word in -s with two name words before it and a name after it."""
+    if len(words) < 4 or any(not w[:1].isupper() for w in words):
+        return None
+    for k in range(2, len(words) - 1):
+        w = words[k]
+        if (
+            w.endswith("s")
+            and not w.endswith(("ss", "'s", "’s", "us", "is"))
+            and words[k + 1].lower() not in _SUFFIX_WORDS
+            and not words[k - 1].endswith(".")
+        ):
+            return k
+    return None
+
+
+def cut_headline(name: str) -> str:
+    """ "Chuck Grassley Compares Trump" -> "Chuck Grassley"."""
+    words = name.split()
+    k = headline_verb(words)
+    return name if k is None else " ".join(words[:k])
+
+
+# a capitalised word before a name that is no part of it: "Even Rendell", "Neither
+# Republicans", "Entrusting Donald Trump" (a sentence's first word, a headline's verb)
+_NOT_FIRST = {"even", "also", "still", "neither", "either", "only", "just", "rival", "that's"}
+
+
+_ING_NOUNS = {"morning", "evening", "building", "spring", "king", "ring", "wing", "sterling"}
+
+
+def trim_leading(name: str) -> str:
+    """ "Even Rendell" -> "Rendell", "That's why Rubio's team" -> "Rubio's team", a
+    headline's verb: "Entrusting Donald Trump" -> "Donald Trump"."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k][:1].isupper():
+        low = words[k].lower()
+        verb = low.endswith("ing") and low not in _ING_NOUNS
+        if low in _NOT_FIRST or (verb and words[k + 1][:1].isupper()):
+            k += 1
+            if k < len(words) - 1 and words[k] == "why":
+                k += 1
+            continue
+        break
+    return " ".join(words[k:]) if k else name
+
+
+_ADJECTIVES = {"presidential", "jewish", "muslim", "christian", "catholic", "hispanic"} | {
+    w for w in _NEVER_ALONE if w.endswith(("an", "ish", "ese", "ic", "al"))
+} - {"english", "german"}  # "Bill English" is a name
+_CAPITAL_PREPS = {
+    "among",
+    "amid",
+    "by",
+    "inside",
+    "despite",
+    "between",
+    "within",
+    "without",
+    "after",
+    "before",
+    "during",
+    "in",
+    "on",
+    "at",
+    "from",
+    "with",
+    "to",
+    "for",
+    "of",
+    "as",
+    "like",
+    "unlike",
+}
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _VERBISH = {"is", "are", "was", "were", "has", "have", "in", "on", "at", "to", "for", "from"}
 
 
@@ -70,6 +168,11 @@ def can_speak(name: str) -> bool:
     """Whether a speaker phrase names someone who can speak."""
     if name.split()[:1] and name.split()[0] in _FRAGMENT_START:
         return False  # "and a neighbor", "to campaign": a fragment
+    first = name.split()[0] if name.split() else ""
+    if first[:1].isupper() and first.lower() in _CAPITAL_PREPS:
+        return False  # "Among Democrats", "By Sunday": a sentence's opening phrase
+    if _INITIALS.match(name):
+        return False  # "J.M.": what is left of a name
     if " " in name and name.isupper():
         return False  # "BUENA PARK", "FULL TEXT": a dateline or a heading
     words = [w for w in name.split() if w.lower() not in _DETS]
@@ -84,8 +187,14 @@ def can_speak(name: str) -> bool:
     if len(words) == 1 and words[0].lower() in stop_words():
         return False  # "From", "Hours" are no names
     last = words[-1].lower().strip(".,")
-    if len(words) == 1 and last in _NEVER_ALONE:
-        return False
+    if "-born" in last or (
+        len(words) == 2
+        and last in _ADJECTIVES
+        and words[0].lower() in _PARTY_ADJECTIVES | _NEVER_ALONE
+    ):
+        return False  # "Republican Presidential", "Queens-born": adjectives (not "Mark Cuban")
+    if len(words) == 1 and (last in _NEVER_ALONE or last.endswith("ly") and len(last) > 6):
+        return False  # "Domestically": an adverb
     if words[-1][:1].isupper() and last in _EVENT_HEADS:
         return False  # "the Munich Security Conference", "the South China Sea"
     return words[-1].lower() not in {"de", "al", "van", "von", "bin", "of", "for", "and"}

@@ -10,11 +10,11 @@ from .chunks import Ref
 from .clauses import Raw
 from .coref import resolve_pronoun
 from .documents import NEEDS_ISSUER, document_cue, document_head, issuer
-from .lexicon import NOT_NAMES
+from .lexicon import NOT_NAMES, ORG_WORDS
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
-from .names import full_name_before, person_in, role_in_doc
-from .nonspeakers import can_speak, trim_fragment
+from .names import apposition_head, full_name_before, person_in, role_in_doc, whole_org_name
+from .nonspeakers import can_speak, cut_headline, trim_fragment, trim_leading
 from .orgs import expand_acronym, resolve_org
 from .units import Unit, collect
 
@@ -23,6 +23,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     raws, units = collect(doc)
     if not raws:
         return []
+    raws = [_clean_ref(r, units) for r in raws if not _platform_post(r)]
     all_text = "\n".join(p.text for p in doc.paragraphs if p.kind != "boilerplate")
     # Every look-up of a name in the whole text goes through this index: scanning the
     # text once per name made long articles quadratic.
@@ -116,6 +117,59 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     merged = merge_speakers([speakers[k] for k in by_first])
     # most-quoted first; ties in order of first appearance (the merge keeps that order)
     return sorted(merged, key=lambda sp: -len(sp.statements))
+
+
+_PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "reddit"}
+
+
+def _platform_post(r: Raw) -> bool:
+    """ "In a series of Twitter posts, Frum wrote": "Twitter posts" is a noun, no speech."""
+    return r.cue in {"post", "posts"} and r.ref.name.lower() in _PLATFORMS
+
+
+def _clean_ref(r: Raw, units: list[Unit]) -> Raw:
+    """ "Ann Lee, a delegate from Houston, Texas, said": Ann Lee speaks, not Houston;
+    "Even Rendell said": Rendell; "the the report": "the report"."""
+    if r.ref.kind not in {"person", "group"}:
+        return r
+    u = units[r.ref.unit]
+    head = apposition_head(r.ref.name, r.ref.pos, u.text, u.start)
+    whole = whole_org_name(r.ref.name, r.ref.kind, r.ref.pos, u.text, u.start)
+    if head is not None:
+        ref = Ref(head, None, "person", r.ref.unit, r.ref.pos)  # (the role: its own mention)
+    elif whole is not None:
+        ref = Ref(whole[0], r.ref.role or whole[2], whole[1], r.ref.unit, r.ref.pos)
+    elif _party_or_place_noun(r.ref.name, r.ref.pos, u):
+        # "the Texan said", "the Democrat told Yahoo": someone named before, as "the lawyer"
+        ref = Ref(r.ref.name, r.ref.role, "desc", r.ref.unit, r.ref.pos)
+    else:
+        name = _DOUBLE_DET.sub(r"\1 ", trim_leading(trim_fragment(r.ref.name)))
+        if r.ref.kind == "person":
+            name = cut_headline(name)
+        if name == r.ref.name:
+            return r
+        ref = Ref(name, r.ref.role, r.ref.kind, r.ref.unit, r.ref.pos)
+    return Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, ref, r.alias)
+
+
+_PARTY_OR_PLACE_NOUN = re.compile(
+    r"^(?:[Tt]he )?(Democrat|Republican|Briton|Scot|Swede|Dane|Pole|Finn"
+    r"|[A-Z][a-z]+(?:man|woman|ian|an|er|ite))$"
+)
+
+
+def _party_or_place_noun(name: str, pos: int, u: Unit) -> bool:
+    """ "the Texan", "the Dutchman", "the Democrat": a person described by party or place."""
+    m = _PARTY_OR_PLACE_NOUN.match(name)
+    if m is None or m.group(1).lower() in ORG_WORDS:
+        return False  # "the Guardian" is a newspaper
+    if name[:4].lower() == "the ":
+        return True
+    rel = pos - u.start
+    return "the " in (u.text[max(0, rel - 4) : rel].lower(), u.text[rel : rel + 4].lower())
+
+
+_DOUBLE_DET = re.compile(r"^(the|a|an) (?:the|a|an) ", re.I)
 
 
 def _document_issuer(
