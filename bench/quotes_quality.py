@@ -8,13 +8,38 @@ Statements are scored with the project's scorer (../shared/tools/quotes_score.py
 (speaker, statement) pairs; quoted = direct + mixed, and indirect speech).
 
 The pane is scored entry by entry, as a reader sees it (an automatic reading of what the
-issue judged by hand): the gold speakers of an article are grouped into people (a name whose
-name words are all in a longer name is that person); each pane entry, in pane order, is a
-*right* speaker when its names share a name word (the scorer's rule) with a gold person not
-yet listed, a *duplicate* when every gold person it matches is already listed, and *not a
-speaker* when it matches none. *Missed*
-is the share of gold people no entry matches. ms/article: median CPU time of
-extract_speakers alone (one core; CPU time, as the machine is shared).
+issue judged by hand). NEW rule (the `new:` columns): each pane entry is decided to be one
+gold person of its article, or none:
+
+- gold people: each gold speaker string is cut to its HEAD name, the name itself without
+  appositive or role clause (cut at the first comma, parenthesis, dash, "who"/"which"/
+  "that"; "X's Name" -> "Name"; "Name Name of Org" -> "Name Name"; "A B and C D" -> two
+  heads). Heads are grouped into people, longest first: two heads name one person when they
+  end in the same name word (surname or head noun) and one's name words are all in the
+  other's ("Sessions" / "Senator Jeff Sessions"; not "Bill Clinton" / "Hillary Clinton", not
+  "Trump campaign" / "Trump"; a short head fitting several joins the most quoted).
+- an entry NAMES a person when one of its names (name and aliases) is part of one of the
+  person's heads or holds the person's fullest head, by the same end-word test, or is an
+  acronym of a head ("NRA"). Its STATEMENTS point at the people the gold gives its
+  statements to (the scorer's text match).
+- the entry is the person it names that its statements also point at (its role may name
+  that person too: gold "a longtime JNF official" for an entry with that role); else the
+  person it names; else, if its names are descriptions without a capitalised word ("the
+  president", "a man"), the person its statements point at; else no one. Among several:
+  most statements, then one not yet listed, then the most quoted.
+- in pane order, an entry is *right* when its person is not yet listed, a *duplicate* when
+  an earlier entry is the same person, *not a speaker* when it is no one. *Missed* is the
+  share of gold people no entry is.
+
+OLD rule (the `old:` columns, kept so earlier figures stay comparable): gold speaker
+strings, whole (appositive included), are grouped into people by name-word containment;
+an entry is right when its names share a name word with a person not yet listed, a
+duplicate when every person it shares a word with is listed, not a speaker when none.
+This grouped "Senator Jeff Sessions, a close advisor to Trump," with Trump, so a right
+Sessions entry could count as a duplicate of Trump.
+
+ms/article: median CPU time of extract_speakers alone (one core; CPU time, as the machine
+is shared).
 
 PolNeAR leaves a speaker blank (don't care) when the text names it only by a pronoun, so a
 pane entry whose every statement is one of those blank-speaker statements cannot be judged:
@@ -23,13 +48,18 @@ apart in the two starred columns: `not*` is the share of entries that are not a 
 and have a statement the gold gives a speaker or none at all; `right*` is right among the
 entries that can be judged (all but those set apart).
 
-    python bench/quotes_quality.py [--data DIR] [--scorer PATH] [--only NAME] [-v]
+    python bench/quotes_quality.py [--data DIR] [--scorer PATH] [--only NAME] [-v] [--show N]
+
+--show N prints each entry of the first N articles of a set with its class, its gold person
+and how it was decided (name / statements), for reading by hand (the rule was checked that
+way on polnear-train only).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import re
 import statistics
 import sys
 import time
@@ -94,9 +124,10 @@ def _people(gold_speakers: list[str], name_words) -> list[set[str]]:  # type: ig
     return groups
 
 
-def pane_tally(records: list[dict], scorer, verbose: bool = False) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Each pane entry, in pane order: right (best-matching gold person not yet listed),
-    duplicate (it matches only people already listed) or not a speaker (matches none)."""
+def pane_tally_old(records: list[dict], scorer, verbose: bool = False) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The OLD rule, kept for comparison. Each pane entry, in pane order: right (best-matching
+    gold person not yet listed), duplicate (it matches only people already listed) or not a
+    speaker (matches none); people grouped by name words of the whole gold string."""
     from summarize import summarize_article
 
     right = dup = wrong = people = missed = blank = 0
@@ -117,7 +148,7 @@ def pane_tally(records: list[dict], scorer, verbose: bool = False) -> dict[str, 
             elif hits:
                 dup += 1
                 if verbose:
-                    print(f"  PANE-DUP [{rec['id']}] {sp.name!r} aliases={sp.aliases}")
+                    print(f"  OLD-DUP [{rec['id']}] {sp.name!r} aliases={sp.aliases}")
             else:
                 wrong += 1
                 if unknown and all(
@@ -125,12 +156,12 @@ def pane_tally(records: list[dict], scorer, verbose: bool = False) -> dict[str, 
                 ):
                     blank += 1  # said by someone the gold leaves blank (a pronoun)
                 if verbose:
-                    print(f"  PANE-NOT [{rec['id']}] {sp.name!r} aliases={sp.aliases}")
+                    print(f"  OLD-NOT [{rec['id']}] {sp.name!r} aliases={sp.aliases}")
         missed += len(groups) - len(listed)
         if verbose:
             for i, g in enumerate(groups):
                 if i not in listed:
-                    print(f"  PANE-MISSED [{rec['id']}] {sorted(g)}")
+                    print(f"  OLD-MISSED [{rec['id']}] {sorted(g)}")
     n = max(1, right + dup + wrong)
     return {
         "entries": right + dup + wrong,
@@ -138,6 +169,217 @@ def pane_tally(records: list[dict], scorer, verbose: bool = False) -> dict[str, 
         "dup": dup / n,
         "not": wrong / n,
         "missed": missed / max(1, people),
+        "not*": (wrong - blank) / n,
+        "right*": right / max(1, n - blank),
+    }
+
+
+_HEAD_CUT = re.compile(
+    r"\s*(?:[,(;:]|\s[-\u2013\u2014]\s|\u2014|\b(?:who|whose|which|that|along with)\b)"
+)
+_OF = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*)\s+of\s")
+_POSSESSIVE = re.compile(r"^.*?['\u2019]s\s+(?=[A-Z])")
+
+
+def head_name(speaker: str) -> str:
+    """The name itself in a gold (or pane) speaker string, without its appositive or role
+    clause: "Senator Jeff Sessions, a close advisor to Trump," -> "Senator Jeff Sessions";
+    "Sen. Amy Klobuchar (D-Minn.), who ..." -> "Sen. Amy Klobuchar"; "The Washington Post's
+    Ed O'Keefe" -> "Ed O'Keefe" (a possessive before a capitalised name is the affiliation)."""
+    s = speaker.strip()
+    m = _HEAD_CUT.search(s)
+    if m and m.start() > 0:
+        s = s[: m.start()]
+    s = _POSSESSIVE.sub("", s).strip() or speaker.strip()
+    m = _OF.search(s)  # "Lee Wang of The Intercept"; not "Secretary of State John Kerry"
+    if m and len(m.group(1).split()) >= 2:
+        s = m.group(1)
+    return s
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
+
+
+def _head_words(name: str, scorer) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The head name's name words in text order (the scorer's name words: no titles)."""
+    keep = scorer.name_words(name)
+    out: list[str] = []
+    for t in scorer.norm_tokens(head_name(name)):
+        if t in keep and t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+def _gold_heads(speaker: str, scorer) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """The head names of a gold speaker string: several when it joins people of two words or
+    more with "and" ("Jeb Bush and Chris Christie"; not "Disease Control and Prevention")."""
+    head = head_name(speaker)
+    parts = _AND.split(head)
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        parts = [head]
+    heads = [_head_words(p, scorer) for p in parts]
+    return [h for h in heads if h]
+
+
+def _acronym(name: str, head: tuple[str, ...]) -> bool:
+    """An all-capital name that spells the initials of a gold head ("NRA" / "National Rifle
+    Association"; "CDC" / "Centers for Disease Control and Prevention": a prefix of 3+)."""
+    letters = name.strip().replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()) or len(head) < 2:
+        return False
+    initials = "".join(w[0] for w in head)
+    return initials == letters.lower() or (
+        len(letters) >= 3 and initials.startswith(letters.lower())
+    )
+
+
+def _described(name: str) -> bool:
+    """A pane name that is a description, not a proper name: no capitalised word but a
+    first "The"/"A" ("the president", "a spokesman", "police")."""
+    words = name.split()
+    return not any(w[:1].isupper() for w in words[1:]) and (
+        not words or not words[0][:1].isupper() or words[0] in ("The", "A", "An")
+    )
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two head names name one person: they end in the same word (surname or head noun) and
+    one's words are all in the other ("Sessions" / "Jeff Sessions"; "the Post" / "the
+    Washington Post"; not "Trump campaign" / "Trump", not "Bill Clinton" / "Hillary Clinton")."""
+    return bool(a and b) and a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a))
+
+
+def _names_person(head: tuple[str, ...], person: list[tuple[str, ...]]) -> bool:
+    """A pane name names a gold person when it is part of one of the person's heads, or holds
+    the person's fullest head ("Sessions", "Barack Obama" for "Obama"; "Melania Trump" does not
+    name a "Donald Trump" / "Trump" person: it does not hold "Donald Trump")."""
+    return any(
+        _same_name(head, g) and (set(head) <= set(g) or set(person[0]) <= set(head)) for g in person
+    )
+
+
+def _gold_people(
+    gold_speakers: list[str], scorer
+) -> tuple[list[list[tuple[str, ...]]], dict[str, set[int]]]:  # type: ignore[no-untyped-def]
+    """Gold speaker strings grouped into people by their head names: heads are taken longest
+    first; a head joins a person it names by _same_name (of several, the one with the most gold
+    statements: "Clinton" joins "Hillary Clinton" rather than "Bill Clinton" when she is
+    quoted more), else starts a person. Returns the people (lists of heads) and each gold
+    speaker string's people (none for a string with no name words)."""
+    heads = {sp: _gold_heads(sp, scorer) for sp in set(gold_speakers)}
+    weight: dict[tuple[str, ...], int] = {}
+    for sp in gold_speakers:
+        for h in heads[sp]:
+            weight[h] = weight.get(h, 0) + 1
+    people: list[list[tuple[str, ...]]] = []
+    index: dict[tuple[str, ...], int] = {}
+    for h in sorted(weight, key=lambda h: (-len(h), h)):
+        fits = [i for i, person in enumerate(people) if any(_same_name(h, g) for g in person)]
+        if fits:
+            i = max(fits, key=lambda i: (sum(weight[g] for g in people[i]), -i))
+            people[i].append(h)
+        else:
+            i = len(people)
+            people.append([h])
+        index[h] = i
+    return people, {sp: {index[h] for h in hs} for sp, hs in heads.items() if hs}
+
+
+def pane_tally(
+    records: list[dict], scorer, verbose: bool = False, show: bool = False
+) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The pane by the NEW rule (see the module docstring): each entry is one gold person,
+    decided by its statements and its name; right / duplicate / not a speaker / missed."""
+    from summarize import summarize_article
+
+    right = dup = wrong = n_people = missed = blank = 0
+    for rec in records:
+        gold_quotes = [q for q in rec["quotes"] if q.get("speaker")]
+        unknown = [q["quote"] for q in rec["quotes"] if not q.get("speaker")]
+        people, person_of = _gold_people([q["speaker"] for q in gold_quotes], scorer)
+        n_statements = [0] * len(people)
+        for q in gold_quotes:
+            for i in person_of.get(q["speaker"], ()):
+                n_statements[i] += 1
+        n_people += len(people)
+        listed: set[int] = set()
+        if show:
+            print(
+                f"[{rec['id']}] gold people: "
+                + " | ".join(" / ".join(" ".join(h) for h in p) for p in people)
+            )
+        for sp in summarize_article(rec["text"], title=rec.get("title")).speakers:
+            # persons the gold gives this entry's statements to (by the scorer's text match)
+            said: dict[int, int] = {}
+            for st in sp.statements:
+                hit = {
+                    i
+                    for q in gold_quotes
+                    if scorer.text_match(q["quote"], st.text)
+                    for i in person_of.get(q["speaker"], ())
+                }
+                for i in hit:
+                    said[i] = said.get(i, 0) + 1
+            heads = [_head_words(n, scorer) for n in [sp.name, *sp.aliases]]
+            names = [sp.name, *sp.aliases]
+            named = {
+                i
+                for i, p in enumerate(people)
+                if any(_names_person(h, p) for h in heads)
+                or any(_acronym(n, g) for n in names for g in p)
+            }
+            # a role the gold uses as the speaker ("a longtime JNF official"), with statements
+            role = _head_words(sp.role, scorer) if sp.role else ()
+            by_role = {i for i in said if role and _names_person(role, people[i])}
+            both = (named | by_role) & set(said)
+            if both:
+                how, cands = "name+statements", both
+            elif named:
+                how, cands = "name", named
+            elif said and all(_described(n) for n in names):
+                how, cands = "statements", set(said)
+            else:
+                how, cands = "none", set()
+            person = None
+            if cands:  # most statements; then a person not yet listed; then the gold's count
+                person = max(
+                    cands, key=lambda i: (said.get(i, 0), i not in listed, n_statements[i], -i)
+                )
+            if person is None:
+                wrong += 1
+                verdict = "NOT"
+                if unknown and all(
+                    any(scorer.text_match(q, st.text) for q in unknown) for st in sp.statements
+                ):
+                    blank += 1  # said by someone the gold leaves blank (a pronoun)
+                    verdict = "NOT(blank)"
+            elif person in listed:
+                dup += 1
+                verdict = "DUP"
+            else:
+                right += 1
+                verdict = "RIGHT"
+                listed.add(person)
+            if show or (verbose and verdict != "RIGHT"):
+                who = " / ".join(" ".join(h) for h in people[person]) if person is not None else "-"
+                print(
+                    f"  {verdict:10s} {sp.name!r} aliases={sp.aliases} role={sp.role!r} -> {who} "
+                    f"({how}; {len(sp.statements)} st, {sum(said.values())} aligned)"
+                )
+        missed += len(people) - len(listed)
+        if verbose or show:
+            for i, p in enumerate(people):
+                if i not in listed:
+                    print(
+                        f"  MISSED     {' / '.join(' '.join(h) for h in p)} ({n_statements[i]} st)"
+                    )
+    n = max(1, right + dup + wrong)
+    return {
+        "entries": right + dup + wrong,
+        "right": right / n,
+        "dup": dup / n,
+        "not": wrong / n,
+        "missed": missed / max(1, n_people),
         "not*": (wrong - blank) / n,
         "right*": right / max(1, n - blank),
     }
@@ -151,6 +393,14 @@ def main() -> int:
     )
     ap.add_argument("--only", action="append", help="only this set (label), repeatable")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false statements")
+    ap.add_argument(
+        "--show",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print every pane entry of the first N articles of each set with its class (new rule),"
+        " its gold person and the article's gold people, and skip scoring",
+    )
     a = ap.parse_args()
     if not a.scorer.is_file():
         print(f"quotes_quality: scorer not found: {a.scorer}", file=sys.stderr)
@@ -165,29 +415,44 @@ def main() -> int:
             print(f"quotes_quality: skipping missing {path}", file=sys.stderr)
             continue
         records = scorer.load(str(path))
+        if a.show:
+            print(f"== {label}")
+            pane_tally(records[: a.show], scorer, show=True)
+            continue
         res, _ = scorer.score(records, scorer.system_statements, a.verbose)
         pane = pane_tally(records, scorer, a.verbose)
+        old = pane_tally_old(records, scorer, a.verbose)
         _timing(records[:3])  # warm-up: lazy imports, regex compilation
         ms = _timing(records)
-        rows.append((label, role, len(records), res["quoted"], res["indirect"], pane, ms))
+        rows.append((label, role, len(records), res["quoted"], res["indirect"], old, pane, ms))
+    if a.show:
+        return 0
     print()
     print(
         f"{'set':14s} {'role':7s} {'n':>4s} | {'quoted P':>8s} {'R':>5s} {'F1':>5s} | "
-        f"{'indir P':>7s} {'R':>5s} {'F1':>5s} | {'pane n':>6s} {'right':>5s} {'dup':>5s} "
-        f"{'not':>5s} {'missed':>6s} | {'ms/art':>6s} | {'right*':>6s} {'not*':>5s}"
+        f"{'indir P':>7s} {'R':>5s} {'F1':>5s} | {'ms/art':>6s}"
     )
-    print("-" * 130)
-    for label, role, n, q, ind, pane, ms in rows:
+    print("-" * 80)
+    for label, role, n, q, ind, _old, _new, ms in rows:
         print(
             f"{label:14s} {role:7s} {n:4d} | {q['P']:8.3f} {q['R']:5.3f} {q['F1']:5.3f} | "
-            f"{ind['P']:7.3f} {ind['R']:5.3f} {ind['F1']:5.3f} | {pane['entries']:6d} "
-            f"{pane['right']:5.3f} {pane['dup']:5.3f} {pane['not']:5.3f} {pane['missed']:6.3f} | "
-            f"{ms:6.2f} | {pane['right*']:6.3f} {pane['not*']:5.3f}"
+            f"{ind['P']:7.3f} {ind['R']:5.3f} {ind['F1']:5.3f} | {ms:6.2f}"
         )
+    print()
+    cols = ("right", "dup", "not", "missed", "right*", "not*")
+    head = " ".join(f"{c:>6s}" for c in cols)
+    print(f"{'pane':14s} {'n':>6s} | old: {head} | new: {head}")
+    print("-" * 110)
+    for label, _role, _n, _q, _ind, old, new, _ms in rows:
+        o = " ".join(f"{old[c]:6.3f}" for c in cols)
+        w = " ".join(f"{new[c]:6.3f}" for c in cols)
+        print(f"{label:14s} {new['entries']:6d} | old: {o} | new: {w}")
     print(
         "(pane: shares of entries that are a right speaker / a duplicate / not a speaker;"
-        " missed: share of gold people absent. ms/art: median CPU ms of extract_speakers."
-        " right*/not*: the same without entries whose every statement has a blank gold speaker)"
+        " missed: share of gold people no entry is. old: gold people grouped by shared name words"
+        " of the whole gold string; new: each entry is one gold person by its statements and"
+        " head name (see the docstring). right*/not*: without entries whose every statement has"
+        " a blank gold speaker. ms/art: median CPU ms of extract_speakers)"
     )
     return 0
 

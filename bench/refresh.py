@@ -16,6 +16,7 @@ process, from wait4, and the RSS summed over the refresh and its worker
 processes, sampled from /proc in one extra untimed run). Figures only, never pass/fail.
 
     python bench/refresh.py [--feeds 100] [--items 50] [--latency 0.05] [--hosts 20] [--runs 3]
+                            [--fresh]
 """
 
 from __future__ import annotations
@@ -47,7 +48,12 @@ TEXT = (
 WORDS = TEXT.split()
 
 
-def make_feed(n: int, items: int, base: str) -> bytes:
+# Items are dated from here: in 2023, outside any story window, so grouping takes its
+# cheap path; `--fresh` dates them within the last two days, so new articles are grouped.
+OLD_START = 1_700_000_000
+
+
+def make_feed(n: int, items: int, base: str, start: float = OLD_START) -> bytes:
     out = [
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>',
         f"<title>Bench feed {n}</title><link>{base}/site/{n}</link>",
@@ -59,7 +65,7 @@ def make_feed(n: int, items: int, base: str) -> bytes:
         out.append(
             f"<item><title>Feed {n} story {i}: {' '.join(words[:6])}</title>"
             f"<link>{base}/a/{n}/{i}</link><guid>{base}/a/{n}/{i}</guid>"
-            f"<pubDate>{formatdate(1_700_000_000 + n * 1000 + i * 60, usegmt=True)}</pubDate>"
+            f"<pubDate>{formatdate(start + n * 1000 + i * 60, usegmt=True)}</pubDate>"
             f"<author>reporter{i % 5}@example.com (Reporter {i % 5})</author>"
             f"<description>{escape(body)}</description></item>"
         )
@@ -77,7 +83,9 @@ class Server:
     address.
     """
 
-    def __init__(self, feeds: int, items: int, latency: float, hosts: int = 1):
+    def __init__(
+        self, feeds: int, items: int, latency: float, hosts: int = 1, start: float = OLD_START
+    ):
         self.latency = latency
         self.requests = 0
         self.not_modified = 0
@@ -89,7 +97,8 @@ class Server:
         # Feed n lives on host n % hosts: every host serves about the same number.
         self.urls = [f"{self.bases[n % hosts]}/feed/{n}.xml" for n in range(feeds)]
         self.bodies = {
-            f"/feed/{n}.xml": make_feed(n, items, self.bases[n % hosts]) for n in range(feeds)
+            f"/feed/{n}.xml": make_feed(n, items, self.bases[n % hosts], start)
+            for n in range(feeds)
         }
         self.etags = {p: '"' + hashlib.md5(b).hexdigest() + '"' for p, b in self.bodies.items()}
 
@@ -193,9 +202,15 @@ def main() -> None:
         "--hosts", type=int, default=20, help="loopback addresses the feeds are spread over"
     )
     ap.add_argument("--runs", type=int, default=3, help="cold/warm runs each; the median is shown")
+    ap.add_argument(
+        "--fresh",
+        action="store_true",
+        help="date the items within the last two days (then a refresh groups them into stories)",
+    )
     args = ap.parse_args()
 
-    srv = Server(args.feeds, args.items, args.latency, args.hosts)
+    start = time.time() - 2 * 86400 if args.fresh else OLD_START
+    srv = Server(args.feeds, args.items, args.latency, args.hosts, start)
     tmp = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
     urls = tmp / "urls"
     urls.write_text("".join(f"{u} bench\n" for u in srv.urls))
@@ -206,7 +221,7 @@ def main() -> None:
     print(
         f"{args.feeds} feeds x {args.items} items on {args.hosts} hosts, "
         f"{args.latency * 1000:.0f} ms latency per request, {os.cpu_count()} CPUs, "
-        f"median of {args.runs} runs"
+        f"median of {args.runs} runs" + (", items dated in the last two days" if args.fresh else "")
     )
 
     # Runs alternate, newsdesk then newsboat: a shared machine's speed drifts, and

@@ -42,7 +42,7 @@ from .models import Feed, ParsedFeed
 from .parse import parse_fast, parse_feed
 from .sanitize import clean_line
 from .store import Store, StoreError
-from .workers import LimitedPool, TaskLimits
+from .workers import LimitedPool, TaskLimits, tune_malloc
 
 # A small refresh parses well-formed bodies of up to INLINE_PARSE_MAX on the event loop
 # (the quick path, ~1-3 ms) and other bodies of up to THREAD_PARSE_MAX in a thread
@@ -53,6 +53,11 @@ from .workers import LimitedPool, TaskLimits
 INLINE_PARSE_MAX = 256 * 1024
 THREAD_PARSE_MAX = 64 * 1024
 STORY_WINDOW = 3 * 86400.0  # feeds.stories.WINDOW (not imported: it loads summarize/)
+# A refresh groups its new articles into stories when at most this many recent ones wait;
+# more (the first refresh of a long list: 5,000 at once) are left for whoever first lists
+# stories (`newsdesk stories`, `digest --group-by story`, the Stories view), so a refresh
+# stays as fast as one without stories.
+GROUP_IN_REFRESH = 500
 PROCESS_POOL_MIN_FEEDS = 24  # below this, starting worker processes costs more than it saves
 
 
@@ -117,7 +122,8 @@ async def refresh_feeds(
 
     `processes`: parse in a process pool (True), a thread (False), or decide by
     the number of feeds (None). `story_window`: new articles then join a story open
-    that many seconds (`feeds.stories`); None leaves them ungrouped (grouped on demand).
+    that many seconds (`feeds.stories`), unless more than `GROUP_IN_REFRESH` wait; None
+    leaves them ungrouped (grouped on demand).
     """
     started = time.monotonic()
     feeds = store.list_feeds()
@@ -129,6 +135,7 @@ async def refresh_feeds(
     if str(store.path) == ":memory:":
         processes = False  # worker processes write through their own connections
     report = RefreshReport(results=[])
+    tune_malloc()  # big bodies go back to the system once freed, here and in workers
     async with _refresh_lock(store.path, lock_wait) as lock_fd, fetcher(client, limits) as f:
         pool = _Pool(processes, store.path, lock_fd, f.limits)
         # One big body (over http.BIG_BODY) in this process at a time: the others wait,
@@ -151,13 +158,23 @@ async def refresh_feeds(
             if prefetch:
                 report.full_text_fetched = await _prefetch(store, prefetch, f.client, progress)
         if story_window is not None and report.new_articles:
-            from .stories import assign_stories
-
             # Still under the refresh lock, after every feed is written; one transaction.
             with contextlib.suppress(StoreError):  # left ungrouped: grouped on demand
-                report.grouped = assign_stories(store, window=story_window)
+                if _waiting(store, story_window) <= GROUP_IN_REFRESH:
+                    from .stories import assign_stories
+
+                    report.grouped = assign_stories(store, window=story_window)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _waiting(store: Store, window: float) -> int:
+    """Ungrouped articles recent enough to join a story (what grouping would compare)."""
+    return store.db.execute(
+        """SELECT count(*) FROM articles
+           WHERE story IS NULL AND coalesce(published, fetched) >= ?""",
+        (time.time() - window,),
+    ).fetchone()[0]
 
 
 @dataclass(slots=True)
@@ -214,11 +231,13 @@ async def _refresh(
                 return
         if processes or (len(content) > THREAD_PARSE_MAX and pool.can_fork):
             # A worker process parses *and* writes (its own connection, one transaction
-            # per feed), within the parse limits: this event loop only fetches.
+            # per feed), within the parse limits: this event loop only fetches. The body
+            # is handed over (in a list): not kept here while the worker parses.
+            body, content = [content], b""
             try:
                 new_ids, title = await pool.workers().run(
                     _parse_and_save, str(store.path), out.feed.id, got.url, got.etag,
-                    got.last_modified, data=content,
+                    got.last_modified, data=body,
                 )  # fmt: skip
             except TaskLimitError as exc:  # the worker is gone; what was stored stays
                 out.result.error = f"parse {exc}"

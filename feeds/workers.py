@@ -13,9 +13,11 @@
   `MemoryError`, in Python or in lxml/SQLite), the task ends as `TaskMemory` and the
   worker exits, since its heap may be in any state. Code that does not raise (a Rust
   panic, a lock left taken) leaves the worker idle at its limit: seen so, it is
-  killed, as out of memory too. A worker left bigger by a task
-  gives the freed memory back (malloc_trim), or is retired if it still holds over a
-  quarter of its limit, so memory goes back to the system between big feeds.
+  killed, as out of memory too. A worker grown by over 16 MB gives the freed memory
+  back (malloc_trim), and is retired if it still holds over 48 MB more than it started
+  with and a worker forked now would be smaller (it starts as big as its parent then).
+  `tune_malloc` (the refresh calls it before forking) makes freed big blocks go back
+  at once, in the parent and in its workers.
 - Time: the caller's event loop kills (SIGKILL) a worker whose task runs past
   `seconds` (`TaskTimeout`); C code such as lxml cannot be interrupted any other way.
   An unfinished SQLite transaction in the killed worker rolls back.
@@ -51,7 +53,13 @@ from .errors import TaskMemory, TaskTimeout, WorkerDied
 _MIN_HEADROOM = 32 << 20  # a worker forked from a big parent still gets this much to work in
 _MARGIN = 16 << 20  # code and files paged in later count in the resident size too
 _SEND_HERE = 64 << 10  # bodies up to this are sent from the event loop, bigger from a thread
-_TRIM_PAST = 32 << 20  # a task that left the worker this much bigger: give memory back
+_TRIM_PAST = 16 << 20  # a worker grown this much since it started: give memory back
+_KEEP_UP_TO = 48 << 20  # ... and retire it if it still holds this much more than at start
+_FRESH_SAVES = 16 << 20  # ... and a worker forked now would be this much smaller
+# glibc's malloc: blocks from this size on are mmap'd (and unmapped once freed), and free
+# memory at the top of the heap past this is given back. Its default raises both as big
+# blocks are freed (up to 32 MB): a 20 MiB body then leaves its pages in the heap.
+_MMAP_FROM = 256 << 10
 _WATCH_EVERY = 0.5  # seconds between looks at a busy worker's memory
 _MEMORY_EXIT = 3  # a worker's exit status when it could not even report running out
 # Exit statuses taken for running out of memory: ours; SIGKILL (the kernel's OOM killer);
@@ -123,11 +131,17 @@ class LimitedPool:
         while len(self._all) < self.size and not self._closed:
             self._idle.append(self._spawn())
 
-    async def run(self, fn: Callable[..., Any], *args: Any, data: bytes | None = None) -> Any:
+    async def run(
+        self, fn: Callable[..., Any], *args: Any, data: bytes | list[bytes] | None = None
+    ) -> Any:
         """`fn(data, *args)` (or `fn(*args)` without `data`) in a worker, within the limits.
 
+        `data` given as a list of one body is taken out of it: this process then holds
+        no copy while the worker works (a 20 MiB feed parses for seconds).
         Raises what `fn` raised, `TaskTimeout`, `TaskMemory`, or `WorkerDied`.
         """
+        if isinstance(data, list):
+            data = data.pop()
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.size)
         async with self._slots:
@@ -150,6 +164,7 @@ class LimitedPool:
                             await loop.run_in_executor(None, worker.send, fn, args, data)
                     except OSError:  # it stopped reading (out of memory?): its answer says
                         pass
+                    data = None  # sent: the caller's copy, if it kept one, is all there is
                     await worker.readable(watch=True)
                     # The answer is there (or comes at once: the worker is writing it).
                     kind, value, retire = worker.conn.recv()
@@ -314,7 +329,7 @@ def _worker_main(
     os.dup2(devnull, 2)
     os.close(devnull)
     cap = _limit_memory(memory)
-    start = _rss()
+    start = floor = _rss()  # floor: after the last give-back
     conn.send(("ready", cap, False))
     while True:
         try:
@@ -324,7 +339,6 @@ def _worker_main(
         except MemoryError:
             os._exit(_MEMORY_EXIT)
         retire = False
-        before = _rss()
         try:
             if has_data:
                 reply: tuple[str, Any, bool] = ("ok", fn(conn.recv_bytes(), *args), False)
@@ -334,9 +348,13 @@ def _worker_main(
             reply = ("memory", None, True) if _out_of_memory(exc) else ("error", exc, False)
         del fn, args
         retire = reply[0] == "memory"
-        if not retire and _rss() - before > _TRIM_PAST:  # a big feed: rare
+        if not retire and _rss() - floor > _TRIM_PAST:  # after a big feed or a few
             _give_back_memory()
-            retire = _rss() - start > memory // 4  # still holding it: start afresh
+            # Still holding it (the parser's arenas, fragments of the heap): start
+            # afresh, if a worker forked now would start much smaller (it starts as big
+            # as its parent is then).
+            floor = _rss()
+            retire = floor - start > _KEEP_UP_TO and floor - _rss(os.getppid()) > _FRESH_SAVES
         try:
             conn.send((reply[0], reply[1], retire))
         except MemoryError:
@@ -417,15 +435,29 @@ def _give_back_memory() -> None:
             ctypes.CDLL(None).malloc_trim(0)
 
 
-def _rss() -> int:
-    return _status().get("VmRSS", 0)
+def tune_malloc() -> None:
+    """Let glibc's malloc give big blocks back when they are freed (see _MMAP_FROM), in
+    this process and the workers it forks later. Without it a refresh process that held a
+    20 MiB body kept ~40 MB more, and a worker forked from it started that much bigger."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        libc.mallopt(-3, _MMAP_FROM)  # M_MMAP_THRESHOLD (fixed: no dynamic raise)
+        libc.mallopt(-1, _MMAP_FROM)  # M_TRIM_THRESHOLD
 
 
-def _status() -> dict[str, int]:
-    """Sizes from /proc/self/status, in bytes (empty where there is no /proc)."""
+def _rss(pid: int | str = "self") -> int:
+    return _status(pid).get("VmRSS", 0)
+
+
+def _status(pid: int | str = "self") -> dict[str, int]:
+    """Sizes from /proc/<pid>/status, in bytes (empty where there is no /proc)."""
     out: dict[str, int] = {}
     try:
-        with open("/proc/self/status") as f:
+        with open(f"/proc/{pid}/status") as f:
             for line in f:
                 key, _, value = line.partition(":")
                 if key in ("VmData", "VmRSS"):

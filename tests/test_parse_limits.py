@@ -22,10 +22,10 @@ from feeds.store import ArticleFilter, Store
 
 pytestmark = pytest.mark.timeout(120)
 
-# Deep nesting inside an item that is never closed: not well-formed, under the size
-# where big broken bodies skip it, so feedparser's loose parser reads it; it needs
-# about a minute (and hundreds of MB) for 1.2 MB.
-SLOW = rss("Slow", [Item("Deep", "/deep")]).replace("</item>", "<x>" * 400_000, 1)
+# 9,000 tiny items and an undefined entity: not well-formed, under the size where big
+# broken bodies skip it, so feedparser's loose parser reads it, for several seconds.
+SLOW = rss("Slow", [Item(f"Slow {i}", f"/slow/{i}", "A tiny item.") for i in range(9000)])
+SLOW = SLOW.replace("<title>Slow</title>", "<title>&bogus; Slow</title>", 1)
 # 4,000 items of 4 KB (16 MB), well-formed: a parse holds the document, its tree and
 # the entries' text at once, far over 64 MB.
 FAT = rss(
@@ -156,3 +156,25 @@ def test_huge_text_nodes_are_cut_before_parsing() -> None:
     assert [e.title for e in parsed.entries] == ["Big", "Small"] and parsed.problem is None
     big = parsed.entries[0].text
     assert big.startswith("word & é word") and len(big.encode()) <= HUGE_TEXT
+
+
+def test_deeply_nested_markup_is_read_without_its_deeper_tags() -> None:
+    """An item that is never closed and holds 400,000 nested elements (feedparser's loose
+    parser needed minutes and gigabytes for it) is read, with its item and a note, by a
+    worker limited to 64 MB: the tags past MAX_DEPTH are dropped before parsing."""
+    from feeds.parse import MAX_DEPTH, parse_feed
+    from feeds.workers import LimitedPool, TaskLimits
+
+    body = rss("Deep", [Item("Deep story", "/deep", "Words.")])
+    body = body.replace("</item>", "<x>" * 400_000, 1)
+
+    async def parse() -> object:
+        pool = LimitedPool(1, TaskLimits(seconds=600, memory=64 << 20))
+        try:
+            return await pool.run(parse_feed, "http://127.0.0.1/deep.xml", data=body.encode())
+        finally:
+            pool.shutdown()
+
+    parsed = asyncio.run(parse())
+    assert [e.title for e in parsed.entries] == ["Deep story"]  # type: ignore[attr-defined]
+    assert f"nested over {MAX_DEPTH} levels deep" in (parsed.problem or "")  # type: ignore[attr-defined]

@@ -115,3 +115,18 @@ def test_terms_weigh_names_and_numbers_above_ordinary_words() -> None:
     assert t["#42"] > 1.0
     assert "the" not in t and "@the" not in t
     assert Doc("x", t).story is None
+
+
+def test_a_name_that_starts_a_sentence_counts_as_a_word_there_and_a_name_elsewhere() -> None:
+    """Each mention counts: "Brannock" mid-sentence twice is a name twice; "Fraud" and
+    "Brannock" opening a sentence count as plain words ("fraud" then weighs 3 in all)."""
+    t = terms(
+        "Fraud trial in Brannock",
+        "Fraud charges were read in Brannock. Brannock court heard the fraud case! "
+        "The fraud trial in Brannock lasts 6 weeks, or 42 days.",
+    )
+    assert t["@brannock"] == 3 * 6.0  # title and twice in the text, mid-sentence
+    assert t["brannock"] == 1.0  # where it opens the second sentence
+    assert t["fraud"] == 4.0  # the title's and the text's first word, and twice in the text
+    assert t["trial"] == 2.0
+    assert t["#42"] == 3.0 and "#6" not in t  # one digit alone is not a number term

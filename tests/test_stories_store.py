@@ -183,3 +183,89 @@ def test_a_kill_mid_grouping_leaves_every_article_grouped_or_not(tmp_path: Path)
         assign_stories(store)  # the rest is grouped next time
         left = store.db.execute("SELECT count(*) FROM articles WHERE story IS NULL")
         assert left.fetchone()[0] == 0
+
+
+def _three_fires(feed_server: FeedServer, store: Store) -> None:
+    """Three outlets' reports of one fire, 20, 18 and 10 hours old."""
+    for name, k, hours in (("a", 0, 20), ("b", 1, 18), ("c", 2, 10)):
+        feed_server.route(f"/{name}.xml", rss(f"Outlet {name}", [_fire(k, hours)]))
+        store.add_feed(feed_server.url(f"/{name}.xml"))
+
+
+def _fire_stories(db: Path) -> int:
+    with Store(db) as store:
+        return len({_story_of(store, f"/fire/{k}") for k in range(3)})
+
+
+def test_the_readers_refresh_child_groups_with_the_configured_story_window(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    """tui.refresh_child (the reader's refresh) takes [stories] window from the settings
+    file, or `--story-window` from the reader: past a 6-hour window the three reports
+    are each a story of their own; with the default 3 days they are one story."""
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[stories]\nwindow = "6h"\n')
+    runs = [
+        ("file", [], {"NEWSDESK_CONFIG": str(cfg)}, 3),
+        ("given", ["--story-window", str(6 * 3600.0)], {}, 3),
+        ("default", [], {}, 1),
+    ]
+    for name, args, env, expected in runs:
+        db = tmp_path / f"{name}.db"
+        with Store(db) as store:
+            _three_fires(feed_server, store)
+        r = subprocess.run(
+            [sys.executable, "-m", "tui.refresh_child", *args, str(db)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "NEWSDESK_CONFIG": str(tmp_path / "absent.toml"), **env},
+        )
+        assert '"new": 3' in r.stdout, r.stdout + r.stderr
+        assert _fire_stories(db) == expected, name
+
+
+async def test_the_reader_refreshes_with_its_own_story_window(
+    tmp_path: Path, feed_server: FeedServer, monkeypatch
+) -> None:
+    """Settings the reader runs with (`newsdesk --config FILE`) reach its refresh."""
+    from tui.app import NewsdeskApp
+    from tui.config import Settings
+
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "absent.toml"))
+    db = tmp_path / "news.db"
+    store = Store(db)
+    _three_fires(feed_server, store)
+    app = NewsdeskApp(store, Settings(story_window=6 * 3600.0), processes=False, prefetch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    store.close()
+    assert _fire_stories(db) == 3
+
+
+def test_a_refresh_with_many_new_articles_leaves_grouping_to_the_stories_list(
+    tmp_path: Path, feed_server: FeedServer, monkeypatch
+) -> None:
+    """Past `GROUP_IN_REFRESH` waiting articles (a first refresh of a long list), the
+    refresh returns without grouping; listing stories groups them, as one story."""
+    import feeds.refresh
+
+    monkeypatch.setattr(feeds.refresh, "GROUP_IN_REFRESH", 2)
+    with Store(tmp_path / "s.db") as store:
+        _three_fires(feed_server, store)
+        assert _refresh(store) == 0
+        assert (
+            store.db.execute("SELECT count(*) FROM articles WHERE story IS NULL").fetchone()[0] == 3
+        )
+    r = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(tmp_path / "s.db"), "stories", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NEWSDESK_CONFIG": str(tmp_path / "absent.toml")},
+    )
+    assert r.returncode == 0, r.stderr
+    assert _fire_stories(tmp_path / "s.db") == 1

@@ -1,7 +1,8 @@
 """`newsdesk stories` and `newsdesk digest --group-by story`: one event across feeds.
 
-Articles not grouped yet (a refresh groups what it stores; an older store or a refresh
-cut short may leave some) are grouped first, when the store can be written.
+Articles not grouped yet (a refresh groups what it stores, unless it stores very many at
+once, as a first refresh of a long list does; an older store or a refresh cut short may
+leave some too) are grouped first, when the store can be written.
 """
 
 from __future__ import annotations

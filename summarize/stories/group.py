@@ -18,13 +18,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .represent import Terms, idf_table, terms, vector
+from .represent import Terms, idf_table, idf_weights, terms, vector
 
 THRESHOLD = 0.2
 MAX_GAP = timedelta(days=4)
 _MIN_SIM = 0.1  # a pair less alike counts as 0
-_CAP_MIN, _CAP_SHARE = 100, 0.05  # terms in more documents than both are not indexed
-_SLACK = 0.01  # the most a pair's cosine may be underestimated by (see _pair_sums)
+# The most a document's unindexed terms may add to a cosine (see _pair_sums): more
+# leaves more terms out of the index but completes more candidate pairs by hand.
+_PREFIX = 0.03
+_CAP_MIN, _CAP_SHARE = 100, 0.01  # terms in more documents than both are not indexed
 
 
 @dataclass(slots=True)
@@ -49,10 +51,13 @@ def _pair_sums(
 ) -> dict[tuple[int, int], float]:
     """Cosine of every pair of documents at least `_MIN_SIM` alike (sparse).
 
-    All-pairs similarity search (Bayardo et al., WWW 2007): terms are taken commonest
-    first, and a document is indexed only by its rarer terms, from the point where its
-    common ones alone could no longer reach `_MIN_SIM` with anything. Every pair that
-    reaches it shares an indexed term, so is found; each found pair gets its exact cosine.
+    All-pairs similarity search (Bayardo et al., WWW 2007): each document is compared
+    with the ones before it through an index of their rarer terms. A document's
+    commonest terms stay out of the index while, together, they could add at most
+    `_PREFIX` to a cosine (their weights times each term's largest weight anywhere);
+    so every pair that reaches `_MIN_SIM` shares an indexed term and is found, and a
+    found pair's cosine is completed with the unindexed terms (exact). Terms in more
+    than `_CAP_SHARE` of the documents (at least `_CAP_MIN`) are not compared at all.
     """
     df: dict[str, int] = {}
     top: dict[str, float] = {}
@@ -62,32 +67,46 @@ def _pair_sums(
             if w > top.get(t, 0.0):
                 top[t] = w
     # A term in very many documents says nothing about one event (and near-identical
-    # texts by the thousand would make every pair a candidate): not indexed.
+    # texts by the thousand would make every pair a candidate): not compared.
     cap = max(_CAP_MIN, int(_CAP_SHARE * len(vecs)))
     index: dict[str, list[tuple[int, float]]] = {}
-    rest: list[float] = []  # bound on what a document's unindexed terms can add
-    for i, v in enumerate(vecs):
-        bound = 0.0
-        for t in sorted(v, key=lambda t: (-df[t], t)):
-            if bound < _SLACK:
-                b = bound + v[t] * top[t]
-                if b < _SLACK:
-                    bound = b
-                    continue
-            if 1 < df[t] <= cap:
-                index.setdefault(t, []).append((i, v[t]))
-        rest.append(bound)
+    prefix: list[list[tuple[str, float]]] = []  # each document's unindexed shared terms
+    rest: list[float] = []  # the most those can add to a cosine
     dated = any(d is not None for d in dates)
     sims: dict[tuple[int, int], float] = {}
+    empty: list[tuple[int, float]] = []
+    least = _MIN_SIM - _PREFIX  # a pair below this from indexed terms cannot make it
     for i, a in enumerate(vecs):
         acc: dict[int, float] = {}
+        get = acc.get
         for t, w in a.items():
-            for j, wj in index.get(t, ()):
-                if j > i:
-                    acc[j] = acc.get(j, 0.0) + w * wj
-        for j, part in acc.items():
-            if part >= _MIN_SIM and not (dated and _too_far(dates[i], dates[j], gap)):
-                sims[(i, j)] = part
+            for j, wj in index.get(t, empty):
+                acc[j] = get(j, 0.0) + w * wj
+        if acc:
+            aget = a.get
+            for j, part in [jp for jp in acc.items() if jp[1] >= least]:
+                if part + rest[j] < _MIN_SIM:
+                    continue
+                for t, wj in prefix[j]:
+                    part += aget(t, 0.0) * wj
+                if part >= _MIN_SIM and not (dated and _too_far(dates[j], dates[i], gap)):
+                    sims[(j, i)] = part
+        bound = 0.0
+        pre: list[tuple[str, float]] = []
+        for t in sorted(a, key=df.__getitem__, reverse=True):
+            f = df[t]
+            if f < 2 or f > cap:
+                continue
+            w = a[t]
+            if bound < _PREFIX:
+                b = bound + w * top[t]
+                if b < _PREFIX:
+                    bound = b
+                    pre.append((t, w))
+                    continue
+            index.setdefault(t, []).append((i, w))
+        prefix.append(pre)
+        rest.append(bound)
     return sims
 
 
@@ -187,7 +206,8 @@ def group_docs(
     if not docs:
         return []
     df, n = idf_table(d.terms for d in docs)
-    vecs = [vector(d.terms, df, n) for d in docs]
+    idf = idf_weights(df, n)
+    vecs = [vector(d.terms, df, n, idf=idf) for d in docs]
     sims = _pair_sums(vecs, [d.published for d in docs], max_gap)
     labels = average_link([1] * len(docs), sims, threshold)
     return _groups([d.id for d in docs], labels)
@@ -232,8 +252,10 @@ class StoryIndex:
     ) -> StoryIndex:
         index = cls(threshold, max_gap)
         index._count(docs)
+        idf = idf_weights(index.df, index.n)
         for d in docs:
-            index._join(d.story or d.id, vector(d.terms, index.df, index.n), d.published, False)
+            vec = vector(d.terms, index.df, index.n, idf=idf)
+            index._join(d.story or d.id, vec, d.published, False)
         posting = index.posting
         for key, st in index.stories.items():  # the term index, once at the end
             for t, w in st.centroid.items():
@@ -267,7 +289,9 @@ class StoryIndex:
         if not new:
             return {}
         self._count(new)
-        vecs = [vector(d.terms, self.df, self.n) for d in new]
+        df = self.df
+        idf = idf_weights({t: df[t] for d in new for t in d.terms}, self.n)
+        vecs = [vector(d.terms, df, self.n, idf=idf) for d in new]
         keys = list(self.stories)
         k = len(keys)
         slot = {key: g for g, key in enumerate(keys)}

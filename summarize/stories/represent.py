@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import chain, compress
 
 from .._text import stem, stop_words
 
@@ -28,9 +29,12 @@ TOP_TERMS = 30  # terms kept per article (by tf-idf weight) when comparing
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[.!?]")
 _DIGITS = re.compile(r"\d")
 _SENT_END = frozenset(".!?")
-# Token -> (kind, term): news repeats its words; bounded, and the same for every input
-# (a cache of a pure function), so results never depend on what came before.
-_KINDS: dict[str, tuple[int, str | None]] = {}
+# Token -> (kind, term, lower-cased word), learnt once per distinct token (news repeats
+# its words); caches of pure functions, cleared when full, so results never depend on
+# what came before.
+_KINDS: dict[str, tuple[int, str | None, str]] = {}
+_STEMS: dict[str, str | None] = {}  # a lower-cased word -> its stem (None: a stop word)
+_CACHE_MAX = 500_000
 # Capitalised words that are not names even mid-sentence.
 _NOT_NAMES = frozenset(
     [
@@ -77,48 +81,73 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _kind(tok: str) -> tuple[int, str | None]:
-    """(kind, term) of a token: 0 plain word, 1 capitalised (a name unless sentence-first),
-    2 number; term None for stop words and fragments."""
+def _stem(low: str) -> str | None:
+    """The stem a lower-cased word counts as; None for stop words and fragments."""
+    found = _STEMS.get(low, "")
+    if found == "":
+        found = _STEMS[low] = None if len(low) < 3 or low in stop_words() else stem(low)
+    return found
+
+
+def _kind(tok: str) -> tuple[int, str | None, str]:
+    """(kind, term, low) of a token: kind 0 a plain word (term its stem, None for stop
+    words and fragments), 1 a capitalised word (term its name, counted unless it starts
+    a sentence; there it counts as the stem of `low`, taken only then), 2 a number with
+    two digits or a point ("7.9", "2008", "14-week")."""
     if _DIGITS.search(tok):
-        digits = sum(ch.isdigit() for ch in tok)
-        return (2, "#" + tok.lower().rstrip(".")) if digits >= 2 or "." in tok else (2, None)
+        if "." in tok or sum(ch.isdigit() for ch in tok) >= 2:
+            return (2, "#" + tok.lower().rstrip("."), "")
+        return (0, None, "")
     low = tok.lower().replace("\u2019", "'")
     if low.endswith("'s"):
         low = low[:-2]
-    plain = None if len(low) < 3 or low in stop_words() else stem(low)
     if tok[0].isupper():
-        name = None if low in _NOT_NAMES or len(low) < 2 else "@" + low
-        return (1, f"{name}\t{plain or ''}" if name else (plain and f"\t{plain}"))
-    return (0, plain)
+        return (1, None if low in _NOT_NAMES or len(low) < 2 else "@" + low, low)
+    return (0, _stem(low), low)
+
+
+def _words(text: str) -> list[str]:
+    """The first `MAX_WORDS` tokens, reading no more of a long text than they need."""
+    size = MAX_WORDS * 8
+    while len(text) > size:
+        toks = _TOKEN.findall(text, 0, size)
+        if len(toks) > MAX_WORDS:  # the last may be cut at `size`, the first MAX_WORDS not
+            return toks[:MAX_WORDS]
+        size *= 2
+    return _TOKEN.findall(text)[:MAX_WORDS]
 
 
 def _count(text: str, weight: float, into: dict[str, float]) -> None:
-    at_start = True
-    name_w, num_w = weight * NAME_WEIGHT, weight * NUMBER_WEIGHT
+    """Add the text's terms to `into`, per distinct token."""
+    toks = _words(text)
+    if not toks:
+        return
     kinds, get = _KINDS, into.get
-    for tok in _TOKEN.findall(text)[:MAX_WORDS]:
-        if tok in _SENT_END:
-            at_start = True
-            continue
+    if len(kinds) > _CACHE_MAX:
+        kinds.clear()
+        _STEMS.clear()
+    name_w, num_w = weight * NAME_WEIGHT, weight * NUMBER_WEIGHT
+    starts: Counter[str] | None = None
+    for tok, c in Counter(toks).items():
         found = kinds.get(tok)
         if found is None:
-            found = _kind(tok)
-            if len(kinds) < 500_000:
-                kinds[tok] = found
-        kind, term = found
-        if term is not None:
-            if kind == 0:
-                into[term] = get(term, 0.0) + weight
-            elif kind == 2:
-                into[term] = get(term, 0.0) + num_w
-            else:
-                name, _, plain = term.partition("\t")
-                if not at_start and name:
-                    into[name] = get(name, 0.0) + name_w
-                elif plain:
-                    into[plain] = get(plain, 0.0) + weight
-        at_start = False
+            found = kinds[tok] = _kind(tok)
+        kind, term, low = found
+        if kind == 0:
+            if term is not None:
+                into[term] = get(term, 0.0) + weight * c
+        elif kind == 2:
+            into[term] = get(term, 0.0) + num_w * c  # type: ignore[index]
+        else:
+            if starts is None:  # the first token, and each one after ".", "!" or "?"
+                starts = Counter(compress(toks, chain((True,), map(_SENT_END.__contains__, toks))))
+            first = starts.get(tok, 0)
+            if term is not None:
+                if c > first:
+                    into[term] = get(term, 0.0) + name_w * (c - first)
+                c = first
+            if c and (plain := _stem(low)) is not None:
+                into[plain] = get(plain, 0.0) + weight * c
 
 
 def terms(title: str | None, text: str) -> Terms:
@@ -140,22 +169,36 @@ def idf_table(docs: Iterable[Mapping[str, float]]) -> tuple[Counter[str], int]:
     return df, n
 
 
-def vector(t: Mapping[str, float], df: Mapping[str, int], n: int, top: int = TOP_TERMS) -> Terms:
+def idf_weights(df: Mapping[str, int], n: int) -> dict[str, float]:
+    """Each term's idf, for the terms `vector` keeps (those in two documents or more)."""
+    log = math.log
+    return {t: log((n + 1) / (f + 1)) + 1.0 for t, f in df.items() if f >= 2 or n <= 1}
+
+
+def vector(
+    t: Mapping[str, float],
+    df: Mapping[str, int],
+    n: int,
+    top: int = TOP_TERMS,
+    idf: Mapping[str, float] | None = None,
+) -> Terms:
     """Unit-length tf-idf vector over the article's `top` heaviest shared terms.
 
     Sublinear tf (1 + log count). A term only this article has carries no evidence of a
     shared event and is left out. The length is at least `NORM_FLOOR`: an article whose
     only shared word is "start" is not thereby the same as another (in a small store
     most words are unique); a real report carries far more weight than the floor.
+    `idf` is `idf_weights(df, n)` when many vectors share one table.
     """
-    w: list[tuple[float, str]] = []
-    for term, c in t.items():
-        f = df.get(term, 0)
-        if f < 2 and n > 1:
-            continue
-        idf = math.log((n + 1) / (f + 1)) + 1.0
-        w.append(((1.0 + math.log(c)) * idf if c >= 1 else c * idf, term))
+    if idf is None:
+        idf = idf_weights({k: df.get(k, 0) for k in t}, n)
+    log = math.log
+    w = [
+        ((1.0 + log(c)) * x if c >= 1 else c * x, term)
+        for term, c in t.items()
+        if (x := idf.get(term)) is not None
+    ]
     w.sort(reverse=True)
-    w = w[:top]
+    del w[top:]
     norm = max(math.sqrt(sum(x * x for x, _ in w)), NORM_FLOOR)
     return {term: x / norm for x, term in w}

@@ -624,6 +624,8 @@ class MainScreen(Screen[None]):
             "tui.refresh_child",
             "--limits",  # the reader's own [limits] (it may run with --config FILE)
             json.dumps(self.napp.settings.limits),
+            "--story-window",  # and its own [stories] window
+            repr(self.napp.settings.story_window),
             str(self.napp.store.path),
             *(str(i) for i in feed_ids or ()),
             stdin=asyncio.subprocess.DEVNULL,
