@@ -21,7 +21,9 @@ Hand review of the current file (2026-11-30; what a reader should get from the a
   level down, each statement with its cue verb ("said:", "according to:").
 - Who said what: right for Erik Sand (one reported, two direct), Petra Holm (her direct
   quote), the regional transport board and "the board" (reported lead and timetable), the
-  statistics office, the Green Coast party and Jonas Berg (reported). Known faults, kept
+  statistics office, the Green Coast party and Jonas Berg (reported), and since 0.5.0 the
+  islanders ("Islanders have long said the single daily return trip forced families to
+  leave": a group speaker, an adverb before the cue; read and right). Known faults, kept
   so that a fix shows up as a diff here: Holm's role ("who chairs the transport board")
   is not found; her reported reply ("Holm said an electric ferry could not be delivered
   before 2029 ...") is missed; Berg's role is "transport spokesman" (SUMMARIZER_VERSION

@@ -690,6 +690,224 @@ def test_a_named_poll_speaks_for_its_pollster_and_one_word_joins_it() -> None:
     assert "the poll" in by  # no pollster named: the poll itself, not the last speaker
 
 
+# --- reported speech: who is found and where a statement ends (issue 13, session 4) ------
+
+
+def test_subject_before_a_long_parenthetical_speaks() -> None:
+    sp = _speakers(
+        "Tove Lind, a ferry pilot from Eastport, Maine, who has crossed the strait for"
+        " thirty years, said the new timetable was unsafe in winter.",
+        "Rolf Aske, who chairs the harbour board, the ferry trust and the fishing council,"
+        " has said he will not sign the contract.",
+    )
+    assert _pairs(sp) == {
+        ("Tove Lind", "indirect", "the new timetable was unsafe in winter"),
+        ("Rolf Aske", "indirect", "he will not sign the contract"),
+    }
+
+
+def test_a_name_in_apposition_after_a_description_speaks() -> None:
+    sp = _speakers(
+        "The author of the book, Mira Holm, said in an interview that the pier could not be saved."
+    )
+    assert _pairs(sp) == {("Mira Holm", "indirect", "the pier could not be saved")}
+
+
+def test_coordinated_and_reflexive_subjects_speak() -> None:
+    sp = _speakers(
+        "Mayor Rolf Aske has doubts but has said the vote will go ahead.",
+        "The ferry company itself said the timetable was final.",
+    )
+    pairs = _pairs(sp)
+    assert ("Rolf Aske", "indirect", "the vote will go ahead") in pairs
+    assert any(st == "the timetable was final" for _, _, st in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "statement"),
+    [
+        (
+            "The new pier will cost about 40 million crowns, according to the plan the"
+            " council published.",
+            "the plan the council published",
+            "The new pier will cost about 40 million crowns",
+        ),
+        (
+            "Ferry traffic fell by a third, according to the latest Harbour Board"
+            " figures for the north.",
+            "the latest Harbour Board figures for the north",
+            "Ferry traffic fell by a third",
+        ),
+        (
+            "In addition, according to the harbour office, ten more berths will open.",
+            "the harbour office",
+            "ten more berths will open",
+        ),
+        (
+            "(According to the coast guard, it keeps no record of such delays.)",
+            "the coast guard",
+            "it keeps no record of such delays",
+        ),
+    ],
+)
+def test_according_to_wherever_it_stands(text: str, source: str, statement: str) -> None:
+    sp = _speakers(text)
+    assert _pairs(sp) == {(source, "indirect", statement)}
+
+
+def test_groups_without_a_name_speak() -> None:
+    sp = _speakers(
+        "But opponents say the toll will drive traffic to the old road.",
+        "Rival candidates argued that the pier should be rebuilt first.",
+    )
+    pairs = {(name.lower().split()[-1], kind, text) for name, kind, text in _pairs(sp)}
+    assert pairs == {
+        ("opponents", "indirect", "the toll will drive traffic to the old road"),
+        ("candidates", "indirect", "the pier should be rebuilt first"),
+    }
+
+
+def test_that_after_a_long_adjunct_opens_the_clause() -> None:
+    sp = _speakers(
+        "Tove Lind said in one of a series of posts on Friday that the strait was too rough.",
+        "Ole Brun hinted at that in a meeting on Monday.",
+    )
+    assert _pairs(sp) == {("Tove Lind", "indirect", "the strait was too rough")}
+
+
+def test_speaker_named_in_the_next_sentence_of_the_paragraph() -> None:
+    sp = _speakers(
+        "The harbour reopened on Monday.",
+        '"We lost three boats and nearly lost the pier." Harbour master Ann Lee said the'
+        " repairs would take a year.",
+        '"The crossing is safe again," Ole Brun said.',
+        '"Nobody wants to sail in this weather." Captain Piet Vos told reporters the boats'
+        " would stay in port.",
+    )
+    by = _by_name(sp)
+    assert "We lost three boats and nearly lost the pier." in {
+        st.text for st in by["Ann Lee"].statements
+    }
+    # a bare quotation after Ole Brun's paragraph is Piet Vos's: the paragraph names him
+    assert "Nobody wants to sail in this weather." in {st.text for st in by["Piet Vos"].statements}
+    assert [st.text for st in by["Ole Brun"].statements] == ["The crossing is safe again"]
+
+
+def test_statements_in_a_list_after_a_colon() -> None:
+    sp = _speakers(
+        "The mayor promised three things: that the pier would be rebuilt, that fares would"
+        " fall and that the night ferry would return.",
+        "The harbour board explained its decision:",
+        "- the old pier is unsafe in storms;",
+        "- repairs would cost more than a new ferry;",
+        "- the harbour fund is empty.",
+        "The ferry company cut its timetable.",
+    )
+    by = _by_name(sp)
+    assert [st.text for st in by["the mayor"].statements] == [
+        "the pier would be rebuilt",
+        "fares would fall",
+        "the night ferry would return",
+    ]
+    assert [st.text for st in by["the harbour board"].statements] == [
+        "the old pier is unsafe in storms",
+        "repairs would cost more than a new ferry",
+        "the harbour fund is empty",
+    ]
+
+
+def test_an_unquoted_paragraph_after_wrote_colon_is_the_statement() -> None:
+    sp = _speakers(
+        "Mayor Ann Lee wrote on her blog:",
+        "The port will reopen when the pier is safe, and not a day earlier.",
+        "Ferries will run from Friday.",
+    )
+    assert _pairs(sp) == {
+        ("Ann Lee", "indirect", "The port will reopen when the pier is safe, and not a day earlier")
+    }
+
+
+def test_question_and_answer_layout() -> None:
+    sp = _speakers(
+        "Harbour master Ann Lee on the storm and the pier",
+        "We spoke to Ann Lee, who has run the harbour for twelve years.",
+        "Q: How bad was the storm?",
+        "A: We lost three boats and nearly lost the pier.",
+        "Q. When will the ferry sail again?",
+        "A. By Friday, if the wind drops.",
+    )
+    assert _pairs(sp) == {
+        ("Ann Lee", "direct", "We lost three boats and nearly lost the pier."),
+        ("Ann Lee", "direct", "By Friday, if the wind drops."),
+    }
+
+
+def test_transcript_with_names_in_title_case() -> None:
+    sp = _speakers(
+        "The council met on Monday.",
+        "Piet Vos: The night crossing needs a new pier first.",
+        "Ann Lee: That will take a year at least.",
+        "Vos: Then we wait a year.",
+        "Update: This article was corrected on Tuesday.",
+        "Harbour: Piet Vos, Ann Lee, Ole Brun, Tove Lind.",
+    )
+    assert _pairs(sp) == {
+        ("Piet Vos", "direct", "The night crossing needs a new pier first."),
+        ("Ann Lee", "direct", "That will take a year at least."),
+        ("Piet Vos", "direct", "Then we wait a year."),
+    }
+
+
+def test_an_adverb_before_the_cue_keeps_the_speaker() -> None:
+    sp = _speakers("Fact-checkers soon noted that the ferry had never carried 900 passengers.")
+    assert _pairs(sp) == {
+        ("Fact-checkers", "indirect", "the ferry had never carried 900 passengers")
+    }
+
+
+def test_what_is_said_in_an_opening_clause_ends_at_its_comma() -> None:
+    sp = _speakers(
+        "When Ann Lee suggested that the pier should close, the harbour board voted no.",
+        "Noting that the fund is empty, Piet Vos asked for a new budget.",
+    )
+    pairs = _pairs(sp)
+    assert ("Ann Lee", "indirect", "the pier should close") in pairs
+    assert ("Piet Vos", "indirect", "the fund is empty") in pairs
+
+
+def test_a_cue_inside_a_that_clause_is_part_of_what_was_said() -> None:
+    sp = _speakers("Ann Lee told the radio that the harbour board said the pier was unsafe.")
+    assert ("Ann Lee", "indirect", "the harbour board said the pier was unsafe") in _pairs(sp)
+
+
+def test_a_question_reported_after_its_hearer() -> None:
+    sp = _speakers("Tove Lind asked the mayor why the night ferry had stopped running.")
+    assert _pairs(sp) == {("Tove Lind", "indirect", "why the night ferry had stopped running")}
+
+
+def test_as_the_speaker_said_the_main_clause_is_the_statement() -> None:
+    sp = _speakers("As Ann Lee noted on Monday, the ferry is older than the pier.")
+    assert _pairs(sp) == {("Ann Lee", "indirect", "the ferry is older than the pier")}
+
+
+def test_a_group_with_a_post_modifier_before_a_parenthetical_speaks() -> None:
+    sp = _speakers(
+        "Harbour officials familiar with the survey of the pier at Lindholm, Norway,"
+        " speaking on the condition of anonymity, said that the piles had rotted."
+    )
+    assert _pairs(sp) == {("Harbour officials", "indirect", "the piles had rotted")}
+
+
+def test_a_dateline_is_skipped_to_find_the_subject() -> None:
+    sp = _speakers(
+        "LINDHOLM, Nov 3 (Reuters) - Marta Vos backed the harbour plan on Wednesday,"
+        " saying the old pier would bring hardship to the islands."
+    )
+    assert _pairs(sp) == {
+        ("Marta Vos", "indirect", "the old pier would bring hardship to the islands")
+    }
+
+
 # --- the pane, classes found on polnear-train (texts written for these tests) -----------
 
 

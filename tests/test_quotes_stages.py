@@ -11,6 +11,7 @@ from summarize.quotes.chunks import make_ref, np_back, np_fwd
 from summarize.quotes.clauses import Raw, analyze_unit
 from summarize.quotes.coref import gender, resolve_pronoun
 from summarize.quotes.cues import find_cues
+from summarize.quotes.layouts import Turn, turns
 from summarize.quotes.marks import find_quotes, split_units
 from summarize.quotes.name_index import WordIndex
 from summarize.quotes.names import full_name_before, person_in, role_in_doc
@@ -95,6 +96,57 @@ def test_clauses_reported_clause_and_quotation() -> None:
         ("indirect", "the ferry would run on Sundays", "said"),
         ("direct", "It is cheap.", "added"),
     ]
+
+
+def test_clauses_a_list_after_a_colon_gives_one_statement_per_item() -> None:
+    s = "Ann Lee explained her reasons: the pier is unsafe; repairs cost more; the fund is empty."
+    spans, toks = _toks(s)
+    out: list[Raw] = []
+    analyze_unit(s, toks, spans, 0, 0, out)
+    assert [(r.ref.name, r.text) for r in out] == [
+        ("Ann Lee", "the pier is unsafe"),
+        ("Ann Lee", "repairs cost more"),
+        ("Ann Lee", "the fund is empty"),
+    ]
+
+
+def test_clauses_a_cue_ending_in_a_colon_is_reported() -> None:
+    s = "The harbour board explained its decision:"
+    spans, toks = _toks(s)
+    out: list[Raw] = []
+    colon: list = []
+    analyze_unit(s, toks, spans, 0, 0, out, colon)
+    assert out == [] and [(ref.name, cue) for ref, cue in colon] == [
+        ("the harbour board", "explained")
+    ]
+
+
+# --- layouts ----------------------------------------------------------------------------
+
+
+def test_layouts_turns_of_an_interview() -> None:
+    doc = Document(
+        "Ann Lee on the storm",
+        [
+            Paragraph(0, "We spoke to the harbour master, Ann Lee."),
+            Paragraph(1, "Q: How bad was it?"),
+            Paragraph(2, "A: We lost three boats."),
+            Paragraph(3, "Piet Vos: The crossing needs a new pier."),
+            Paragraph(4, "Lee: That will take a year."),
+            Paragraph(5, "Note: The pier is closed until May."),
+        ],
+    )
+    assert turns(doc) == {
+        1: Turn(None, "How bad was it?"),
+        2: Turn("Ann Lee", "We lost three boats."),
+        3: Turn("Piet Vos", "The crossing needs a new pier."),
+        4: Turn("Lee", "That will take a year."),
+    }
+
+
+def test_layouts_a_single_label_is_a_heading() -> None:
+    doc = Document(None, [Paragraph(0, "Harbour Watch: what the storm left behind us.")])
+    assert turns(doc) == {}
 
 
 # --- units ------------------------------------------------------------------------------

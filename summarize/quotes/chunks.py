@@ -245,6 +245,14 @@ def make_ref(
             name = toks[a].low + name[len(toks[a].text) :]
         return Ref(name, role, "group", unit, pos)
     name_toks = toks[name_a:b]
+    if r >= 0 and name_toks[0].low in {"of", "for", "at"} and b - name_a >= 2:
+        # "a spokeswoman for Acme Corp": Acme speaks, through its spokeswoman
+        org_a = name_a + 1 + (toks[name_a + 1].low == "the")
+        ra = a + (toks[a].low in DETERMINERS)
+        if org_a < b:
+            return Ref(
+                span_text(s, toks, org_a, b), span_text(s, toks, ra, r + 1), "person", unit, pos
+            )
     if r >= 0:
         ra = a
         while ra <= r and toks[ra].low in DETERMINERS:
@@ -283,8 +291,18 @@ def unit_subject(s: str, toks: list[Tok], hi: int, unit: int) -> Ref | None:
     Sunday, Ann Lee ..."): a name followed by a comma and no role is still the phrase."""
     j = 0
     intro = False
+    if hi > 2 and toks[0].text.isupper() and len(toks[0].text) > 1 and toks[0].q < 0:
+        # a dateline: "PARIS, Aug 31 (Reuters) - Ann Lee ...", "WASHINGTON — ..."
+        dash = next((k for k in range(1, min(hi, 12)) if toks[k].text in {"-", "—", "–"}), -1)
+        if dash > 0 and dash + 1 < hi:
+            j = dash + 1
     for _ in range(4):
-        if j < hi and (toks[j].low in INTRO_STARTERS or toks[j].low.endswith("ing")):
+        starter = j < hi and (toks[j].low in INTRO_STARTERS or toks[j].low.endswith("ing"))
+        if starter and toks[j].low in {"a", "an", "this", "last"}:
+            e = np_fwd(toks, j, hi)
+            # "A spokeswoman for the firm declined ...": the subject, not "A year ago,"
+            starter = e <= j or make_ref(s, toks, j, e, None, unit) is None
+        if starter:
             comma = next(
                 (k for k in range(j + 1, min(hi, j + 16)) if toks[k].text == "," or toks[k].q >= 0),
                 -1,
@@ -292,6 +310,9 @@ def unit_subject(s: str, toks: list[Tok], hi: int, unit: int) -> Ref | None:
             if comma > 0 and toks[comma].q < 0:
                 j = comma + 1
                 intro = True
+                continue
+            if toks[j].low in {"but", "and", "so", "yet"} and j + 1 < hi and toks[j + 1].word:
+                j += 1  # "But the court overruled and said ...": a conjunction, no intro
                 continue
         e = np_fwd(toks, j, hi)
         if e <= j:

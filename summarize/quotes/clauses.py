@@ -55,6 +55,12 @@ _TIME_WORDS = {
 }
 
 
+_SUBORDINATORS = {"when", "after", "while", "as", "because", "although", "though", "since", "if"}
+_SUBORDINATORS |= {"before", "until", "once", "whereas"}
+# words that open an adjunct between a cue and its "that" ("said without evidence that")
+_ADJUNCT_OPENERS = {"without", "for", "by", "under", "on", "at", "in", "to", "with", "during"}
+
+
 _OBJ_PRONOUNS = {"him", "her", "them", "it", "himself", "herself", "themselves", "itself"}
 
 
@@ -193,12 +199,84 @@ def accusation(s: str, toks: list[Tok], a: int, b: int) -> str | None:
     return f"{who} {be} {span_text(s, toks, k + 1, b)}"
 
 
+def _list_items(toks: list[Tok], a: int, hi: int, colon: bool) -> list[tuple[int, int]]:
+    """The items of a list after a colon: "said three things: that A, that B and that C",
+    "listed its reasons: A; B; C" (``colon`` when the colon came right after the cue).
+    Each item is a token range; none when the clause is not such a list."""
+    p = a - 1 if colon else -1
+    if not colon:
+        for k in range(a, min(hi, a + 6)):
+            t = toks[k]
+            if t.text == ":":
+                p = k
+                break
+            if t.q >= 0 or not t.word or t.low in FINITE_VERBS or t.low in PRONOUNS | {"that"}:
+                return []  # "said the crossing would resume: ...": a clause before the colon
+        if p <= a:
+            return []
+    end = hi
+    while end > p + 1 and toks[end - 1].q < 0 and not toks[end - 1].word:
+        end -= 1
+    if any(t.q >= 0 for t in toks[p + 1 : end]):
+        return []
+    cuts = []
+    for k in range(p + 1, end):
+        t = toks[k]
+        if t.text == ";":
+            cuts.append((k, k + 1))
+        elif (
+            t.low == "that"
+            and k > p + 2
+            and (toks[k - 1].text == "," or (toks[k - 1].low == "and" and toks[k - 2].word))
+        ):
+            cuts.append((k - 1, k))
+    if not cuts or (colon and not any(toks[x].text == ";" for x, _ in cuts)):
+        return []
+    items = []
+    x = p + 1
+    for c0, c1 in [*cuts, (end, end)]:
+        y = c0
+        while x < y and toks[x].low in {"that", "and"}:
+            x += 1
+        if y - x >= 3:
+            items.append((x, y))
+        x = c1
+    return items if len(items) >= 2 else []
+
+
+def _that_after_adjunct(toks: list[Tok], a: int, hi: int) -> int:
+    """The "that" opening the reported clause after a longer adjunct: "said in one of a
+    series of posts on Friday that ...", "told a crowd of supporters in Ohio that ...";
+    ``a`` itself when words other than an adjunct's come first."""
+    first = toks[a] if a < hi else None
+    if first is None or not (
+        first.low in PREPOSITIONS | DETERMINERS | _HEARER_OBJECTS | _ADJUNCT_OPENERS
+        or (first.low.endswith("ly") and first.text.islower())
+    ):
+        return a
+    for k in range(a, min(hi, a + 14)):
+        t = toks[k]
+        if t.low == "that":
+            nxt = toks[k + 1] if k + 1 < hi else None
+            subject = nxt is not None and (
+                nxt.low in PRONOUNS
+                or nxt.low in DETERMINERS
+                or nxt.low == "there"
+                or nxt.cap
+                or nxt.text[:1].isdigit()
+            )  # "that the plan failed", not "a measure that would ..."
+            return k if k > a and subject and toks[k - 1].text != "," else a
+        if t.q >= 0 or not t.word or t.low in FINITE_VERBS or t.low in PRONOUNS:
+            return a
+    return a
+
+
 def clause_end(toks: list[Tok], a: int, hi: int) -> int:
     k = a
     while k < hi:
         t = toks[k]
         if t.text in {";", "(", ")"}:
-            return k
+            break
         if (
             t.text in {",", "—", "–"}
             and k + 1 < hi
@@ -212,9 +290,16 @@ def clause_end(toks: list[Tok], a: int, hi: int) -> int:
 
 
 def analyze_unit(
-    s: str, toks: list[Tok], spans: list[Span], unit: int, para: int, out: list[Raw]
+    s: str,
+    toks: list[Tok],
+    spans: list[Span],
+    unit: int,
+    para: int,
+    out: list[Raw],
+    colon: list[tuple[Ref, str]] | None = None,
 ) -> tuple[set[int], Ref | None]:
-    """Append the unit's statements to ``out``; return the quote spans used and last speaker."""
+    """Append the unit's statements to ``out``; return the quote spans used and last speaker.
+    A cue ending the unit with a colon ("The council said:") is appended to ``colon``."""
     used: set[int] = set()
     n = len(toks)
     cues = find_cues(s, toks, unit)
@@ -234,9 +319,19 @@ def analyze_unit(
     for ci, c in enumerate(cues):
         hi = cues[ci + 1].r0 if ci + 1 < len(cues) and cues[ci + 1].r0 > c.r1 else n
         cue_word = c.base if c.base == "according to" else toks[c.i].text
+        if c.i == 0 and c.mode == "subj":
+            cue_word = cue_word.lower()  # "Noting that ..., Piet Vos asked": "noting"
         if c.base.startswith("call "):
             cue_word = toks[c.i].text + " " + toks[c.i + 1].text
         got = False
+        n_out = len(out)
+        # the cue opens the unit ("Noting that ...,") or sits in an opening subordinate
+        # clause ("When Ann Lee said that ...,"): what is said ends at that clause's comma
+        opening = c.i == 0 or (
+            bool(toks)
+            and toks[0].low in _SUBORDINATORS
+            and not any(t.text == "," and t.q < 0 for t in toks[: c.r0])
+        )
         # quotations right before the attribution: '"...," X said' / '"...," said X'
         k = c.r0 - 1
         while k >= 0 and toks[k].q < 0 and toks[k].text in PUNCT_SEP:
@@ -256,8 +351,18 @@ def analyze_unit(
         j = _skip_adjuncts(toks, c.r1, hi, c.base in HEARER_VERBS)
         sep = j < hi and toks[j].text in {":", ",", "—", "–"}
         jj = j + 1 if sep else j
+        if (
+            not sep
+            and c.mode != "inv"
+            and n - 1 - j <= 5
+            and toks[n - 1].text == ":"
+            and all(t.word and t.low not in FINITE_VERBS for t in toks[j : n - 1])
+        ):  # "The council explained its decision:", the list in the next paragraphs
+            sep, j, jj = True, n - 1, n
         if sep and toks[j].text == ":" and jj >= n:
             last = c.ref  # "The Times reports:" and the quotation follows in the next paragraph
+            if colon is not None:
+                colon.append((c.ref, cue_word))
             continue
         if jj < hi and toks[jj].q >= 0 and c.base not in WEAK_VERBS:
             # '"A," he said, "B."' / 'X said: "..."' / 'X told reporters "..."'
@@ -277,12 +382,27 @@ def analyze_unit(
             continue
         # reported speech after the cue
         a = jj if sep and toks[j].text == ":" else j
+        if c.mode != "inv" and a < hi and toks[a].low != "that":
+            a = _that_after_adjunct(toks, a, hi)
         if a < hi and toks[a].low == "that":
             a += 1
+            if ci + 1 < len(cues) and cues[ci + 1].r0 == a:
+                # "told MSNBC that the announcement suggested a plot": the cue inside
+                # the clause is part of what was said
+                hi = cues[ci + 2].r0 if ci + 2 < len(cues) and cues[ci + 2].r0 > a else n
         elif a < hi and toks[a].low in _NOT_CLAUSE_START:
             a = hi  # "said before he died", "recalled of the hearing": no reported clause
         if c.mode != "inv" and a < hi and not (sep and toks[j].text == ","):
+            items = _list_items(toks, a, hi, colon=sep and toks[j].text == ":")
+            if items and c.base not in QUOTE_ONLY_VERBS:
+                # "gave three reasons: the pier is unsafe; repairs cost more; ...": each item
+                for x, y in items:
+                    add("indirect", span_text(s, toks, x, y), cue_word, c.ref, toks[x].start)
+                last = c.ref
+                continue
             b = clause_end(toks, a, hi)
+            if opening:  # "When Ann Lee said that X, the board ...": X ends at the comma
+                b = next((k for k in range(a, b) if toks[k].text == "," and toks[k].q < 0), b)
             qs = [t for t in toks[a:b] if t.q >= 0 and not is_title(quote_text(t))]
             nwords = sum(1 for t in toks[a:b] if t.word or t.q >= 0)
             # "called them relocation centres", "what police called a plot": a verdict
@@ -305,6 +425,8 @@ def analyze_unit(
             needs_that = c.base not in CLAUSE_VERBS or toks[a].low in {"a", "an"}
             if c.base.startswith("call "):
                 needs_that = False
+            elif toks[a].low in _WH | {"whether"} and c.base not in WEAK_VERBS:
+                needs_that = False  # "asked Rubio which states he could win", "explained why"
             elif c.base in HEARER_VERBS and toks[a].low == "to" and a > c.r1 and c.mode != "inv":
                 a = c.r1  # "told him to stay seated", "asked voters to wait"
                 needs_that = False
@@ -360,7 +482,21 @@ def analyze_unit(
                     add("indirect", text, cue_word, c.ref, toks[b0].start)
                     last = c.ref
             # "According to X, the plan failed."
-        if c.base == "according to" and c.r0 == 0 and j < hi and toks[j].text == ",":
+        lead = c.r0 - lo_prev
+        if c.r0 > lo_prev and toks[lo_prev].text == "(":
+            lead -= 1
+        as_said = lead == 1 and toks[c.r0 - 1].low == "as" and c.mode == "back"
+        if (
+            (c.base == "according to" or as_said)
+            and (
+                lead == 0
+                or as_said
+                or (lead <= 4 and toks[c.r0 - 1].text == "," and len(out) == n_out)
+            )
+            and j + 1 < hi
+            and toks[j].text == ","
+            and toks[j + 1].low not in CLAUSE_BREAKS | {"and", "or"}
+        ):  # "According to X, the plan failed."; "In addition, according to X, ..."
             b = clause_end(toks, j + 1, n)
             qs = [t for t in toks[j + 1 : b] if t.q >= 0]
             if qs:

@@ -9,11 +9,14 @@ from .lexicon import (
     AUX,
     CUE_FORMS,
     DETERMINERS,
+    FINITE_VERBS,
     KIN_WORDS,
     MEDIUM_NOUNS,
     ORG_WORDS,
     PASSIVE,
+    PREPOSITIONS,
     PRONOUNS,
+    ROLE_MODIFIERS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
 )
@@ -150,6 +153,112 @@ _BARE_FORMS = {
 }
 
 
+_SOURCE_END = {",", ".", ";", ":", "(", ")", "!", "?", "—", "–"}
+_NEG = {"hasn’t", "hasn't", "haven’t", "haven't", "didn’t", "didn't", "doesn’t", "doesn't"}
+_NEG |= {"wouldn’t", "wouldn't", "won’t", "won't", "hadn’t", "hadn't", "privately"}
+_SELF = {"himself", "herself", "itself", "themselves"}
+# what may follow an inverted speaker ("..., said Ann Lee on Monday.")
+_AFTER_INVERSION = PREPOSITIONS | {
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "adding",
+    "noting",
+    "who",
+    "and",
+}
+_PARENTHETICAL_OPENERS = {"who", "whose", "which", "a", "an", "the", "himself", "herself", "itself"}
+
+
+def _adverb(t: Tok) -> bool:
+    """An adverb between a speaker and the cue ("disingenuously claimed", "soon noted")."""
+    return (t.low.endswith("ly") and len(t.low) > 4 and t.low not in _NOT_ADVERBS) or (
+        t.low in {"soon", "long", "quickly", "twice", "once"}
+    )
+
+
+_NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "assembly", "supply", "early", "daily"}
+
+
+def _ends_inversion(toks: list[Tok], e: int, pronoun: bool) -> bool:
+    """Whether an inverted speaker ("said Ann Lee", "said he") ends where a speaker
+    may end: punctuation, a quotation, the end; for a name also a time or place phrase."""
+    if e >= len(toks):
+        return True
+    t = toks[e]
+    if t.q >= 0 or not t.word:
+        return True
+    return not pronoun and (t.low in _AFTER_INVERSION or t.cap)
+
+
+def _subject_before_parenthetical(
+    s: str, toks: list[Tok], j: int, unit: int
+) -> tuple[Ref, int] | None:
+    """ "Ann Lee, a nurse from Ohio who ran the clinic, said": the unit's subject, when a
+    comma follows it and what stands between it and the cue's comma reads as a
+    parenthetical about it (a relative clause, an apposition, an age)."""
+    start = 0
+    while start < j and toks[start].low in {"but", "and", "so", "yet", "still"}:
+        start += 1
+    e = np_fwd(toks, start, j)
+    if e <= start or e >= j:
+        return None
+    c1 = e
+    if (
+        toks[e].text != ","
+        and toks[e].text.islower()
+        and (toks[e].low in PREPOSITIONS | {"of", "for", "familiar"} or toks[e].low.endswith("ing"))
+    ):  # "Federal officials familiar with the case, speaking ..., said"
+        c1 = next((k for k in range(e, min(j, e + 12)) if toks[k].text == ","), -1)
+        if c1 < 0 or any(
+            t.q >= 0 or t.low in FINITE_VERBS or (t.low in CUE_FORMS and t.text.islower())
+            for t in toks[e:c1]
+        ):
+            return None
+    if toks[c1].text != "," or c1 + 1 >= j:
+        return None
+    nxt = toks[c1 + 1]
+    if not (
+        nxt.low in _PARENTHETICAL_OPENERS
+        or nxt.low in ROLE_WORDS
+        or nxt.low in ROLE_MODIFIERS
+        or nxt.text[:1].isdigit()
+        or nxt.cap
+    ):
+        return None
+    relative = nxt.low in {"who", "whose", "which"}
+    for t in toks[c1 + 1 : j]:
+        if t.q >= 0 or t.text in {";", ":"}:
+            return None
+        if t.low in CUE_FORMS and t.text.islower() and not relative:
+            return None
+    appos = None
+    k = next((k for k in range(c1 + 1, j + 1) if toks[k].text == ","), j)
+    if k > c1 + 1 and c1 == e:
+        appos = (e + 1, k)
+    ref = make_ref(s, toks, start, e, appos, unit)
+    if ref is None or ref.kind == "pronoun":
+        return None
+    return ref, start
+
+
 @dataclass(slots=True)
 class Cue:
     i: int  # cue token index
@@ -216,7 +325,17 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 k = e + 1
                 while k < n and toks[k].text not in {",", ".", ";"} and toks[k].q < 0:
                     k += 1
-                if k > e + 1 and (k >= n - 1 or toks[k].text == ".") and i > 0:
+                if (
+                    k > e + 1
+                    and (k >= n - 1 or toks[k].text == ".")
+                    and i > 0
+                    and toks[e + 1].low not in PRONOUNS
+                    and not any(x.low in FINITE_VERBS for x in toks[e + 1 : k])
+                    and (
+                        role_from_appos(s, toks, e + 1, k)
+                        or (k - e <= 5 and all(x.cap for x in toks[e + 1 : k]))
+                    )
+                ):  # "..., according to Ann Lee, a nurse." (not "According to X, it fell.")
                     appos = (e + 1, k)
             ref = make_ref(s, toks, i + 2, e, appos, unit)
             if ref is None:  # "according to a new national poll": whatever source follows
@@ -231,8 +350,19 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                     if toks[i + 2].low in DETERMINERS:
                         name = toks[i + 2].low + name[len(toks[i + 2].text) :]
                     ref = Ref(name, None, "group", unit, toks[i + 2].start)
+            r1 = appos[1] if appos else e
+            if ref and not appos:
+                # "according to the plan the council released.": the source runs to the
+                # end of its phrase, so the words left after its noun phrase are not a clause
+                k = e
+                while k < n and k < e + 12 and toks[k].q < 0 and toks[k].text not in _SOURCE_END:
+                    k += 1
+                if k > e and (k >= n or toks[k].text in _SOURCE_END):
+                    r1 = k
+                    if ref.kind == "group":
+                        ref.name = ref.name + s[toks[e - 1].end : toks[k - 1].end]
             if ref:
-                cues.append(Cue(i, i + 2, "according to", ref, i, appos[1] if appos else e, "inv"))
+                cues.append(Cue(i, i + 2, "according to", ref, i, r1, "inv"))
             continue
         if (
             low in {"call", "calls", "called", "calling"}
@@ -246,14 +376,24 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 j -= 1
             a = np_back(toks, j + 1, 0) if j >= 0 else j + 1
             ref = make_ref(s, toks, a, j + 1, None, unit) if a <= j else None
-            if ref is None and prev is not None and (prev.text == "," or low == "calling"):
+            coord = j >= 0 and toks[j].low in {"and", "but"}  # "... and has called for"
+            if ref is None and prev is not None and (prev.text == "," or low == "calling" or coord):
                 ref = cues[-1].ref if cues else unit_subject(s, toks, i, unit)
                 a = i
             if ref is not None:
                 cues.append(Cue(i, i + 2, "call " + toks[i + 1].low, ref, a, i + 2, "back"))
             continue
         base = CUE_FORMS.get(low)
-        if base is None or not t.text[:1].islower():
+        # "Noting that the fund is empty, Piet Vos ...": an opening participle
+        opening = i == 0 and low.endswith("ing") and i + 1 < n and toks[i + 1].low == "that"
+        if base is None or not (t.text[:1].islower() or opening):
+            continue
+        if opening:
+            if not subj_done:
+                subj = unit_subject(s, toks, n, unit)
+                subj_done = True
+            if subj is not None and subj.kind != "pronoun":
+                cues.append(Cue(i, i + 1, base, subj, i, i + 1, "subj"))
             continue
         prev = toks[i - 1] if i else None
         if prev is not None and prev.q < 0:
@@ -291,7 +431,13 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             continue
         # speaker before the cue
         j = i - 1
-        while j >= 0 and toks[j].low in AUX and toks[j].q < 0 and not toks[j].cap:
+        skip = AUX | _SELF | (_NEG if base in {"say", "tell"} else set())
+        while (
+            j >= 0
+            and (toks[j].low in skip or _adverb(toks[j]))
+            and toks[j].q < 0
+            and not toks[j].cap
+        ):
             j -= 1
         if j >= 1 and toks[j].text == ")":  # "Jason Reed (R-Utah) said"
             k = j - 1
@@ -326,6 +472,15 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 a = np_back(toks, k, 0)
                 ref = make_ref(s, toks, a, k, (k + 1, j), unit)
                 r0 = a
+                if ref is None and 1 <= j - (k + 1) <= 4 and all(t.cap for t in toks[k + 1 : j]):
+                    # "The author of the book, Ann Lee, said": the name in apposition
+                    ref = make_ref(s, toks, k + 1, j, None, unit)
+                    if ref is not None and ref.kind == "person":
+                        b0 = 1 if toks[0].low in {"the", "a", "an"} else 0
+                        ref.role = ref.role or (span_text(s, toks, b0, k) if k - b0 <= 8 else None)
+                        r0 = 0
+                    else:
+                        ref = None
         elif j >= 0:
             a = np_back(toks, j + 1, 0)
             if a <= j:
@@ -334,12 +489,19 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             long = _long_description(s, toks, a if a <= j else j + 1, j, unit)
             if long is not None:
                 ref, r0 = long
+        if j >= 1 and toks[j].text == "," and not low.endswith("ing"):
+            # "Ann Lee, a pilot from Eastport, Maine, who ..., said": the unit's subject,
+            # not the last name inside what is said about her
+            got = _subject_before_parenthetical(s, toks, j, unit)
+            if got is not None and (ref is None or got[1] < r0):
+                ref, r0 = got
         r1 = i + 1
+        coord = j >= 0 and toks[j].low in {"and", "but"} and toks[j].q < 0
         if (
             ref is None
             and prev is not None
-            and (low in _ING_OK or prev.low in {"and", "but"})
-            and (prev.text == "," or prev.low in {"and", "but"} or low.endswith("ing"))
+            and (low in _ING_OK or prev.low in {"and", "but"} or coord)
+            and (prev.text == "," or prev.low in {"and", "but"} or coord or low.endswith("ing"))
         ):
             if cues:
                 ref = cues[-1].ref
@@ -366,6 +528,15 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                     k += 1
                 appos = (e2 + 1, k)
             ref = make_ref(s, toks, i + 1, e, appos, unit)
+            after_quote = prev is not None and (
+                prev.q >= 0 or (i >= 2 and prev.text == "," and toks[i - 2].q >= 0)
+            )
+            if (
+                ref is not None
+                and not after_quote
+                and not _ends_inversion(toks, e2, ref.kind == "pronoun")
+            ):
+                ref = None  # "..., said the United States should act": a clause, not "said X"
             if ref is not None:
                 mode = "inv"
                 r0 = i

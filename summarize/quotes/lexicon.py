@@ -243,6 +243,16 @@ medics coroner pathologist prosecution defence defense jurors panel organizers
 """
     )
 )
+# groups that speak in news reports ("opponents say", "rival candidates argued")
+SPEAKER_NOUNS |= set(
+    _words(
+        """
+candidate candidates opponent opponents advocate advocates backer backers donor donors rival
+rivals organization organizations groups families associates founders speakers moderators
+delegates delegate traders organiser
+"""
+    )
+)
 
 # Words that make a capitalised name an organisation or a place, not a person.
 ORG_WORDS = set(

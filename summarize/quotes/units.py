@@ -1,4 +1,4 @@
-"""Stages 1-4 over a document: sentence units, transcripts, signed quotations."""
+"""Stages 1-4 over a document: sentence units, interview turns, signed quotations, lists."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .._document import Document
 from .chunks import Ref
 from .clauses import Raw, analyze_unit
+from .layouts import turns
 from .marks import find_quotes, split_units
 from .tokens import spans_within, tokenize
 
@@ -29,17 +30,45 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
     prev_ref: Ref | None = None  # speaker of the previous unit, for continuations
     prev_unit = -10
     orphans: list[tuple[int, int, int, str]] = []  # quotations waiting for their speaker
+    # quotations given to the previous speaker, that the next sentence may give to another
+    cont: tuple[int, int, int, int] | None = None
+    # "The council said:" ending a paragraph: the list or the paragraph that follows
+    after_colon: tuple[Ref, str, int, bool] | None = None
+    interview = turns(doc)
     for para in doc.paragraphs:
         if para.kind != "body":
             continue
         s = para.text
-        tm = TRANSCRIPT.match(s)
-        if tm and len(tm.group(2).split()) >= 3:  # "PENCE: Well, look, ..."
-            name = tm.group(1).title()
+        if after_colon is not None:
+            ref, cue, last_para, in_list = after_colon
+            after_colon = None
+            bullet = BULLET.match(s)
+            item = s[bullet.end() :] if bullet else s
+            item = item.strip().rstrip(";,.").strip()
+            if (
+                last_para == para.index - 1
+                and item
+                and item[0] not in QUOTE_MARKS
+                and len(item.split()) >= 3
+                and (bullet or (not in_list and len(item.split()) <= _BLOCK_WORDS))
+                and not find_quotes(s)
+            ):
+                u = len(units)
+                units.append(Unit(para.index, s, 0))
+                raws.append(Raw(para.index, u, len(s) - len(item), "indirect", item, cue, ref))
+                prev_ref, prev_unit = ref, u
+                if bullet:  # the next item may follow
+                    after_colon = (ref, cue, para.index, True)
+                continue
+        turn = interview.get(para.index)
+        if turn is not None:  # "PENCE: Well, look, ...", "Q: ...", "A: ..."
             u = len(units)
             units.append(Unit(para.index, s, 0))
-            ref = Ref(name, None, "person", u, 0)
-            text = tm.group(2).strip()
+            if turn.name is None:  # a question: the interviewer, not a speaker here
+                prev_ref, prev_unit = None, -10
+                continue
+            ref = Ref(turn.name, None, "person", u, 0)
+            text = turn.text
             if s[:1] in '"“' and text[-1:] in '"”' and text.count(text[-1]) % 2:
                 text = text[:-1].rstrip()
             raws.append(Raw(para.index, u, 0, "direct", text, None, ref))
@@ -78,7 +107,10 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
             if not toks:
                 continue
             before = len(raws)
-            used, last = analyze_unit(s, toks, spans, u, para.index, raws)
+            colon: list[tuple[Ref, str]] = []
+            used, last = analyze_unit(s, toks, spans, u, para.index, raws, colon)
+            if colon and b >= len(s.rstrip()):
+                after_colon = (colon[-1][0], colon[-1][1], para.index, False)
             qtoks = [t for t in toks if t.q >= 0 and t.q not in used]
             words = [t for t in toks if t.word]
             if (
@@ -88,13 +120,20 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
                 and prev_ref is not None
                 and prev_unit == u - 1
             ):
-                # a unit that is only a quotation continues the previous speaker
+                # a unit that is only a quotation continues the previous speaker, unless
+                # the paragraph goes on to name another ('"B." Piet Vos said ...')
+                first = len(raws)
                 for t in qtoks:
                     sp = spans[t.q]
                     text = s[sp.inner_start : sp.inner_end].strip()
                     if _speechlike(text):
                         raws.append(Raw(para.index, u, t.start, "direct", text, None, prev_ref))
                         last = prev_ref
+                if a == 0 and len(raws) > first:
+                    cont = (first, len(raws), u, para.index)
+                    if last is not None:
+                        prev_ref, prev_unit = last, u
+                    continue
             elif qtoks and len(raws) == before and not words:
                 # nobody spoke just before: the speaker may be named right after, as in a
                 # quotation running over paragraphs that closes with '..." she said.'
@@ -105,18 +144,44 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
                     if _speechlike(text):
                         orphans.append((para.index, u, t.start, text))
             elif orphans and len(raws) > before:
+                # the speaker named in the next sentence: '"We lost three boats." Ann Lee
+                # said the damage ...' as well as '..." she said.'
                 got = raws[before]
-                if got.kind == "direct" and got.unit <= orphans[-1][1] + 1:
+                named_next = (
+                    got.kind != "direct"
+                    and got.ref.kind == "person"
+                    and got.para == orphans[-1][0]
+                    and len(s[a : got.ref.pos].split()) <= 3
+                )  # '"We lost three boats." Ann Lee said the damage ...': the next sentence's
+                # subject, in the same paragraph
+                if got.unit <= orphans[-1][1] + 1 and (got.kind == "direct" or named_next):
                     for op, ou, oo, text in orphans:
                         raws.insert(before, Raw(op, ou, oo, "direct", text, None, got.ref))
                         before += 1
                 orphans = []
+            if cont is not None and len(raws) > before:
+                got = raws[before]
+                c0, c1, cu, cp = cont
+                if (
+                    cu == u - 1
+                    and cp == para.index
+                    and got.kind != "direct"
+                    and got.ref.kind == "person"
+                    and got.ref.name != raws[c0].ref.name
+                    and len(s[a : got.ref.pos].split()) <= 3
+                ):
+                    for k in range(c0, c1):
+                        r = raws[k]
+                        raws[k] = Raw(r.para, r.unit, r.order, r.kind, r.text, r.cue, got.ref)
+            cont = None
             if last is not None:
                 prev_ref, prev_unit = last, u
     return raws, units
 
 
-TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(\S.*)$", re.S)
+BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s+")
+QUOTE_MARKS = "\"“”‘’'«»"
+_BLOCK_WORDS = 80  # a paragraph after "X wrote:" longer than this is not one statement
 
 
 # "“...” ― Ana Ruiz": a quotation signed with a dash and a name, nothing else
