@@ -17,9 +17,10 @@ def group_stories(items: Sequence[StoryItem]) -> list[list[str]]:
 
     Stories come largest first; members keep the order they were given in.
     """
-    from .group import doc_of, group_docs
+    from .group import doc_of, group_docs, no_gc
 
-    groups = group_docs([doc_of(i) for i in items])
+    with no_gc():
+        groups = group_docs([doc_of(i) for i in items])
     groups.sort(key=len, reverse=True)
     return groups
 

@@ -81,6 +81,18 @@ _NOT_NAMES = frozenset(
 )
 
 
+class _SublinearTf(dict[float, float]):
+    """A count -> its sublinear tf (1 + log count; a count below 1 as it is), learnt
+    once per distinct count (counts are few: sums of small whole weights)."""
+
+    def __missing__(self, c: float) -> float:
+        v = self[c] = 1.0 + math.log(c) if c >= 1 else c
+        return v
+
+
+_TF = _SublinearTf()
+
+
 def _stem(low: str) -> str | None:
     """The stem a lower-cased word counts as; None for stop words and fragments."""
     found = _STEMS.get(low, "")
@@ -192,12 +204,10 @@ def vector(
     """
     if idf is None:
         idf = idf_weights({k: df.get(k, 0) for k in t}, n)
-    log = math.log
-    w = [
-        ((1.0 + log(c)) * x if c >= 1 else c * x, term)
-        for term, c in t.items()
-        if (x := idf.get(term)) is not None
-    ]
+    tf = _TF
+    if len(tf) > _CACHE_MAX:
+        tf.clear()
+    w = [(tf[c] * x, term) for term, c in t.items() if (x := idf.get(term)) is not None]
     w.sort(reverse=True)
     del w[top:]
     norm = max(math.sqrt(sum(x * x for x, _ in w)), NORM_FLOOR)
