@@ -124,6 +124,20 @@ def _people(gold_speakers: list[str], name_words) -> list[set[str]]:  # type: ig
     return groups
 
 
+def _shares(right: int, dup: int, wrong: int, blank: int, missed: int, people: int) -> dict:
+    """The pane's counts as shares (both tallies report the same way)."""
+    n = max(1, right + dup + wrong)
+    return {
+        "entries": right + dup + wrong,
+        "right": right / n,
+        "dup": dup / n,
+        "not": wrong / n,
+        "missed": missed / max(1, people),
+        "not*": (wrong - blank) / n,
+        "right*": right / max(1, n - blank),
+    }
+
+
 def pane_tally_old(records: list[dict], scorer, verbose: bool = False) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """The OLD rule, kept for comparison. Each pane entry, in pane order: right (best-matching
     gold person not yet listed), duplicate (it matches only people already listed) or not a
@@ -162,16 +176,7 @@ def pane_tally_old(records: list[dict], scorer, verbose: bool = False) -> dict[s
             for i, g in enumerate(groups):
                 if i not in listed:
                     print(f"  OLD-MISSED [{rec['id']}] {sorted(g)}")
-    n = max(1, right + dup + wrong)
-    return {
-        "entries": right + dup + wrong,
-        "right": right / n,
-        "dup": dup / n,
-        "not": wrong / n,
-        "missed": missed / max(1, people),
-        "not*": (wrong - blank) / n,
-        "right*": right / max(1, n - blank),
-    }
+    return _shares(right, dup, wrong, blank, missed, people)
 
 
 _HEAD_CUT = re.compile(
@@ -373,16 +378,7 @@ def pane_tally(
                     print(
                         f"  MISSED     {' / '.join(' '.join(h) for h in p)} ({n_statements[i]} st)"
                     )
-    n = max(1, right + dup + wrong)
-    return {
-        "entries": right + dup + wrong,
-        "right": right / n,
-        "dup": dup / n,
-        "not": wrong / n,
-        "missed": missed / max(1, n_people),
-        "not*": (wrong - blank) / n,
-        "right*": right / max(1, n - blank),
-    }
+    return _shares(right, dup, wrong, blank, missed, n_people)
 
 
 def main() -> int:

@@ -119,3 +119,15 @@ def test_stories_snapshot(snap_compare, app: NewsdeskApp) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_stories)
+
+
+async def test_a_one_article_storys_page_counts_in_the_singular(app: NewsdeskApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        assert app.screen.stories[-1].articles == 1
+        await pilot.press("end")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "1 source · 1 article · latest" in text and "1 sources" not in text

@@ -18,6 +18,7 @@ from .lexicon import (
     PRONOUNS,
     QUOTE_ONLY_VERBS,
     WEAK_VERBS,
+    WEEKDAYS,
 )
 from .marks import Span
 from .tokens import PUNCT_SEP, Tok
@@ -29,13 +30,7 @@ _TIME_WORDS = {
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
     "earlier",
     "later",
     "recently",

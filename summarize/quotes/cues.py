@@ -19,6 +19,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
+    WEEKDAYS,
 )
 from .tokens import PUNCT_SEP, Tok
 
@@ -162,13 +163,7 @@ _AFTER_INVERSION = PREPOSITIONS | {
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAYS,
     "last",
     "this",
     "earlier",

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..plural import plural
 from ..text import age, line
 from ..widgets.key_hints import KeyHints
 from ..widgets.who_said import append_speakers
@@ -242,7 +243,7 @@ class StoriesScreen(Screen[int | None]):
         out = Text(end="")
         out.append_text(line(self.titles.get(st.id, st.title), "bold"))
         out.append(
-            f"\n{st.sources} sources · {st.articles} articles · "
+            f"\n{plural(st.sources, 'source')} · {plural(st.articles, 'article')} · "
             f"latest {age(st.newest, self.napp.clock())}\n\n",
             style="dim",
         )
