@@ -38,21 +38,21 @@ def nd(db: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+def subscribed(tmp_path: Path, server: FeedServer, title: str, items: list[Item]) -> Path:
+    """A new store subscribed (`newsdesk add`) to one feed the local server serves."""
+    server.route("/feed.xml", rss(title, items))
+    path = tmp_path / "n.db"
+    assert nd(path, "add", server.url("/feed.xml")).returncode == 0
+    return path
+
+
 @pytest.fixture
 def db(tmp_path: Path, feed_server: FeedServer) -> Path:
-    feed_server.route(
-        "/feed.xml",
-        rss(
-            "Harbour Herald",
-            [
-                Item("Harbour to close", "/a", _A, date="Tue, 02 Jan 2024 10:00:00 GMT"),
-                Item("Fares to rise", "/b", _B, date="Wed, 03 Jan 2024 10:00:00 GMT"),
-            ],
-        ),
-    )
-    path = tmp_path / "n.db"
-    assert nd(path, "add", feed_server.url("/feed.xml")).returncode == 0
-    return path
+    items = [
+        Item("Harbour to close", "/a", _A, date="Tue, 02 Jan 2024 10:00:00 GMT"),
+        Item("Fares to rise", "/b", _B, date="Wed, 03 Jan 2024 10:00:00 GMT"),
+    ]
+    return subscribed(tmp_path, feed_server, "Harbour Herald", items)
 
 
 def test_refresh_without_digest_stores_no_statements(db: Path) -> None:
@@ -105,18 +105,11 @@ def test_a_speaker_named_only_by_a_role_joins_the_person_given_that_role(
         "<p>Varga said the bridge would carry 40,000 cars a day.</p>"
     )
     role_only = "<p>Norland's president said the tolls would end in June.</p>"
-    feed_server.route(
-        "/roles.xml",
-        rss(
-            "Norland News",
-            [
-                Item("Bridge opens", "/c", named, date="Tue, 02 Jan 2024 10:00:00 GMT"),
-                Item("Tolls to end", "/d", role_only, date="Wed, 03 Jan 2024 10:00:00 GMT"),
-            ],
-        ),
-    )
-    path = tmp_path / "r.db"
-    assert nd(path, "add", feed_server.url("/roles.xml")).returncode == 0
+    items = [
+        Item("Bridge opens", "/c", named, date="Tue, 02 Jan 2024 10:00:00 GMT"),
+        Item("Tolls to end", "/d", role_only, date="Wed, 03 Jan 2024 10:00:00 GMT"),
+    ]
+    path = subscribed(tmp_path, feed_server, "Norland News", items)
     assert nd(path, "refresh", "--digest").returncode == 0
     speakers = [json.loads(x) for x in nd(path, "speakers", "--json").stdout.splitlines()]
     assert [(s["name"], s["articles"], s["statements"]) for s in speakers] == [("Ilse Varga", 2, 2)]
@@ -154,18 +147,11 @@ def test_since_keeps_only_recent_articles(tmp_path: Path, feed_server: FeedServe
     """`speakers --since` and `quotes --since` count only articles published in the window: the
     old article's speaker disappears, the person quoted in both keeps only the recent statements."""
     fresh = format_datetime(datetime.now(UTC) - timedelta(hours=2), usegmt=True)
-    feed_server.route(
-        "/since.xml",
-        rss(
-            "Harbour Herald",
-            [
-                Item("Harbour to close", "/a", _A, date="Tue, 02 Jan 2024 10:00:00 GMT"),
-                Item("Fares to rise", "/b", _B, date=fresh),
-            ],
-        ),
-    )
-    db = tmp_path / "n.db"
-    assert nd(db, "add", feed_server.url("/since.xml")).returncode == 0
+    items = [
+        Item("Harbour to close", "/a", _A, date="Tue, 02 Jan 2024 10:00:00 GMT"),
+        Item("Fares to rise", "/b", _B, date=fresh),
+    ]
+    db = subscribed(tmp_path, feed_server, "Harbour Herald", items)
     assert nd(db, "refresh", "--digest").returncode == 0
 
     every = {json.loads(x)["name"] for x in nd(db, "speakers", "--json").stdout.splitlines()}
