@@ -253,7 +253,8 @@ def group_docs(
     idf = idf_weights(df, n)
     vecs = [vector(d.terms, df, n, idf=idf) for d in docs]
     sims = _pair_sums(vecs, [d.published for d in docs], max_gap)
-    signs = [sg.signature(d.terms, df) for d in docs]
+    kept = sg.signature_terms(df)
+    signs = [sg.signature(d.terms, kept) for d in docs]
     labels = average_link([1] * len(docs), sims, threshold, signs=signs)
     return _groups([d.id for d in docs], labels)
 

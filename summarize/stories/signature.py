@@ -19,6 +19,7 @@ the test has the same effect for ALPHA from 1e-5 to 0.01.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 
 ALPHA = 0.01  # the chance a story's signature term misses the other story by luck
 _MIN_COUNT = 2  # a term one member mentions is no story's signature
@@ -26,13 +27,19 @@ _MIN_COUNT = 2  # a term one member mentions is no story's signature
 Signature = dict[str, int]  # name or number -> members that mention it
 
 
-def signature(terms: Iterable[str], df: Mapping[str, int] | None = None) -> Signature:
-    """One article's signature: each name ("@...") and number ("#...") among its terms;
-    with `df` (documents per term), only those in two documents or more: a term one
-    document has is in no story's signature and absent from every other story."""
-    if df is None:
+def signature(terms: Iterable[str], kept: AbstractSet[str] | None = None) -> Signature:
+    """One article's signature: each name ("@...") and number ("#...") among its terms,
+    or each of its terms in `kept` (see `signature_terms`)."""
+    if kept is None:
         return {t: 1 for t in terms if t[0] in "@#"}
-    return {t: 1 for t in terms if t[0] in "@#" and df[t] > 1}
+    return dict.fromkeys(kept.intersection(terms), 1)
+
+
+def signature_terms(df: Mapping[str, int]) -> set[str]:
+    """The names and numbers in two documents or more (`df`: documents per term): a term
+    one document has is in no story's signature and missing from every other story, so
+    leaving it out changes nothing."""
+    return {t for t, f in df.items() if f > 1 and t[0] in "@#"}
 
 
 def add(into: Signature, other: Mapping[str, int]) -> None:
