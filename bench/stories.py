@@ -287,11 +287,11 @@ def speed(rows: list[dict]) -> None:
     its = [StoryItem(r["id"], r["title"], r["text"], None, None) for r in base]
     groups, g_wall, g_cpu = _clock(lambda: group_stories(its))
 
-    docs = [doc_of(i) for i in its]
-    plain, signed = signature_cost(docs)
+    plain, signed = signature_cost([doc_of(i) for i in its])
 
     # A store of 20,000: each article's terms kept with its story id (what feeds/ keeps).
     def store():
+        docs = [doc_of(i) for i in its]
         label = {i: g[0] for g in groups for i in g}
         for d in docs:
             d.story = label[d.id]
