@@ -119,7 +119,7 @@ def average_link(
     sums: Mapping[tuple[int, int], float],
     threshold: float,
     frozen: Sequence[bool] | None = None,
-    signs: list[sg.Signature] | None = None,
+    signs: Sequence[sg.Signature] | None = None,
 ) -> list[int]:
     """Cluster label for each of `len(sizes)` starting groups.
 
@@ -127,13 +127,14 @@ def average_link(
     b; pairs not listed sum to 0. Two `frozen` groups (existing stories) never merge,
     and a cluster holding one is labelled by it. The heap holds each group's best
     neighbour (recomputed when it turns out stale), not every pair: merging a big group
-    costs its neighbours, not their square. With `signs` (each group's `signature`,
-    the caller's left as they are), two groups that `signature.apart` calls different
-    events never merge, nor do the groups they grow into.
+    costs its neighbours, not their square. With `signs` (each group's `signature`;
+    the caller's are left as they are), two groups that `signature.apart` calls
+    different events never merge, nor do the groups they grow into.
     """
     n = len(sizes)
     size = list(sizes)
     fro = list(frozen) if frozen is not None else [False] * n
+    sign = list(signs) if signs is not None else None
     ban: dict[int, set[int]] = {}  # group -> groups it must not merge with
     owned: set[int] = set()  # groups whose signature average_link made (and may grow)
     nbr: list[dict[int, float]] = [{} for _ in range(n)]
@@ -174,7 +175,7 @@ def average_link(
         if v < -neg - 1e-12:  # stale: its best neighbour merged away or grew apart
             heapq.heappush(heap, (-v, a))
             continue
-        if signs is not None and sg.apart(signs[a], size[a], signs[b], size[b]):
+        if sign is not None and sg.apart(sign[a], size[a], sign[b], size[b]):
             ban.setdefault(a, set()).add(b)
             ban.setdefault(b, set()).add(a)
             for g in (a, b):
@@ -187,11 +188,11 @@ def average_link(
         parent[y] = x
         size[x] += size[y]
         fro[x] = fro[x] or fro[y]
-        if signs is not None:  # the larger signature grows (a copy: callers keep theirs)
-            big, small = (x, y) if len(signs[x]) >= len(signs[y]) else (y, x)
-            grown = signs[big] if big in owned else dict(signs[big])
-            sg.add(grown, signs[small])
-            signs[x] = grown
+        if sign is not None:  # the larger signature grows (a copy: callers keep theirs)
+            big, small = (x, y) if len(sign[x]) >= len(sign[y]) else (y, x)
+            grown = sign[big] if big in owned else dict(sign[big])
+            sg.add(grown, sign[small])
+            sign[x] = grown
             owned.add(x)
         if y in ban:  # what y may not join, x may not either
             for c in ban.pop(y):
@@ -372,9 +373,7 @@ class StoryIndex:
                     sums[(slot[key], j + k)] = s
         sizes = [self.stories[key].size for key in keys] + [1] * len(new)
         signs = [self.stories[key].sign for key in keys] + [sg.signature(d.terms) for d in new]
-        labels = average_link(
-            sizes, sums, self.threshold, [True] * k + [False] * len(new), signs=list(signs)
-        )
+        labels = average_link(sizes, sums, self.threshold, [True] * k + [False] * len(new), signs)
         first: dict[int, str] = {}
         out: dict[str, str] = {}
         for j, d in enumerate(new):
