@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from . import refine
 from . import signature as sg
 from .represent import Terms, idf_table, idf_weights, terms, vector
 
@@ -257,7 +258,31 @@ def group_docs(
     kept = sg.signature_terms(df)
     signs = [sg.signature(d.terms, kept) for d in docs]
     labels = average_link([1] * len(docs), sims, threshold, signs=signs)
+    labels = _refine(labels, [1] * len(docs), sims, vecs, signs)
     return _groups([d.id for d in docs], labels)
+
+
+def _refine(
+    labels: Sequence[int],
+    sizes: Sequence[int],
+    sums: Mapping[tuple[int, int], float],
+    vecs: Sequence[Terms],
+    signs: Sequence[sg.Signature],
+    fixed: Sequence[bool] | None = None,
+) -> list[int]:
+    """`average_link`'s labels after `refine`'s two checks: clusters holding no `fixed`
+    group (all their members have `vecs`) split when they hold two events, then small
+    clusters join the one story they are near. A split half is labelled by its first
+    member."""
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    out = list(labels)
+    free = [g for g in members.values() if fixed is None or not any(fixed[i] for i in g)]
+    for g in refine.split_apart(free, vecs, signs):
+        for i in g:
+            out[i] = g[0]
+    return refine.attach_small(sizes, sums, out, _MIN_SIM, fixed)
 
 
 def _groups(ids: Sequence[str], labels: Sequence[int]) -> list[list[str]]:
@@ -373,7 +398,9 @@ class StoryIndex:
                     sums[(slot[key], j + k)] = s
         sizes = [self.stories[key].size for key in keys] + [1] * len(new)
         signs = [self.stories[key].sign for key in keys] + [sg.signature(d.terms) for d in new]
-        labels = average_link(sizes, sums, self.threshold, [True] * k + [False] * len(new), signs)
+        fixed = [True] * k + [False] * len(new)
+        labels = average_link(sizes, sums, self.threshold, fixed, signs)
+        labels = _refine(labels, sizes, sums, [{}] * k + vecs, signs, fixed)
         first: dict[int, str] = {}
         out: dict[str, str] = {}
         for j, d in enumerate(new):
