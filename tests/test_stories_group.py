@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from summarize import StoryItem, group_stories
+from summarize.stories import signature as sg
 from summarize.stories.group import Doc, StoryIndex, doc_of
-from summarize.stories.represent import terms
+from summarize.stories.refine import split_apart
+from summarize.stories.represent import idf_table, terms, vector
 
 QUAKE_A = [
     (
@@ -109,6 +111,40 @@ VENN = [
     ),
 ]
 
+# One death told in different words, quoting different people (a historian, an editor).
+HALLOWAY_RETOLD = [
+    (
+        "Orrin Halloway dies at 91",
+        "Orrin Halloway, whose tips exposed the Harbor Gate scandal, has died. He was 91. "
+        "Historian Mira Oak called him the conscience of the capital.",
+    ),
+    (
+        "Harbor Gate whistleblower passes away",
+        "The whistleblower Orrin Halloway passed away aged 91. Historian Mira Oak said "
+        "Halloway changed how the press covered presidents.",
+    ),
+    (
+        "Halloway, source behind Harbor Gate reporting, dead",
+        "Orrin Halloway is dead at 91, relatives said. Mira Oak, who wrote his biography, "
+        "said he never regretted it.",
+    ),
+    (
+        "Ledger mourns its Harbor Gate source",
+        "Orrin Halloway, the Ledger's secret source in the Harbor Gate affair, died aged 91. "
+        "Editor Sam Reeve said the paper owed him its finest hour.",
+    ),
+    (
+        "Farewell to Halloway",
+        "Halloway, 91, kept his secret for three decades, Ledger editor Sam Reeve said after "
+        "the Harbor Gate informant's death.",
+    ),
+    (
+        "Orrin Halloway, Harbor Gate informant, is dead",
+        "Orrin Halloway died at 91. Sam Reeve of the Ledger said the Harbor Gate informant "
+        "had asked for a quiet funeral.",
+    ),
+]
+
 
 def _items(*groups: list[tuple[str, str]], when: datetime | None = None) -> list[StoryItem]:
     out = []
@@ -205,39 +241,7 @@ def test_two_deaths_in_one_scandal_are_two_stories_though_their_words_agree() ->
 def test_one_death_told_in_different_words_and_names_is_one_story() -> None:
     """Reports of one event differ in wording and in whom they quote (a historian in some,
     an editor in others); they all name the man who died, so they stay one story."""
-    reports = [
-        (
-            "Orrin Halloway dies at 91",
-            "Orrin Halloway, whose tips exposed the Harbor Gate scandal, has died. He was 91. "
-            "Historian Mira Oak called him the conscience of the capital.",
-        ),
-        (
-            "Harbor Gate whistleblower passes away",
-            "The whistleblower Orrin Halloway passed away aged 91. Historian Mira Oak said "
-            "Halloway changed how the press covered presidents.",
-        ),
-        (
-            "Halloway, source behind Harbor Gate reporting, dead",
-            "Orrin Halloway is dead at 91, relatives said. Mira Oak, who wrote his biography, "
-            "said he never regretted it.",
-        ),
-        (
-            "Ledger mourns its Harbor Gate source",
-            "Orrin Halloway, the Ledger's secret source in the Harbor Gate affair, died aged 91. "
-            "Editor Sam Reeve said the paper owed him its finest hour.",
-        ),
-        (
-            "Farewell to Halloway",
-            "Halloway, 91, kept his secret for three decades, Ledger editor Sam Reeve said after "
-            "the Harbor Gate informant's death.",
-        ),
-        (
-            "Orrin Halloway, Harbor Gate informant, is dead",
-            "Orrin Halloway died at 91. Sam Reeve of the Ledger said the Harbor Gate informant "
-            "had asked for a quiet funeral.",
-        ),
-    ]
-    groups = group_stories(_items(reports, QUAKE_A, TRIAL))
+    groups = group_stories(_items(HALLOWAY_RETOLD, QUAKE_A, TRIAL))
     assert frozenset(f"0-{k}" for k in range(6)) in _as_sets(groups)
 
 
@@ -256,3 +260,71 @@ def test_reports_of_another_death_start_their_own_story_in_the_store() -> None:
     placed = index.add([doc_of(i) for i in _items(VENN, [follow_up])])
     assert {placed[f"0-{k}"] for k in range(5)} == {"0-0"}  # a new story
     assert placed["1-0"] == "story-0"
+
+
+# A report of the Karsk quake that names neither the town nor the magnitude: it shares
+# a few of the story's words ("quake", "rubble", "survivors", "province"), enough to
+# be near that story (an average similarity over 0.1) but under the merging threshold.
+VAGUE_KARSK = (
+    "Winter arrives in the hills",
+    "Snow fell on villages across the province on Friday. In the quake zone, rescuers said "
+    "survivors in the rubble of collapsed buildings needed tents, and officials promised help.",
+)
+# A report that could be either earthquake's: near both stories.
+EITHER_QUAKE = (
+    "After the earthquake",
+    "Officials said buildings damaged by the earthquake would be checked, rescuers searched "
+    "the rubble for survivors, and the injured were treated.",
+)
+QUAKE_B3 = [
+    *QUAKE_B,
+    (
+        "Port Meridan counts the cost of the 5.9 quake",
+        "Officials in Port Meridan said the 5.9 earthquake injured 17 people and damaged "
+        "buildings near the harbour, where the coast guard was searching the rubble.",
+    ),
+]
+
+
+def test_a_report_near_only_one_story_joins_it() -> None:
+    """Under the threshold for average link, but near the Karsk story and no other: it
+    joins that story rather than standing alone as a story of one."""
+    groups = group_stories(_items(QUAKE_A, QUAKE_B, TRIAL, [VAGUE_KARSK]))
+    assert _as_sets(groups) == {
+        frozenset({"0-0", "0-1", "0-2", "3-0"}),
+        frozenset({"1-0", "1-1"}),
+        frozenset({"2-0", "2-1"}),
+    }
+
+
+def test_a_report_near_two_stories_of_one_kind_stays_on_its_own() -> None:
+    """An earthquake report naming neither quake is near both stories: it joins neither."""
+    groups = group_stories(_items(QUAKE_A, QUAKE_B3, TRIAL, [EITHER_QUAKE]))
+    assert ["3-0"] in groups
+    assert frozenset({"0-0", "0-1", "0-2"}) in _as_sets(groups)
+    assert frozenset({"1-0", "1-1", "1-2"}) in _as_sets(groups)
+
+
+def test_the_store_places_a_report_near_only_one_story_by_the_same_rule() -> None:
+    old = [doc_of(i) for i in _items(QUAKE_B, TRIAL)]
+    for d in old:
+        d.story = "story-" + d.id.split("-")[0]
+    index = StoryIndex.build(old)
+    placed = index.add([doc_of(i) for i in _items(QUAKE_A, [VAGUE_KARSK])])
+    assert placed["0-0"] == placed["0-1"] == placed["0-2"] == "0-0"  # a new story
+    assert placed["1-0"] == "0-0"  # joins it, as in `group_stories`
+
+
+def test_a_story_that_holds_two_deaths_is_split_into_them() -> None:
+    """Average link can merge two events early, while the groups are too small to be
+    judged; the grown story is then split in two, and the halves are kept apart when
+    each names someone the other never does (Halloway, 91; Venn, 78). Eleven reports
+    of one death, quoting different people, stay one story."""
+    docs = [doc_of(i) for i in _items(HALLOWAY, VENN, HALLOWAY_RETOLD, QUAKE_A)]
+    df, n = idf_table(d.terms for d in docs)
+    vecs = [vector(d.terms, df, n) for d in docs]
+    signs = [sg.signature(d.terms) for d in docs]
+    both = list(range(10))  # the five reports of each death, as one story
+    assert sorted(split_apart([both], vecs, signs)) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+    one = [*range(5), *range(10, 16)]
+    assert split_apart([one], vecs, signs) == [one]

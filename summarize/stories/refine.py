@@ -5,9 +5,10 @@ Average link merges greedily, so both of its mistakes are made early and never u
 - two reports of different events of one kind can merge while both groups are too small
   for their signatures to tell them apart (`signature.apart` judges groups of two or
   more); later members of each event then join the mixed group. `split_apart` looks at
-  each story of four or more once it is grown: it splits it in two by its members'
-  vectors (two-means) and keeps the halves apart when their signatures say they are
-  different events, the test average link used, now on halves it could not form;
+  each grown story large enough for that test to split (nine members at `ALPHA` 0.01):
+  it splits it in two by its members' vectors (two-means) and keeps the halves apart
+  when their signatures say they are different events: the test average link used, on
+  halves it could not form;
 - an article (or a pair) whose similarity to its story's members averages a little
   under the threshold stays on its own. `attach_small` lets a group of one or two join
   the story it is near (an average of at least `_MIN_SIM`, the least similarity that
@@ -22,11 +23,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from itertools import repeat
+from operator import mul
 
 from . import signature as sg
 from .represent import Terms
 
-MIN_SPLIT = 4  # a story is split only into halves of two or more
 _ROUNDS = 8  # two-means rounds at most (it settles in two or three)
 SMALL = 2  # a group of at most this many may join a story after clustering
 
@@ -34,8 +36,7 @@ SMALL = 2  # a group of at most this many may join a story after clustering
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    get = b.get
-    return sum(w * get(t, 0.0) for t, w in a.items())
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def _sum(vecs: Sequence[Terms]) -> dict[str, float]:
@@ -53,7 +54,8 @@ def bisect(vecs: Sequence[Terms]) -> list[bool]:
     whole = _sum(vecs)
     a = min(range(len(vecs)), key=lambda k: _dot(vecs[k], whole))
     b = min((k for k in range(len(vecs)) if k != a), key=lambda k: _dot(vecs[k], vecs[a]))
-    ca, cb = vecs[a], vecs[b]
+    ca: dict[str, float] = dict(vecs[a])
+    cb: dict[str, float] = dict(vecs[b])
     side: list[bool] = []
     for _ in range(_ROUNDS):
         na = math.sqrt(_dot(ca, ca)) or 1.0
@@ -61,10 +63,22 @@ def bisect(vecs: Sequence[Terms]) -> list[bool]:
         new = [_dot(v, ca) * nb >= _dot(v, cb) * na for v in vecs]
         if new == side or all(new) or not any(new):
             return new
+        if not side:  # the halves' sums, then only what moves
+            ca = _sum([v for v, s in zip(vecs, new, strict=True) if s])
+            cb = _sum([v for v, s in zip(vecs, new, strict=True) if not s])
+        else:
+            for v, s, was in zip(vecs, new, side, strict=True):
+                if s != was:
+                    _move(v, cb if s else ca, ca if s else cb)
         side = new
-        ca = _sum([v for v, s in zip(vecs, side, strict=True) if s])
-        cb = _sum([v for v, s in zip(vecs, side, strict=True) if not s])
     return side
+
+
+def _move(v: Terms, src: dict[str, float], dst: dict[str, float]) -> None:
+    sget, dget = src.get, dst.get
+    for t, w in v.items():
+        src[t] = sget(t, 0.0) - w
+        dst[t] = dget(t, 0.0) + w
 
 
 def split_apart(
@@ -74,7 +88,7 @@ def split_apart(
     when `bisect` finds halves that `signature.apart` calls different events."""
     out: list[list[int]] = []
     for g in groups:
-        if len(g) < MIN_SPLIT:
+        if not sg.can_split(len(g)):  # too few members for the test ever to split
             out.append(g)
             continue
         side = bisect([vecs[i] for i in g])

@@ -62,6 +62,17 @@ def _least_count(a: int, b: int) -> int:
     return a + 1
 
 
+@lru_cache(maxsize=1024)
+def can_split(size: int) -> bool:
+    """Whether `apart` could call two halves of a story of `size` members different events
+    (at `ALPHA` = 0.01, no story under nine members can be split: a name in all four of
+    four members and none of the other four is still 1 chance in 70)."""
+    return any(
+        _least_count(a, size - a) <= a and _least_count(size - a, a) <= size - a
+        for a in range(2, size - 1)
+    )
+
+
 def _names_alone(sig: Mapping[str, int], size: int, other: Mapping[str, int], osize: int) -> bool:
     least = _least_count(size, osize)
     if least > size:
