@@ -11,7 +11,8 @@ Speed: grouping 20,000 articles, and adding 1,000 new ones to a store of 20,000 
 `StoryIndex` a refresh uses), on texts synthesised from ECB+ by replicating each event
 with its names and numbers renamed per copy (so each copy is a different event of the
 same kind), with a few words dropped per article. The clustering stage alone is timed
-without and with event signatures (`summarize/stories/signature.py`): what they cost.
+without and with event signatures (`summarize/stories/signature.py`): what they cost;
+and the checks after it (`summarize/stories/refine.py`: a story split, a leftover joins).
 
     python bench/stories.py [--data DIR] [--tune] [--no-speed]
 """
@@ -254,11 +255,19 @@ def store_speed(base: list[dict], extra: list[dict]):
     return (w1, c1), (w2, c2)
 
 
-def signature_cost(docs) -> tuple[float, float]:
+def signature_cost(docs) -> tuple[float, float, float]:
     """CPU seconds of the clustering stage on the same pair similarities, without event
-    signatures and with them (made, checked before each merge, merged): their cost."""
+    signatures and with them (made, checked before each merge, merged): their cost; and
+    of the checks after clustering (`summarize/stories/refine.py`: split, attach)."""
     from summarize.stories import signature as sg
-    from summarize.stories.group import MAX_GAP, THRESHOLD, _pair_sums, average_link, no_gc
+    from summarize.stories.group import (
+        MAX_GAP,
+        THRESHOLD,
+        _pair_sums,
+        _refine,
+        average_link,
+        no_gc,
+    )
     from summarize.stories.represent import idf_table, idf_weights, vector
 
     with no_gc():
@@ -273,8 +282,10 @@ def signature_cost(docs) -> tuple[float, float]:
             signs = [sg.signature(d.terms, kept) for d in docs]
             return average_link([1] * n, sims, THRESHOLD, signs=signs)
 
-        _, _, with_signs = _clock(signed)
-    return plain, with_signs
+        labels, _, with_signs = _clock(signed)
+        signs = [sg.signature(d.terms, sg.signature_terms(df)) for d in docs]
+        _, _, checks = _clock(lambda: _refine(labels, [1] * n, sims, vecs, signs))
+    return plain, with_signs, checks
 
 
 def speed(rows: list[dict]) -> None:
@@ -287,7 +298,7 @@ def speed(rows: list[dict]) -> None:
     its = [StoryItem(r["id"], r["title"], r["text"], None, None) for r in base]
     groups, g_wall, g_cpu = _clock(lambda: group_stories(its))
 
-    plain, signed = signature_cost([doc_of(i) for i in its])
+    plain, signed, checks = signature_cost([doc_of(i) for i in its])
 
     # A store of 20,000: each article's terms kept with its story id (what feeds/ keeps).
     def store():
@@ -312,6 +323,7 @@ def speed(rows: list[dict]) -> None:
     print(f"| (index of the 20,000 from their terms, once)  | {b_wall:6.2f} | {b_cpu:5.2f} |  |")
     print(f"| (clustering the 20,000, without signatures)   |        | {plain:5.2f} |  |")
     print(f"| (the same with event signatures)              |        | {signed:5.2f} |  |")
+    print(f"| (the checks after it: split, attach)          |        | {checks:5.2f} |  |")
     (f_wall, f_cpu), (n_wall, n_cpu) = s_first, s_add
     print(f"| store: first grouping of 20,000 (SQLite)      | {f_wall:6.2f} | {f_cpu:5.2f} |  |")
     print(f"| store: 1,000 new after a refresh (SQLite)     | {n_wall:6.2f} | {n_cpu:5.2f} |  |")
