@@ -283,7 +283,8 @@ def signature_cost(docs) -> tuple[float, float, float]:
             return average_link([1] * n, sims, THRESHOLD, signs=signs)
 
         labels, _, with_signs = _clock(signed)
-        signs = [sg.signature(d.terms, sg.signature_terms(df)) for d in docs]
+        kept = sg.signature_terms(df)
+        signs = [sg.signature(d.terms, kept) for d in docs]
         _, _, checks = _clock(lambda: _refine(labels, [1] * n, sims, vecs, signs))
     return plain, with_signs, checks
 
