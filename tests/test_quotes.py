@@ -1087,3 +1087,74 @@ def test_a_platform_before_posts_is_no_speaker() -> None:
         ("Frum", "wrote"),
         ("Twitter", "said"),
     ]
+
+
+# --- the pane: one entry per source (issue 13, session 5) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paras", "name", "aliases"),
+    [
+        (  # a bare plural, and one opening a sentence, join the one fuller group
+            [
+                "Port Authority officials said the pier would close on Monday.",
+                "Officials said repairs would take a year.",
+                "The officials said the ferry would still run.",
+            ],
+            "Port Authority officials",
+            ["Officials", "the officials"],
+        ),
+        (
+            [
+                "Prosecutors said the driver had been drinking.",
+                "On Monday, federal prosecutors said he would be charged.",
+                "On Tuesday, prosecutors said the trial would open in May.",
+            ],
+            "federal prosecutors",
+            ["Prosecutors", "prosecutors"],
+        ),
+        (  # "the source" is the one source named before, not "a third source"
+            [
+                "One source said the deal was close.",
+                "The source said talks would resume in May.",
+                "A third source said the deal was dead.",
+            ],
+            "one source",
+            ["the source"],
+        ),
+        (  # a campaign by possessive, by attribute, and alone
+            [
+                "The Lind campaign said the advert was false.",
+                "Mrs. Lind's presidential campaign said it would file a complaint.",
+                "The campaign said it had raised $2 million.",
+            ],
+            "Mrs. Lind's presidential campaign",
+            ["the Lind campaign", "the campaign"],
+        ),
+    ],
+)
+def test_a_description_joins_the_one_fuller_description(
+    paras: list[str], name: str, aliases: list[str]
+) -> None:
+    by = _by_name(_speakers(*paras))
+    assert set(by[name].aliases) == set(aliases)
+    assert not set(aliases) & set(by)  # no entry of its own
+
+
+def test_descriptions_of_several_groups_stay_apart() -> None:
+    sp = _speakers(
+        "Russian officials said the talks had failed.",
+        "Ukrainian officials said the talks would go on.",
+        "Some officials said the border would stay shut.",
+        "Tom Reyes said the plan was too costly. His advisers said it was late.",
+        "Ann Lee said the plan was cheap. Her advisers said it was early.",
+    )
+    assert {s.name for s in sp} == {
+        "Russian officials",
+        "Ukrainian officials",
+        "some officials",
+        "Tom Reyes",
+        "his advisers",
+        "Ann Lee",
+        "her advisers",
+    }

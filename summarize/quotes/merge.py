@@ -238,6 +238,7 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
                 firsts = {keys[j] for j in by_first.get(ki[0], []) if j != i and len(keys[j]) == 2}
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
+    _join_descriptions(speakers, into)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 
@@ -266,9 +267,87 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
     return out
 
 
+# words that say how many or whose, not who: "one source", "some Democratic officials",
+# "two-thirds of Democratic insiders", "her advisers"
+_QUANTIFIERS = {
+    "the", "a", "an", "one", "some", "many", "several", "few", "numerous", "most", "all", "both",
+    "of", "this", "that", "these", "those", "half", "two-thirds",
+}  # fmt: skip
+# "other officials", "another aide", "a third source": someone else than the ones before
+_OTHERS = {"other", "another", "others", "second", "third", "fourth", "fifth"}
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
+    """(head noun, words) of a description: "Mrs. Clinton's presidential campaign" ->
+    ("campaign", {clinton, presidential, campaign}); "one source" -> ("source", {source});
+    None for a proper name ("Amnesty International") or "other officials"."""
+    words = name.split()
+    if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS | ROLE_WORDS:
+        words = [words[0].lower()]  # "Prosecutors" opening a sentence
+    if not words or _cap(words[-1]) or len(words) > 8:
+        return None
+    low = [_POSSESSIVE.sub("", w.lower().strip(".,")) for w in words]
+    if any(w in _OTHERS for w in low):
+        return None
+    keep = frozenset(
+        w
+        for w in low
+        if w and w not in _QUANTIFIERS and w not in HONORIFICS and w + "." not in HONORIFICS
+    )
+    return (low[-1], keep) if keep else None
+
+
+def _join_descriptions(speakers: list[Speaker], into: dict[int, int]) -> None:
+    """ "officials" with "American officials", "the source" with "one source", "the Clinton
+    campaign" with "Mrs. Clinton's presidential campaign", "one lawmaker" with the person
+    called "the lawmaker": a description joins the one entry whose name (or alias) has the
+    same head noun and all its words. When several such entries are not one chain
+    ("Russian officials", "American officials"), it stays apart."""
+    names = [
+        [d for n in [sp.name, *sp.aliases] if n and (d := _desc_words(n)) is not None]
+        for sp in speakers
+    ]
+    by_head: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for j, ds in enumerate(names):
+        for head, words in ds:
+            by_head.setdefault(head, []).append((j, words))
+    for i, sp in enumerate(speakers):
+        if into.get(i, i) != i:
+            continue  # joined already
+        mine = _desc_words(sp.name)
+        if mine is None:
+            continue
+        head, words = mine
+        hosts: dict[int, frozenset[str]] = {}
+        for j, other in by_head.get(head, []):
+            if j == i or not (words < other or words == other and j < i):
+                continue
+            if j not in hosts or len(other) > len(hosts[j]):
+                hosts[j] = other
+        if not hosts:
+            continue
+        top = max(hosts, key=lambda j: (len(hosts[j]), -j))
+        if all(w <= hosts[top] for w in hosts.values()) and not _leads_to(into, top, i):
+            into[i] = top  # one chain: the fullest name
+
+
+def _leads_to(into: dict[int, int], start: int, goal: int) -> bool:
+    seen = set()
+    while start not in seen:
+        if start == goal:
+            return True
+        seen.add(start)
+        if start not in into:
+            return False
+        start = into[start]
+    return False
+
+
 def _fold(host: Speaker, sp: Speaker, desc: str | None) -> None:
     if (
         len(sp.name) > len(host.name)
+        and _cap(sp.name.split()[-1] if sp.name else "")
         and core(sp.name)[1] is None
         and not sp.name.startswith(("the ", "a ", "an "))
     ):  # the longest proper name is shown
