@@ -1158,3 +1158,12 @@ def test_descriptions_of_several_groups_stay_apart() -> None:
         "Ann Lee",
         "her advisers",
     }
+
+
+def test_a_description_stays_apart_when_the_text_names_another_group_of_it() -> None:
+    sp = _speakers(
+        "Russian officials said the talks had failed.",
+        "Kyiv officials did not attend the meeting in Geneva.",
+        "Officials said the border would stay shut.",
+    )
+    assert {s.name for s in sp} == {"Russian officials", "Officials"}

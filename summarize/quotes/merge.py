@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 
 from .._model import Speaker
-from .lexicon import HONORIFICS, ORG_HEADS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS
+from .lexicon import (
+    HONORIFICS,
+    ORG_HEADS,
+    ORG_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+)
+from .name_index import WordIndex
 
 _DETS = {"the", "a", "an"}
 _LINKS = {"of", "for", "and", "&", "on", "the", "de", "al"}
@@ -148,8 +156,16 @@ def _is_org(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return any(w in _ORG_TAILS for w in rest)
 
 
-def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
-    """Fold entries that name the same source into one; keep the order of first entries."""
+def _opening_noun(name: str) -> bool:
+    """ "Officials", "Prosecutors": a plural description opening a sentence (it joins as a
+    description does; not "Carrier", a company)."""
+    low = name.lower()
+    return " " not in name and low.endswith("s") and (low in SPEAKER_NOUNS or low in ROLE_WORDS)
+
+
+def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> list[Speaker]:
+    """Fold entries that name the same source into one; keep the order of first entries.
+    ``idx``, the article's words, lets a description see the groups it may also mean."""
     cores = [core(sp.name) for sp in speakers]
     keys = [_key(c) for c, _ in cores]
     have = set(keys)
@@ -197,7 +213,7 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             if len(named) == 1:
                 into[i] = first_of[next(iter(named))]
             continue
-        if not ki or not _cap(cores[i][0][-1]):
+        if not ki or not _cap(cores[i][0][-1]) or _opening_noun(speakers[i].name):
             continue  # "officials" is not "Russian officials": only proper names join
         # entries whose core ends with this one's (and is at least as long)
         hosts = [
@@ -238,7 +254,7 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
                 firsts = {keys[j] for j in by_first.get(ki[0], []) if j != i and len(keys[j]) == 2}
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
-    _join_descriptions(speakers, into)
+    _join_descriptions(speakers, into, idx)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 
@@ -283,8 +299,8 @@ def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
     ("campaign", {clinton, presidential, campaign}); "one source" -> ("source", {source});
     None for a proper name ("Amnesty International") or "other officials"."""
     words = name.split()
-    if len(words) == 1 and words[0].lower() in SPEAKER_NOUNS | ROLE_WORDS:
-        words = [words[0].lower()]  # "Prosecutors" opening a sentence
+    if _opening_noun(name):
+        words = [name.lower()]
     if not words or _cap(words[-1]) or len(words) > 8:
         return None
     low = [_POSSESSIVE.sub("", w.lower().strip(".,")) for w in words]
@@ -298,12 +314,15 @@ def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
     return (low[-1], keep) if keep else None
 
 
-def _join_descriptions(speakers: list[Speaker], into: dict[int, int]) -> None:
+def _join_descriptions(
+    speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None
+) -> None:
     """ "officials" with "American officials", "the source" with "one source", "the Clinton
     campaign" with "Mrs. Clinton's presidential campaign", "one lawmaker" with the person
     called "the lawmaker": a description joins the one entry whose name (or alias) has the
     same head noun and all its words. When several such entries are not one chain
-    ("Russian officials", "American officials"), it stays apart."""
+    ("Russian officials", "American officials"), or the text names another group of that
+    head that does not speak ("Kyiv officials"), it stays apart."""
     names = [
         [d for n in [sp.name, *sp.aliases] if n and (d := _desc_words(n)) is not None]
         for sp in speakers
@@ -328,8 +347,36 @@ def _join_descriptions(speakers: list[Speaker], into: dict[int, int]) -> None:
         if not hosts:
             continue
         top = max(hosts, key=lambda j: (len(hosts[j]), -j))
-        if all(w <= hosts[top] for w in hosts.values()) and not _leads_to(into, top, i):
+        if (
+            all(w <= hosts[top] for w in hosts.values())
+            and not _leads_to(into, top, i)
+            and not (idx is not None and _other_group(head, hosts[top], idx))
+        ):
             into[i] = top  # one chain: the fullest name
+
+
+_WORD_BEFORE = re.compile(r"([\w.&’'-]+)\s+$")
+_RANKS = {"former", "senior", "top", "chief", "deputy", "acting", "interim", "longtime", "current"}
+_RANKS |= {"long-time", "assistant", "and", "&"}
+
+
+def _other_group(head: str, host: frozenset[str], idx: WordIndex) -> bool:
+    """Whether the text puts a capitalised word or a modifier the host lacks before the
+    head noun ("Kyiv officials", "state officials" when the host is "Russian officials";
+    ranks such as "senior" are looked past)."""
+    text = idx.text
+    for start in idx.starts(head):
+        pos = start
+        while (m := _WORD_BEFORE.search(text, max(0, pos - 40), pos)) is not None:
+            word = _POSSESSIVE.sub("", m.group(1).lower().strip("."))
+            if word not in _RANKS:
+                break
+            pos = m.start()
+        if m is None or word in host or word in _QUANTIFIERS or word in _OTHERS:
+            continue
+        if m.group(1)[:1].isupper() or word in ROLE_MODIFIERS:  # not "2008 campaign"
+            return True
+    return False
 
 
 def _leads_to(into: dict[int, int], start: int, goal: int) -> bool:
@@ -344,6 +391,17 @@ def _leads_to(into: dict[int, int], start: int, goal: int) -> bool:
     return False
 
 
+def _more_telling(name: str, shown: str) -> bool:
+    """Of two descriptions of one source, the longer is shown ("the Clinton campaign", not
+    "the campaign"); of two as long, the one in lower case ("critics", not "Critics")."""
+    a, b = _desc_words(name), _desc_words(shown)
+    if a is None or b is None:
+        return False
+    if len(a[1]) != len(b[1]):
+        return len(a[1]) > len(b[1])
+    return len(name.split()) > len(shown.split()) or shown[:1].isupper() and name[:1].islower()
+
+
 def _fold(host: Speaker, sp: Speaker, desc: str | None) -> None:
     if (
         len(sp.name) > len(host.name)
@@ -351,6 +409,9 @@ def _fold(host: Speaker, sp: Speaker, desc: str | None) -> None:
         and core(sp.name)[1] is None
         and not sp.name.startswith(("the ", "a ", "an "))
     ):  # the longest proper name is shown
+        host.aliases.insert(0, host.name)
+        host.name = sp.name
+    elif _more_telling(sp.name, host.name):  # "many critics" rather than "Critics"
         host.aliases.insert(0, host.name)
         host.name = sp.name
     for alias in [sp.name, *sp.aliases]:

@@ -114,7 +114,7 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             sp.role = role_in_doc(sp.name, idx)
         sp.statements.sort(key=lambda st: st.paragraph)
     by_first = sorted(speakers, key=lambda k: firsts[k])
-    merged = merge_speakers([speakers[k] for k in by_first])
+    merged = merge_speakers([speakers[k] for k in by_first], idx)
     # most-quoted first; ties in order of first appearance (the merge keeps that order)
     return sorted(merged, key=lambda sp: -len(sp.statements))
 
