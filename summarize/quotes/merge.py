@@ -322,7 +322,7 @@ def _join_descriptions(
     called "the lawmaker": a description joins the one entry whose name (or alias) has the
     same head noun and all its words. When several such entries are not one chain
     ("Russian officials", "American officials"), or the text names another group of that
-    head that does not speak ("Kyiv officials"), it stays apart."""
+    head that does not speak ("Kyiv officials" for a bare "officials"), it stays apart."""
     names = [
         [d for n in [sp.name, *sp.aliases] if n and (d := _desc_words(n)) is not None]
         for sp in speakers
@@ -350,7 +350,7 @@ def _join_descriptions(
         if (
             all(w <= hosts[top] for w in hosts.values())
             and not _leads_to(into, top, i)
-            and not (idx is not None and _other_group(head, hosts[top], idx))
+            and not (idx is not None and len(words) == 1 and _other_group(head, hosts[top], idx))
         ):
             into[i] = top  # one chain: the fullest name
 
