@@ -1167,3 +1167,44 @@ def test_a_description_stays_apart_when_the_text_names_another_group_of_it() -> 
         "Officials said the border would stay shut.",
     )
     assert {s.name for s in sp} == {"Russian officials", "Officials"}
+
+
+@pytest.mark.parametrize(
+    ("paras", "name", "aliases"),
+    [
+        (  # an acronym's described person, and the acronym, with the name spelled out
+            [
+                "An EPA spokeswoman said the river was safe.",
+                "The Environmental Protection Agency said tests would continue.",
+                "The EPA said the plant was closed.",
+            ],
+            "the Environmental Protection Agency",
+            {"EPA", "an EPA spokeswoman", "the EPA"},
+        ),
+        (  # the initials of a name with a common word in it
+            ["Human Rights Watch said the arrests were unlawful.", "HRW said it would appeal."],
+            "Human Rights Watch",
+            {"HRW"},
+        ),
+        (  # an acronym written with full stops
+            ["The United Nations said aid was blocked.", "The U.N. said trucks were waiting."],
+            "the United Nations",
+            {"the U.N."},
+        ),
+        (  # an organisation's name cut before its "of" in one sentence, whole in another
+            [
+                "The Georgia Department of Transportation said the road was closed.",
+                "The department said it would reopen on Monday.",
+            ],
+            "The Georgia Department of Transportation",
+            {"the department", "the Georgia Department"},
+        ),
+    ],
+)
+def test_an_acronym_or_a_cut_name_joins_the_organisation(
+    paras: list[str], name: str, aliases: set[str]
+) -> None:
+    sp = _speakers(*paras)
+    assert [s.name for s in sp] == [name]
+    assert set(sp[0].aliases) == aliases
+    assert len(sp[0].statements) == len(paras)

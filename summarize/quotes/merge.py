@@ -163,6 +163,37 @@ def _opening_noun(name: str) -> bool:
     return " " not in name and low.endswith("s") and (low in SPEAKER_NOUNS or low in ROLE_WORDS)
 
 
+_CUT_HEADS = ORG_HEADS | ORG_WORDS | {"bureau", "office", "ministry", "department", "board"}
+
+
+def _acronym(words: list[str]) -> str | None:
+    """ "EPA", "F.B.I." (a core of one word): its letters."""
+    if len(words) != 1:
+        return None
+    letters = words[0].replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+def _spell_acronyms(cores: list[tuple[list[str], str | None]], keys: list[tuple[str, ...]]) -> None:
+    """ "EPA" and "an EPA spokeswoman" take the key of the one entry whose name's initials
+    the acronym spells ("the Environmental Protection Agency", "Human Rights Watch"), or
+    all but its last ("CDC" for "Centers for Disease Control and Prevention")."""
+    exact: dict[str, set[tuple[str, ...]]] = {}
+    less_one: dict[str, set[tuple[str, ...]]] = {}
+    for (words, _), k in zip(cores, keys, strict=True):
+        if len(words) >= 2 and all(_cap(w) or w.lower() in _LINKS for w in words):
+            initials = "".join(w[0] for w in words if _cap(w) and w not in _PREFIXES).upper()
+            exact.setdefault(initials, set()).add(k)
+            less_one.setdefault(initials[:-1], set()).add(k)
+    for i, (words, _) in enumerate(cores):
+        acr = _acronym(words)
+        if acr is None:
+            continue
+        got = exact.get(acr) or less_one.get(acr, set())
+        if len(got) == 1:
+            keys[i] = next(iter(got))
+
+
 def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> list[Speaker]:
     """Fold entries that name the same source into one; keep the order of first entries.
     ``idx``, the article's words, lets a description see the groups it may also mean."""
@@ -175,6 +206,7 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
             k = _key(got[0])
             if k in have and k != keys[i]:
                 cores[i], keys[i] = got, k
+    _spell_acronyms(cores, keys)
     # indexes by a key's last and first word: an article may have thousands of entries
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
@@ -238,8 +270,20 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
                 and keys[j][-1] not in _SUFFIXES  # "Donald Trump Jr." is not Donald Trump
                 and not _is_org(keys[j], ki)
             }
+            # "the Georgia Department" for "the Georgia Department of Transportation": an
+            # organisation's name cut before its "of"
+            cut = {
+                keys[j]
+                for j in by_first.get(ki[0], [])
+                if j != i
+                and len(keys[j]) > len(ki) + 1
+                and keys[j][: len(ki)] == ki
+                and keys[j][len(ki)] in {"of", "for"}
+            }
             if len(inner) == 1:
                 into[i] = first_of[next(iter(inner))]
+            elif not inner and len(cut) == 1 and ki[-1] in _CUT_HEADS:
+                into[i] = first_of[next(iter(cut))]
         elif not hosts and len(ki) == 1:
             # "Pew" for "Pew Research": the first word of the one organisation's name
             inner = {
@@ -407,7 +451,11 @@ def _fold(host: Speaker, sp: Speaker, desc: str | None) -> None:
         len(sp.name) > len(host.name)
         and _cap(sp.name.split()[-1] if sp.name else "")
         and core(sp.name)[1] is None
-        and not sp.name.startswith(("the ", "a ", "an "))
+        and (
+            not sp.name.startswith(("the ", "a ", "an "))
+            or _acronym(core(host.name)[0]) is not None  # "the EPA": its name spelled out
+            and len(core(sp.name)[0]) >= 2
+        )
     ):  # the longest proper name is shown
         host.aliases.insert(0, host.name)
         host.name = sp.name

@@ -75,7 +75,7 @@ def resolve_org(ref: Ref, before: list[Raw], idx: WordIndex, units: list[Unit]) 
     return None
 
 
-_ACRONYM = re.compile(r"^(?:the )?([A-Z]{2,6})$")
+_ACRONYM = re.compile(r"^(?:the )?([A-Z]{2,6}|(?:[A-Z]\.){2,6})$")  # "the CDC", "the F.B.I."
 
 
 def _spelled_out(acr: str, text: str) -> str | None:
@@ -120,7 +120,7 @@ def expand_acronym(name: str, idx: WordIndex) -> str:
     m = _ACRONYM.match(name)
     if not m:
         return name
-    acr = m.group(1)
+    acr = m.group(1).replace(".", "")
     key = ("acronym", acr)
     if key in idx.memo:
         return idx.memo[key] or name  # type: ignore[return-value]
