@@ -978,6 +978,10 @@ def test_a_sentence_adverb_and_a_headline_verb_are_no_part_of_a_name() -> None:
             ["Lakeside said the update was late.", "A Lakeside spokesman said it would ship."],
             "Lakeside",
         ),
+        (  # an airline's short name
+            ["Wren Air Lines said flights were cancelled.", "Wren said refunds would follow."],
+            "Wren Air Lines",
+        ),
         (
             [
                 "A new Lakeside Research poll found that most voters were undecided.",

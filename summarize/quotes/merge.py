@@ -146,6 +146,8 @@ def _role_of_org(words: list[str]) -> tuple[list[str], str] | None:
 
 
 _ORG_TAILS = ORG_WORDS | {"research", "command", "poll", "polling", "institute", "partners"}
+_ORG_TAILS |= {"lines", "motors", "motor", "industries", "holdings", "systems", "technologies"}
+_ORG_TAILS |= {"labs", "laboratories", "pharmaceuticals", "energy", "airport", "co", "co.", "inc."}
 
 
 def _is_org(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
