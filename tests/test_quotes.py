@@ -1212,3 +1212,23 @@ def test_an_acronym_or_a_cut_name_joins_the_organisation(
     assert [s.name for s in sp] == [name]
     assert set(sp[0].aliases) == aliases
     assert len(sp[0].statements) == len(paras)
+
+
+def test_the_role_after_an_unnamed_one_is_that_one_not_the_person_named_between() -> None:
+    sp = _speakers(
+        "A senior port official said the pier was unsafe.",
+        "Mayor Ann Lee said she would close it on Monday.",
+        "The official said repairs would cost $2 million.",
+        "Tom Reyes, an official at the ferry company, said fares would rise.",
+        "The official said the timetable would change.",
+    )
+    by = _by_name(sp)
+    assert [st.text for st in by["a senior port official"].statements] == [
+        "the pier was unsafe",
+        "repairs would cost $2 million",
+    ]
+    assert [st.text for st in by["Ann Lee"].statements] == ["she would close it on Monday"]
+    assert [st.text for st in by["Tom Reyes"].statements] == [
+        "fares would rise",
+        "the timetable would change",
+    ]

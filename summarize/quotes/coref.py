@@ -141,6 +141,29 @@ def kin_of(name: str) -> str | None:
     return None
 
 
+_INDEFINITE = {"a", "an", "one", "another"}
+
+
+def _introduced(ref: Ref, before: list[Raw]) -> Ref | None:
+    """ "the official" after "a senior law enforcement official said": the one introduced
+    without a name, when no named person with that role spoke since."""
+    head = ref.name.split()[-1].lower()
+    for r in reversed(before):
+        words = r.ref.name.split()
+        if r.ref.kind == "person":
+            if r.ref.role and head in r.ref.role.lower().split():
+                return None  # "Ann Lee, an official, said": she is the official
+            continue
+        if (
+            r.ref.kind == "group"
+            and len(words) >= 2
+            and words[0].lower() in _INDEFINITE
+            and words[-1].lower() == head
+        ):
+            return r.ref
+    return None
+
+
 def resolve_pronoun(
     ref: Ref, before: list[Raw], units: list[Unit], known: KnownNames, idx: WordIndex
 ) -> Ref | None:
@@ -165,6 +188,9 @@ def resolve_pronoun(
                     kin = ref.name.split()[-1]
                     return Ref(f"{who.name}’s {kin}", None, "group", ref.unit, ref.pos)
             return None
+        intro = _introduced(ref, before)
+        if intro is not None:
+            return intro
     if ref.name in {"he", "she"} or ref.kind == "desc":
         want = {"he": "m", "she": "f"}.get(ref.name)
 
