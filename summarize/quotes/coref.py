@@ -8,7 +8,7 @@ from .chunks import Ref
 from .clauses import Raw
 from .lexicon import KIN_WORDS, ORG_WORDS
 from .name_index import KnownNames, WordIndex
-from .names import person_in
+from .names import person_in, role_in_doc
 from .units import Unit
 
 
@@ -142,16 +142,22 @@ def kin_of(name: str) -> str | None:
 
 
 _INDEFINITE = {"a", "an", "one", "another"}
+# the roles news gives sources it does not name ("a senior official", "an aide")
+_UNNAMED_SOURCES = set(_split("official officials aide aides adviser advisers advisor source"))
+_UNNAMED_SOURCES |= set(_split("sources executive strategist strategists diplomat diplomats"))
 
 
-def _introduced(ref: Ref, before: list[Raw]) -> Ref | None:
+def _introduced(ref: Ref, before: list[Raw], idx: WordIndex) -> Ref | None:
     """ "the official" after "a senior law enforcement official said": the one introduced
     without a name, when no named person with that role spoke since."""
     head = ref.name.split()[-1].lower()
+    if head not in _UNNAMED_SOURCES:
+        return None
     for r in reversed(before):
         words = r.ref.name.split()
         if r.ref.kind == "person":
-            if r.ref.role and head in r.ref.role.lower().split():
+            role = r.ref.role or role_in_doc(r.ref.name, idx) or ""
+            if head in role.lower().split():
                 return None  # "Ann Lee, an official, said": she is the official
             continue
         if (
@@ -188,7 +194,7 @@ def resolve_pronoun(
                     kin = ref.name.split()[-1]
                     return Ref(f"{who.name}’s {kin}", None, "group", ref.unit, ref.pos)
             return None
-        intro = _introduced(ref, before)
+        intro = _introduced(ref, before, idx)
         if intro is not None:
             return intro
     if ref.name in {"he", "she"} or ref.kind == "desc":
