@@ -147,6 +147,16 @@ _UNNAMED_SOURCES = set(_split("official officials aide aides adviser advisers ad
 _UNNAMED_SOURCES |= set(_split("sources executive strategist strategists diplomat diplomats"))
 
 
+_INTRO_LOOKBACK = 30  # units: an unnamed source is not looked for further back
+
+
+def _role(name: str, idx: WordIndex) -> str:
+    key = ("role", name)
+    if key not in idx.memo:
+        idx.memo[key] = role_in_doc(name, idx) or ""
+    return idx.memo[key]  # type: ignore[return-value]
+
+
 def _introduced(ref: Ref, before: list[Raw], idx: WordIndex) -> Ref | None:
     """ "the official" after "a senior law enforcement official said": the one introduced
     without a name, when no named person with that role spoke since."""
@@ -154,9 +164,11 @@ def _introduced(ref: Ref, before: list[Raw], idx: WordIndex) -> Ref | None:
     if head not in _UNNAMED_SOURCES:
         return None
     for r in reversed(before):
+        if ref.unit - r.unit > _INTRO_LOOKBACK:
+            break
         words = r.ref.name.split()
         if r.ref.kind == "person":
-            role = r.ref.role or role_in_doc(r.ref.name, idx) or ""
+            role = r.ref.role or _role(r.ref.name, idx)
             if head in role.lower().split():
                 return None  # "Ann Lee, an official, said": she is the official
             continue

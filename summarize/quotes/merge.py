@@ -410,7 +410,17 @@ def _other_group(head: str, host: frozenset[str], idx: WordIndex) -> bool:
     """Whether the text puts a capitalised word or a modifier the host lacks before the
     head noun ("Kyiv officials", "state officials" when the host is "Russian officials";
     ranks such as "senior" are looked past)."""
+    return any(w not in host for w in _modifiers_before(head, idx))
+
+
+def _modifiers_before(head: str, idx: WordIndex) -> set[str]:
+    """The capitalised words and role modifiers right before ``head`` in the text (once per
+    head and article)."""
+    key = ("modifiers", head)
+    if key in idx.memo:
+        return idx.memo[key]  # type: ignore[return-value]
     text = idx.text
+    found: set[str] = set()
     for start in idx.starts(head):
         pos = start
         while (m := _WORD_BEFORE.search(text, max(0, pos - 40), pos)) is not None:
@@ -418,11 +428,12 @@ def _other_group(head: str, host: frozenset[str], idx: WordIndex) -> bool:
             if word not in _RANKS:
                 break
             pos = m.start()
-        if m is None or word in host or word in _QUANTIFIERS or word in _OTHERS:
+        if m is None or word in _QUANTIFIERS or word in _OTHERS:
             continue
         if m.group(1)[:1].isupper() or word in ROLE_MODIFIERS:  # not "2008 campaign"
-            return True
-    return False
+            found.add(word)
+    idx.memo[key] = found
+    return found
 
 
 def _leads_to(into: dict[int, int], start: int, goal: int) -> bool:
