@@ -978,6 +978,17 @@ def test_a_sentence_adverb_and_a_headline_verb_are_no_part_of_a_name() -> None:
             ["Lakeside said the update was late.", "A Lakeside spokesman said it would ship."],
             "Lakeside",
         ),
+        (  # a name with and without its accents
+            ["José García said the shop would close.", "Garcia said he was sorry."],
+            "José García",
+        ),
+        (  # a city's police by the force's whole name
+            [
+                "The Atlanta Police Department said the suspect fled.",
+                "Atlanta police said he was armed.",
+            ],
+            "the Atlanta Police Department",
+        ),
         (  # an airline's short name
             ["Wren Air Lines said flights were cancelled.", "Wren said refunds would follow."],
             "Wren Air Lines",

@@ -12,6 +12,7 @@ proper name is shown, the descriptor becomes the role.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .._model import Speaker
 from .lexicon import (
@@ -82,10 +83,31 @@ def core(name: str) -> tuple[list[str], str | None]:
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
+_BODY_TAILS = {"department", "dept", "service", "force", "office"}
+
+
+def _body_of(name: tuple[str, ...], body: tuple[str, ...]) -> bool:
+    """ "Kent Police" or "the Atlanta Police Department" is a body "police" ("Atlanta
+    police") names: it ends with those words, or has them before a word such as
+    "department"."""
+    n = len(body)
+    if name[-n:] == body:
+        return True
+    k = len(name) - 1
+    while k > 0 and name[k] in _BODY_TAILS:
+        k -= 1
+    return k < len(name) - 1 and name[k + 1 - n : k + 1] == body and (n > 1 or k + 1 - n > 0)
+
+
+def _plain(w: str) -> str:
+    """A word without accents ("García" -> "garcia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
 def _key(words: list[str]) -> tuple[str, ...]:
     """A core's words for comparing: no title, middle initial or generational suffix
     ("Mr. King" -> king; "Joseph R. Biden Jr." -> joseph biden; "Brent Bozell III")."""
-    ws = [w.lower().strip(".,") for w in words]
+    ws = [_plain(w.lower().strip(".,")) for w in words]
     while len(ws) > 1 and (ws[0] in HONORIFICS or ws[0] + "." in HONORIFICS):
         ws = ws[1:]
     initial = any(len(w) == 1 for w in ws[:-1])
@@ -237,13 +259,15 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
             elif not named and same and min(same) < i and not indefinite:
                 into[i] = min(same)  # "the new poll" after "the poll"
             continue
-        if len(ki) == 1 and ki[0] in _BODIES and not _cap(cores[i][0][-1]):
-            # "police" with "Kent Police": the one body of that kind named in the article
+        if ki and ki[-1] in _BODIES and not _cap(cores[i][0][-1]) and len(ki) <= 3:
+            # "police" with "Kent Police", "Atlanta police" with "the Atlanta Police
+            # Department": the one body of that kind named in the article
             named = {
                 keys[j]
-                for j in by_last.get(ki[0], [])
-                if len(keys[j]) > 1 and _cap(cores[j][0][-1])
-            }
+                for j in [*by_last.get(ki[-1], []), *by_first.get(ki[0], [])]
+                if j != i and len(keys[j]) > len(ki) and _cap(cores[j][0][-1])
+                and _body_of(keys[j], ki)
+            }  # fmt: skip
             if len(named) == 1:
                 into[i] = first_of[next(iter(named))]
             continue
