@@ -1201,6 +1201,14 @@ def test_a_description_stays_apart_when_the_text_names_another_group_of_it() -> 
             "Human Rights Watch",
             {"HRW"},
         ),
+        (  # spelled out with its "for" and "and"
+            [
+                "The Centers for Disease Control and Prevention said cases were rising.",
+                "The CDC said masks would help.",
+            ],
+            "The Centers for Disease Control and Prevention",
+            {"the CDC"},
+        ),
         (  # an acronym written with full stops
             ["The United Nations said aid was blocked.", "The U.N. said trucks were waiting."],
             "the United Nations",
