@@ -982,6 +982,14 @@ def test_a_sentence_adverb_and_a_headline_verb_are_no_part_of_a_name() -> None:
             ["José García said the shop would close.", "Garcia said he was sorry."],
             "José García",
         ),
+        (  # straight and curly apostrophes
+            ["Ed O'Keefe said the vote was close.", "O’Keefe said turnout was high."],
+            "Ed O'Keefe",
+        ),
+        (  # a family name written first, before two given names
+            ["Kim Jong Un said the test worked.", "Kim said more would follow."],
+            "Kim Jong Un",
+        ),
         (  # a city's police by the force's whole name
             [
                 "The Atlanta Police Department said the suspect fled.",

@@ -100,7 +100,8 @@ def _body_of(name: tuple[str, ...], body: tuple[str, ...]) -> bool:
 
 
 def _plain(w: str) -> str:
-    """A word without accents ("García" -> "garcia")."""
+    """A word without accents or curly apostrophes ("García" -> "Garcia")."""
+    w = w.replace("’", "'")  # "O’Keefe" / "O'Keefe"
     return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
 
 
@@ -321,7 +322,9 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
                 into[i] = first_of[next(iter(inner))]
             elif not inner and speakers[i].name[:1].isupper():
                 # "Lou" for "Lou Jiwei": a family name written first, or a first name
-                firsts = {keys[j] for j in by_first.get(ki[0], []) if j != i and len(keys[j]) == 2}
+                firsts = {
+                    keys[j] for j in by_first.get(ki[0], []) if j != i and 2 <= len(keys[j]) <= 3
+                }  # "Kim" for "Kim Jong Un"
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
     _join_descriptions(speakers, into, idx)
