@@ -1259,3 +1259,33 @@ def test_the_role_after_an_unnamed_one_is_that_one_not_the_person_named_between(
         "fares would rise",
         "the timetable would change",
     ]
+
+
+def test_a_role_is_the_one_person_given_that_role_not_whoever_spoke_last() -> None:
+    sp = _speakers(
+        "Sen. Jane Doe said the bill was dead.",
+        "Gov. Tom Reyes said he would veto it anyway.",
+        "The senator said talks would go on.",
+        "Ann Lee, a nurse, said the ward was full.",
+        "Piet Vos, a doctor, said beds were short.",
+        "The nurse said staff were tired.",
+    )
+    by = _by_name(sp)
+    assert [st.text for st in by["Jane Doe"].statements] == [
+        "the bill was dead",
+        "talks would go on",
+    ]
+    assert [st.text for st in by["Ann Lee"].statements] == [
+        "the ward was full",
+        "staff were tired",
+    ]
+    assert len(by["Tom Reyes"].statements) == len(by["Piet Vos"].statements) == 1
+
+
+def test_a_role_with_a_place_is_not_given_to_a_person_of_another_place() -> None:
+    sp = _speakers(
+        "Sen. Ann Lee, a senator from Vermont, said the bill was dead.",
+        "Tom Reyes said talks would go on.",
+        "The Florida senator said he was hopeful.",
+    )
+    assert [st.text for st in _by_name(sp)["Ann Lee"].statements] == ["the bill was dead"]

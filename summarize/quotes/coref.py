@@ -182,6 +182,37 @@ def _introduced(ref: Ref, before: list[Raw], idx: WordIndex) -> Ref | None:
     return None
 
 
+# a role noun and the titles it is written as before a name
+_TITLES = {
+    "senator": {"sen.", "sen"}, "governor": {"gov.", "gov"}, "representative": {"rep.", "rep"},
+    "congressman": {"rep.", "rep"}, "congresswoman": {"rep.", "rep"}, "general": {"gen."},
+    "professor": {"prof."}, "doctor": {"dr."}, "sergeant": {"sgt."}, "captain": {"capt."},
+    "detective": {"det."}, "lieutenant": {"lt."}, "superintendent": {"supt."},
+}  # fmt: skip
+
+
+def _titled(ref: Ref, before: list[Raw], idx: WordIndex) -> Ref | None:
+    """ "the senator": the one person who spoke before whose role is senator ("Sen. Jane
+    Doe"), rather than whoever spoke last ("Gov. Tom Reyes")."""
+    words = ref.name.split()
+    head = words[-1].lower()
+    forms = {head} | _TITLES.get(head, set())
+    # "the Florida senator": the role must hold "Florida" too; "the governor" is not a
+    # former governor
+    need = {w.lower() for w in words[1:-1] if w[:1].isupper()}
+    former = "former" in {w.lower() for w in words}
+    fits: dict[str, Ref] = {}
+    for r in reversed(before):
+        if ref.unit - r.unit > _INTRO_LOOKBACK:
+            break
+        if r.ref.kind != "person" or r.ref.name in fits:
+            continue
+        role = set((r.ref.role or _role(r.ref.name, idx)).lower().replace(",", " ").split())
+        if forms & role and need <= role and ("former" in role) == former:
+            fits[r.ref.name] = r.ref
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
 def resolve_pronoun(
     ref: Ref, before: list[Raw], units: list[Unit], known: KnownNames, idx: WordIndex
 ) -> Ref | None:
@@ -209,6 +240,9 @@ def resolve_pronoun(
         intro = _introduced(ref, before, idx)
         if intro is not None:
             return intro
+        titled = _titled(ref, before, idx)
+        if titled is not None:
+            return titled
     if ref.name in {"he", "she"} or ref.kind == "desc":
         want = {"he": "m", "she": "f"}.get(ref.name)
 
