@@ -687,7 +687,9 @@ def test_a_named_poll_speaks_for_its_pollster_and_one_word_joins_it() -> None:
     by = _by_name(sp)
     assert len(by["Harbour Research"].statements) == 2
     assert "Tom Lee" in by and "Tom Lee Partners" in by  # a person is no organisation's prefix
-    assert "the poll" in by  # no pollster named: the poll itself, not the last speaker
+    # no pollster named: the finding is not the last speaker's, and an unnamed poll's finding
+    # is no one's statement (it was "the poll" until session 5)
+    assert not any("tired" in st.text for s in sp for st in s.statements)
 
 
 # --- reported speech: who is found and where a statement ends (issue 13, session 4) ------
@@ -1087,3 +1089,24 @@ def test_a_platform_before_posts_is_no_speaker() -> None:
         ("Frum", "wrote"),
         ("Twitter", "said"),
     ]
+
+
+def test_an_entry_known_only_for_beliefs_or_findings_is_not_shown() -> None:
+    sp = _speakers(
+        "Ada Rook thinks the bridge is unsafe. A survey found that most residents want a new"
+        " one, and polls show support for a toll.",
+        "The Harbour Trust estimates that repairs will cost $9m.",
+        '"We will build it," said Mayor Tom Hale. Council members agree that it will cost more.',
+        "Ivo Brandt said the toll would rise. He believes the bridge is unsafe.",
+    )
+    names = [s.name for s in sp]
+    assert "Tom Hale" in names and "Ivo Brandt" in names
+    assert not any(w in n for n in names for w in ("Rook", "survey", "polls", "Council"))
+    assert "Harbour Trust" in names  # a named source's estimate is its statement
+    # someone who also said something keeps the belief too
+    assert len(_by_name(sp)["Ivo Brandt"].statements) == 2
+
+
+def test_a_quoted_word_after_a_verb_of_belief_is_said() -> None:
+    sp = _speakers('Rabbi Noam Adler fears "a new dark age" for the region.')
+    assert [s.name for s in sp] == ["Noam Adler"]
