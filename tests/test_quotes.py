@@ -1110,3 +1110,24 @@ def test_an_entry_known_only_for_beliefs_or_findings_is_not_shown() -> None:
 def test_a_quoted_word_after_a_verb_of_belief_is_said() -> None:
     sp = _speakers('Rabbi Noam Adler fears "a new dark age" for the region.')
     assert [s.name for s in sp] == ["Noam Adler"]
+
+
+def test_a_cue_word_used_as_a_noun_after_a_name_makes_no_speaker() -> None:
+    sp = _speakers(
+        "The mayor said the port would stay open. She rejected the latest Harbour Authority"
+        " reports that the pier was unsafe.",
+        "He cited a key Norland Police report that the crash was avoidable.",
+        "The Norland Gazette reports that the ferry will resume on Monday.",
+    )
+    names = [s.name for s in sp]
+    assert not any("Harbour" in n or "Police" in n for n in names)
+    assert "the Norland Gazette" in names  # a name before the verb still speaks
+
+
+def test_a_name_that_modifies_a_noun_lends_no_first_name() -> None:
+    sp = _speakers(
+        "Top Ruiz aide quits over leak.",
+        "The aide worked for Mayor Ana Ruiz for ten years.",
+        "Ruiz said the leak was regrettable.",
+    )
+    assert [s.name for s in sp] == ["Ana Ruiz"]

@@ -92,6 +92,7 @@ _NOUNISH_CUES = {
     "show",
     "text",
     "email",
+    "emails",
     "blog",
     "find",
     "finding",
@@ -130,6 +131,33 @@ _NOUNISH_CUES = {
 
 
 _MODALS = {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}
+
+# words before a noun that a cue word may be ("his own promise", "the latest reports")
+_NOUN_MODIFIERS = {"own", "latest", "new", "internal", "confirmed", "key", "deleted", "leaked"}
+_NOUN_MODIFIERS |= {"hacked", "recent", "initial", "final", "full", "official", "same"}
+
+
+def _noun_cue(toks: list[Tok], i: int) -> bool:
+    """A cue word that is a noun: after a determiner or a possessive ("the report", "his
+    own promise"), or after a name run that modifies it, opened by "a", a number or an
+    adjective ("a key Benghazi email", "20,000 Democratic National Committee emails that
+    leaked", "the latest Federal Election Commission reports"; not "the Post reports that")."""
+    t, prev = toks[i], toks[i - 1]
+    if t.low not in _NOUNISH_CUES:
+        return False
+    if prev.low in DETERMINERS or prev.low.endswith(("’s", "'s")) or prev.low in _NOUN_MODIFIERS:
+        return True
+    if not prev.cap:
+        return False
+    k = i - 1
+    while k > 0 and toks[k - 1].cap and i - k < 6:
+        k -= 1
+    before = toks[k - 1] if k > 0 else None
+    return (
+        before is not None
+        and before.q < 0
+        and (before.low in {"a", "an"} | _NOUN_MODIFIERS or before.low.isdigit())
+    )
 
 
 _BARE_FORMS = {
@@ -392,9 +420,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             continue
         prev = toks[i - 1] if i else None
         if prev is not None and prev.q < 0:
-            if low in _NOUNISH_CUES and (
-                prev.low in DETERMINERS or prev.low.endswith(("’s", "'s"))
-            ):
+            if _noun_cue(toks, i):
                 continue
             if prev.low in PASSIVE and not low.endswith("ing"):
                 continue

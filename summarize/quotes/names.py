@@ -165,6 +165,9 @@ def full_name_before(name: str, idx: WordIndex) -> str | None:
         m = _CAPS_BEFORE.search(text, max(0, nm.start() - 90), nm.start())
         if m is None:
             continue
+        nw = _NEXT_WORD.match(text, nm.end())
+        if nw and nw.group(1) in _MODIFIED_NOUNS:
+            continue  # "Top Clinton adviser": the name modifies a noun, its capitals are not it
         _, first = strip_role(after_sentence_break(m.group(1).split()))
         while first and first[0].lower() in NOT_NAMES:
             first = first[1:]
