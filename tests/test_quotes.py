@@ -1131,3 +1131,30 @@ def test_a_name_that_modifies_a_noun_lends_no_first_name() -> None:
         "Ruiz said the leak was regrettable.",
     )
     assert [s.name for s in sp] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        (
+            '"We will appeal," said Harbour Watch director Ana Ruiz.',
+            "Ana Ruiz",
+            "Harbour Watch director",
+        ),
+        (
+            '"We will appeal," wrote Gazette bureau chief Omar Lind.',
+            "Omar Lind",
+            "Gazette bureau chief",
+        ),
+        (
+            '"We will appeal," said Dock Radio co-host Ivo Brandt.',
+            "Ivo Brandt",
+            "Dock Radio co-host",
+        ),
+        ('"The trial was unfair," said Coastal Rights Watch.', "Coastal Rights Watch", None),
+    ],
+)
+def test_an_organisation_and_a_title_before_a_name_give_the_person(
+    text: str, name: str, role: str | None
+) -> None:
+    assert [(s.name, s.role) for s in _speakers(text)] == [(name, role)]
