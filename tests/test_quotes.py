@@ -1158,3 +1158,22 @@ def test_an_organisation_and_a_title_before_a_name_give_the_person(
     text: str, name: str, role: str | None
 ) -> None:
     assert [(s.name, s.role) for s in _speakers(text)] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Most residents in Ardley, Brill and Tusk said the rain came too late.", "residents"),
+        ("Protest organizers in Norland say the march will go ahead.", "Protest organizers"),
+        ("People in Eastport said the ferry was late again.", "People"),
+        # a comma alone ends an opening phrase: the name after it speaks
+        ("At a dinner in Eastport, Ana Ruiz said the ferry was late.", "Ana Ruiz"),
+        # what was published in a paper: the paper
+        (
+            "An earlier report in the Eastport Courier said the ferry was late.",
+            "Eastport Courier",
+        ),
+    ],
+)
+def test_a_place_after_the_speaker_is_not_the_speaker(text: str, name: str) -> None:
+    assert [s.name for s in _speakers(text)] == [name]
