@@ -1177,3 +1177,23 @@ def test_an_organisation_and_a_title_before_a_name_give_the_person(
 )
 def test_a_place_after_the_speaker_is_not_the_speaker(text: str, name: str) -> None:
     assert [s.name for s in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        (
+            "Rents rose, the Norland Center for Housing and Urban Policy said on Monday.",
+            "Norland Center for Housing and Urban Policy",
+        ),
+        (
+            "The Academy of Arts, Letters and Sound Engineering said that the hall was closed.",
+            "Academy of Arts, Letters and Sound Engineering",
+        ),
+        # two speakers joined by "and" stay two
+        ("Ana Ruiz and the Harbour Department said the pier was closed.", "the Harbour Department"),
+    ],
+)
+def test_an_organisation_named_with_a_list_is_whole(text: str, name: str) -> None:
+    names = [s.name.removeprefix("The ").removeprefix("the ") for s in _speakers(text)]
+    assert name.removeprefix("the ") in names
