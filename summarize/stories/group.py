@@ -160,8 +160,14 @@ def average_link(
         return bv, bb
 
     heap: list[tuple[float, int]] = []
+    # Single documents, none frozen (a first grouping): a group's best is its largest
+    # similarity (s / (1 * 1) is s), found at C speed.
+    singles = size.count(1) == n and not any(fro)
     for a in range(n):
-        best_val[a] = v = best(a)[0]
+        if singles:
+            best_val[a] = v = max(nbr[a].values(), default=-1.0)
+        else:
+            best_val[a] = v = best(a)[0]
         if v >= threshold:
             heap.append((-v, a))
     heapq.heapify(heap)

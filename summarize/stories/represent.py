@@ -26,7 +26,9 @@ MAX_WORDS = 400  # the lead of a long article says what the event is; the rest i
 NORM_FLOOR = 8.0  # least length of a vector (ECB+ train: no change from 4 to 10)
 TOP_TERMS = 30  # terms kept per article (by tf-idf weight) when comparing
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[.!?]")
+_TOKEN = re.compile(r"[^\W_]++(?:['’.\-][^\W_]++)*+|[.!?]")  # possessive: no backtracking
+# The same tokens in a text without "_" (`\w` is `[^\W_]` and "_"): found a tenth faster.
+_TOKEN_NO_UNDERSCORE = re.compile(r"\w++(?:['’.\-]\w++)*+|[.!?]")
 _DIGITS = re.compile(r"\d")
 _SENT_END = frozenset(".!?")
 # Token -> (kind, term, lower-cased word), learnt once per distinct token (news repeats
@@ -106,7 +108,7 @@ def _kind(tok: str) -> tuple[int, str | None, str]:
     words and fragments), 1 a capitalised word (term its name, counted unless it starts
     a sentence; there it counts as the stem of `low`, taken only then), 2 a number with
     two digits or a point ("7.9", "2008", "14-week")."""
-    if _DIGITS.search(tok):
+    if not tok.isalpha() and _DIGITS.search(tok):  # letters only: no digit
         if "." in tok or sum(ch.isdigit() for ch in tok) >= 2:
             return (2, "#" + tok.lower().rstrip("."), "")
         return (0, None, "")
@@ -120,13 +122,14 @@ def _kind(tok: str) -> tuple[int, str | None, str]:
 
 def _words(text: str) -> list[str]:
     """The first `MAX_WORDS` tokens, reading no more of a long text than they need."""
+    findall = (_TOKEN if "_" in text else _TOKEN_NO_UNDERSCORE).findall
     size = MAX_WORDS * 8
     while len(text) > size:
-        toks = _TOKEN.findall(text, 0, size)
+        toks = findall(text, 0, size)
         if len(toks) > MAX_WORDS:  # the last may be cut at `size`, the first MAX_WORDS not
             return toks[:MAX_WORDS]
         size *= 2
-    return _TOKEN.findall(text)[:MAX_WORDS]
+    return findall(text)[:MAX_WORDS]
 
 
 def _count(text: str, weight: float, into: dict[str, float]) -> None:
