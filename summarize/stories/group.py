@@ -239,7 +239,8 @@ def group_docs(
         return []
     df, n = idf_table(d.terms for d in docs)
     idf = idf_weights(df, n)
-    vecs = [vector(d.terms, df, n, idf=idf) for d in docs]
+    most = max(idf.values(), default=None)
+    vecs = [vector(d.terms, df, n, idf=idf, most=most) for d in docs]
     sims = _pair_sums(vecs, [d.published for d in docs], max_gap)
     labels = average_link([1] * len(docs), sims, threshold)
     return _groups([d.id for d in docs], labels)
@@ -285,8 +286,9 @@ class StoryIndex:
         index = cls(threshold, max_gap)
         index._count(docs)
         idf = idf_weights(index.df, index.n)
+        most = max(idf.values(), default=None)
         for d in docs:
-            vec = vector(d.terms, index.df, index.n, idf=idf)
+            vec = vector(d.terms, index.df, index.n, idf=idf, most=most)
             index._join(d.story or d.id, vec, d.published, False)
         posting = index.posting
         for key, st in index.stories.items():  # the term index, once at the end
@@ -323,7 +325,8 @@ class StoryIndex:
         self._count(new)
         df = self.df
         idf = idf_weights({t: df[t] for d in new for t in d.terms}, self.n)
-        vecs = [vector(d.terms, df, self.n, idf=idf) for d in new]
+        most = max(idf.values(), default=None)
+        vecs = [vector(d.terms, df, self.n, idf=idf, most=most) for d in new]
         keys = list(self.stories)
         k = len(keys)
         slot = {key: g for g, key in enumerate(keys)}

@@ -196,6 +196,7 @@ def vector(
     n: int,
     top: int = TOP_TERMS,
     idf: Mapping[str, float] | None = None,
+    most: float | None = None,
 ) -> Terms:
     """Unit-length tf-idf vector over the article's `top` heaviest shared terms.
 
@@ -203,15 +204,31 @@ def vector(
     shared event and is left out. The length is at least `NORM_FLOOR`: an article whose
     only shared word is "start" is not thereby the same as another (in a small store
     most words are unique); a real report carries far more weight than the floor.
-    `idf` is `idf_weights(df, n)` when many vectors share one table.
+    `idf` is `idf_weights(df, n)` when many vectors share one table, and `most` its
+    largest weight (it saves looking up most terms).
     """
     if idf is None:
         idf = idf_weights({k: df.get(k, 0) for k in t}, n)
     tf = _TF
     if len(tf) > _CACHE_MAX:
         tf.clear()
-    w = [(tf[c] * x, term) for term, c in t.items() if (x := idf.get(term)) is not None]
-    w.sort(reverse=True)
+    w: list[tuple[float, str]] | None = None
+    if most is not None and len(t) > top:
+        # Terms counted more than once first: when `top` of them outweigh anything a
+        # term counted once can weigh (tf at most 1, idf at most `most`), those are the
+        # top, and the many terms counted once need no look-up.
+        w = [
+            (tf[c] * x, term) for term, c in t.items() if c > 1 and (x := idf.get(term)) is not None
+        ]
+        if len(w) >= top:
+            w.sort(reverse=True)
+            if w[top - 1][0] <= most:
+                w = None
+        else:
+            w = None
+    if w is None:
+        w = [(tf[c] * x, term) for term, c in t.items() if (x := idf.get(term)) is not None]
+        w.sort(reverse=True)
     del w[top:]
     norm = max(math.sqrt(sum(x * x for x, _ in w)), NORM_FLOOR)
     return {term: x / norm for x, term in w}
