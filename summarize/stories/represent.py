@@ -37,6 +37,9 @@ _SENT_END = frozenset(".!?")
 _KINDS: dict[str, tuple[int, str | None, str]] = {}
 _STEMS: dict[str, str | None] = {}  # a lower-cased word -> its stem (None: a stop word)
 _CACHE_MAX = 500_000
+# Snowball (English) leaves a word of letters alone when it ends in one of these: no
+# suffix any of its steps removes or rewrites ends in one ("Obama", "Iraq", "Moscow").
+_UNSTEMMED_END = frozenset("abfhjkopquvwxz")
 # Capitalised words that are not names even mid-sentence.
 _NOT_NAMES = frozenset(
     [
@@ -99,7 +102,13 @@ def _stem(low: str) -> str | None:
     """The stem a lower-cased word counts as; None for stop words and fragments."""
     found = _STEMS.get(low, "")
     if found == "":
-        found = _STEMS[low] = None if len(low) < 3 or low in stop_words() else stem(low)
+        if len(low) < 3 or low in stop_words():
+            found = None
+        elif low[-1] in _UNSTEMMED_END and low.isalpha():
+            found = low  # what Snowball gives, without its many suffix tests
+        else:
+            found = stem(low)
+        _STEMS[low] = found
     return found
 
 
