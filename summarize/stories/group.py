@@ -102,10 +102,19 @@ def _pair_sums(
                     sims[(j, i)] = part
         bound = 0.0
         pre: list[tuple[str, float]] = []
-        for t in sorted(a, key=df.__getitem__, reverse=True):
+        light: list[str] = []  # terms that could stay out: they alone add under _PREFIX
+        for t, w in a.items():
             f = df[t]
             if f < 2 or f > cap:
                 continue
+            if w * top[t] < _PREFIX:
+                light.append(t)
+                continue
+            if (p := posting(t)) is None:
+                p = index[t] = (array("l"), array("d"))
+            p[0].append(i)
+            p[1].append(w)
+        for t in sorted(light, key=df.__getitem__, reverse=True) if len(light) > 1 else light:
             w = a[t]
             if bound < _PREFIX:
                 b = bound + w * top[t]
