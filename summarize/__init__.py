@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 # Bump whenever output for the same input may change: cached digests are keyed on it.
-SUMMARIZER_VERSION = "0.5.2"
+SUMMARIZER_VERSION = "0.5.3"
 
 
 def summarize_article(text: str, title: str | None = None, max_points: int = 5) -> Summary:
