@@ -8,9 +8,9 @@ news prose is), so that what the compression would delete (who said so, when, wh
 stays with the point that cites it; the compressed text only stands in for a run-on.
 A candidate is worth more when other members report it too (a sentence of theirs says
 much the same: they are cited with it), when it comes early in its article, and when it
-comes from a newer article (a developing story's latest facts lead). The story is told from one main
-source, as an editor would: the member its best point comes from (not a brief), whose
-points weigh more; the others add what it lacks. Points are picked best first; a
+comes from a newer article (a developing story's latest facts lead). The story is told
+from one main source, as an editor would: the member its best point comes from (not a
+brief), whose points weigh more; the others add what it lacks. Points are picked best first; a
 candidate that says what a picked point says is not shown again, its sources are added
 to that point. Who said what is merged across members, one entry per person, each
 statement knowing its article.
@@ -49,6 +49,21 @@ _MIN_STEMS = 3
 # perhaps inside quotation marks or brackets). A headline, a label, a link's text, a
 # question or a line ending in a colon ("... included:") is not a point of the story.
 _STATEMENT = re.compile(r"[.!][\"'”’)\]]*$")
+# A wire copy's editor's note, byline and dateline glued before its first sentence
+# ("(Adds details) By Jo Ames WASHINGTON, Nov 15 (Reuters) - ", "By Jo Ames 30 November
+# 2004 ", "CARACAS, Dec 7 (IPS) - "): the story lists its sources, the point needs none.
+_EDNOTE = r"(?:\((?:Adds|Updates?|Recasts|Corrects|Changes|Rewrites|Repeats)\b[^)]{0,60}\)\s*)?"
+_PLACE = r"[A-Z]{2,}[A-Z.'’-]*(?: [A-Z]{2,}[A-Z.'’-]*)*(?:,(?: [A-Z][\w.'’-]*)+)?"
+_WHEN = r"(?:,? [A-Z][a-z]{2}\.? \d{1,2})?"
+_AGENCY = r"\([\w .&'’-]{1,30}\)"
+_DATELINE = rf"(?:{_PLACE}{_WHEN} ?(?:{_AGENCY} ?)?|{_AGENCY} ?)[-–—]{{1,2}} "
+_BYLINE = rf"By (?:[A-Z][\w.'’-]+ ){{1,3}}?(?:\d{{1,2}} [A-Z][a-z]+ \d{{4}} |(?={_DATELINE}))"
+_PREFIX = re.compile(rf"^{_EDNOTE}(?:{_BYLINE})?(?:{_DATELINE})?(?=[A-Z\"“‘'])")
+# A paywall's or a shop's words to the reader are not news.
+_SHOP = re.compile(
+    r"(?i)^(?:buy (?:using|now|online|this|it)|subscribe (?:now|today|to)|already (?:a )?subscri)"
+    r"|\bavailable in full\b|\bpay (?:via|by|with) (?:credit|debit|your)\b"
+)
 
 
 @dataclass(slots=True)
@@ -178,12 +193,25 @@ def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, floa
         if c.text not in taken and LEDE_MIN <= c.n_words <= WHOLE:
             out.append((c.order, c.text, c.text, max(c.score, 0.0) / top))
     out.sort(key=lambda t: t[0])
-    return [t[1:] for t in out if is_statement(t[2])]
+    return [(bare(t[1]), t[2], t[3]) for t in out if is_statement(t[2])]
 
 
 def is_statement(sentence: str) -> bool:
-    """Whether a sentence can be a story point: it ends as a statement does."""
-    return bool(_STATEMENT.search(sentence.rstrip()))
+    """Whether a sentence can be a story point: it ends as a statement does, and it is
+    not a paywall's or a shop's words to the reader."""
+    return bool(_STATEMENT.search(sentence.rstrip())) and not _SHOP.search(sentence)
+
+
+def bare(text: str) -> str:
+    """The point without a byline or dateline glued before it."""
+    m = _PREFIX.match(text)
+    if not m or not m.end():
+        return text
+    cut = m.group(0)
+    # A capitalised word and a dash alone ("NATO - The alliance ...") is prose.
+    if not any(mark in cut for mark in (",", "(", "--", "—")) and not cut.startswith("By "):
+        return text
+    return text[m.end() :]
 
 
 def _main_source(items: Sequence[StoryItem], ranked: list[_Cand]) -> int | None:
