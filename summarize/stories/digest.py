@@ -34,6 +34,7 @@ FRESH = 0.3  # a point first reported by the newest member is worth this much mo
 DEVELOPING = timedelta(hours=12)  # a story this long in the telling leads with its news
 CONFIRM = 0.5  # a sentence confirms a point when it holds this share of the point's words
 DUPLICATE = 0.5  # two points this alike (token-set Jaccard) say the same thing
+INSIDE = 0.8  # or when this share of the shorter one's words is in the longer one
 OWN = 0.5  # exponent of the point's score in its own article
 CENTRAL_FLOOR = 0.1  # centrality (share of the point's words other members use) plus this
 POSITION = 0.2  # points further down their article are worth exp(-POSITION * k) less
@@ -80,6 +81,14 @@ class _Cand:
 def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
     """Token-set Jaccard similarity: how alike two points are (1 = same words)."""
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two points say the same thing: alike (Jaccard), or one's words are nearly
+    all inside the other (a short sentence a long one already says)."""
+    if jaccard(a, b) >= DUPLICATE:
+        return True
+    return bool(a and b) and len(a & b) >= INSIDE * min(len(a), len(b))
 
 
 def point_stems(text: str) -> frozenset[str]:
@@ -281,7 +290,7 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
             c.score *= 1 + MAIN
     pool.sort(key=lambda c: (-c.score, c.item, c.rank))
     for c in pool:
-        same = next((p for p in chosen if jaccard(p.stems, c.stems) >= DUPLICATE), None)
+        same = next((p for p in chosen if same_thing(p.stems, c.stems)), None)
         if same is not None:
             assert same.sources is not None and c.sources is not None
             same.sources |= c.sources
@@ -292,7 +301,7 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
     # Who else reports a picked point, also among candidates left unpicked
     for p in chosen:
         for c in cands:
-            if c is not p and jaccard(p.stems, c.stems) >= DUPLICATE:
+            if c is not p and same_thing(p.stems, c.stems):
                 assert p.sources is not None and c.sources is not None
                 p.sources |= c.sources
 
