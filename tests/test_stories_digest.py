@@ -239,3 +239,19 @@ def test_a_short_sentence_a_long_point_already_says_is_not_another_point() -> No
     )
     for a, b in itertools.combinations(st.key_points, 2):
         assert not same_thing(point_stems(a.text), point_stems(b.text))
+
+
+def test_a_point_that_opens_with_a_pronoun_names_whom_it_means() -> None:
+    text = (
+        "The Kessel city council voted on Tuesday to close the old Marrow bridge to cars "
+        "from June.\n"
+        "Mayor Lena Brandt said the vote ended ten years of argument about the crumbling "
+        "bridge.\n"
+        "She said buses and bicycles would still be allowed to cross the bridge until it is "
+        "rebuilt in 2029.\n"
+        "Shop owners near the bridge said they feared losing customers.\n"
+        "The council will spend 40 million euros on a new bridge."
+    )
+    texts = [p.text for p in summarize_story([StoryItem("k", None, text, None, None)]).key_points]
+    assert not any(t.startswith("She ") for t in texts)
+    assert any(t.startswith("Mayor Lena Brandt said buses and bicycles") for t in texts)

@@ -181,6 +181,7 @@ def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, floa
     (the first LEDE sentences) whole: a story's lede sentences are what other outlets
     and the story's own account repeat, even when the single-article ranking, which
     reads one article alone, preferred a sentence further down."""
+    from .._compress import dangling_opener
     from .._digest import candidates
     from .._document import parse_document
     from .._rank import score_candidates
@@ -194,7 +195,10 @@ def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, floa
     for k, p in enumerate(d.key_points):
         # A sentence that fits is shown whole: across outlets, what the compression
         # deletes (when, where, who said so) is what another point would have to add.
-        text = p.sentence if p.sentence and len(p.sentence.split()) <= WHOLE else p.text
+        # Not one that opens pointing back ("He ...", "They ..."): the article's digest
+        # has already named whom it means.
+        whole = bool(p.sentence) and len(p.sentence.split()) <= WHOLE
+        text = p.sentence if whole and not dangling_opener(p.sentence) else p.text
         where = order.get(p.sentence, len(sentences) + k)  # a sub-heading point: last
         out.append((where, text, p.sentence, max(p.score, 0.0) / top))
     taken = {p.sentence for p in d.key_points}
