@@ -10,10 +10,10 @@ A candidate is worth more when other members report it too (a sentence of theirs
 much the same: they are cited with it), when it comes early in its article, and when it
 comes from a newer article (a developing story's latest facts lead). The story is told
 from one main source, as an editor would: the member its best point comes from (not a
-brief), whose points weigh more; the others add what it lacks. Points are picked best first; a
-candidate that says what a picked point says is not shown again, its sources are added
-to that point. Who said what is merged across members, one entry per person, each
-statement knowing its article.
+brief), whose points weigh more; the others add what it lacks. Points are picked best
+first; a candidate that says what a picked point says (alike, or nearly all inside it)
+is not shown again, its sources are added to that point. Who said what is merged across
+members, one entry per person, each statement knowing its article.
 """
 
 from __future__ import annotations
