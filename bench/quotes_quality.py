@@ -17,15 +17,25 @@ gold person of its article, or none:
   heads). Heads are grouped into people, longest first: two heads name one person when they
   end in the same name word (surname or head noun) and one's name words are all in the
   other's ("Sessions" / "Senator Jeff Sessions"; not "Bill Clinton" / "Hillary Clinton", not
-  "Trump campaign" / "Trump"; a short head fitting several joins the most quoted).
+  "Trump campaign" / "Trump"; a short head fitting several joins the most quoted). An
+  acronym in parentheses right after the name is a head of the same person ("European
+  Organization for Nuclear Research (CERN)"). "X's lowercase-noun" ("Stan Freberg's son",
+  "Cameron's spokesman") is a person of its own, not X: its nouns stay in its head even when
+  they are title words. The gold's `role` field (quotes/dev has one) gives the person a role
+  head (its noun phrase before "of"/"for"/"at"...: "a supervisor within the agency" ->
+  supervisor).
 - an entry NAMES a person when one of its names (name and aliases) is part of one of the
   person's heads or holds the person's fullest head, by the same end-word test, or is an
   acronym of a head ("NRA"). Its STATEMENTS point at the people the gold gives its
   statements to (the scorer's text match).
 - the entry is the person it names that its statements also point at (its role may name
-  that person too: gold "a longtime JNF official" for an entry with that role); else the
-  person it names; else, if its names are descriptions without a capitalised word ("the
-  president", "a man"), the person its statements point at; else no one. Among several:
+  that person too: gold "a longtime JNF official" for an entry with that role; so may a
+  gold role head match its name or role: "Stan Freberg's son" for gold Donavan Freberg with
+  that role); else the person it names; else, if its names are descriptions without a
+  capitalised word ("the president", "a man") or possessive descriptions, the person its
+  statements point at (for "X's son": only a person whose name holds a word of X and whom X
+  does not name, "Stan Freberg's son" / "Donavan Freberg"; "Robert Costa's wife" for what
+  the gold gives "his wife" is no one); else no one. Among several:
   most statements, then one not yet listed, then the most quoted.
 - in pane order, an entry is *right* when its person is not yet listed, a *duplicate* when
   an earlier entry is the same person, *not a speaker* when it is no one. *Missed* is the
@@ -205,12 +215,50 @@ def head_name(speaker: str) -> str:
 _AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 
 
+_POSSESSED = re.compile(r"^(.*?['\u2019]s?)\s+(?=[a-z])")  # "Stan Freberg's son", "Cameron's aide"
+_ARTICLES = {"the", "a", "an", "s", "his", "her", "its", "their"}
+_LINKS = {"of", "for", "to", "and", "in", "on"}
+
+
+def _possessed(name: str) -> re.Match[str] | None:
+    """ "X's lowercase-noun" ("Stan Freberg's son", "Trump's campaign"): a description of a
+    person of its own (not X), when no capitalised word follows the noun."""
+    m = _POSSESSED.match(name.strip())
+    if not m or not re.sub(r"^(?:[Tt]he|an?|An?)\s+", "", m.group(1))[:1].isupper():
+        return None
+    rest = name.strip()[m.end() :]
+    return None if any(w[:1].isupper() for w in rest.split()) else m
+
+
 def _head_words(name: str, scorer) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The head name's name words in text order (the scorer's name words: no titles)."""
+    """The head name's name words in text order (the scorer's name words: no titles). A
+    possessive description keeps its nouns, title words too ("Cameron's spokesman" ->
+    cameron spokesman: not Cameron)."""
+    head = head_name(name)
     keep = scorer.name_words(name)
+    m = _possessed(head)
+    if m:
+        keep = keep | (set(scorer.norm_tokens(head[m.end() :])) - _ARTICLES - _LINKS)
     out: list[str] = []
-    for t in scorer.norm_tokens(head_name(name)):
+    for t in scorer.norm_tokens(head):
         if t in keep and t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+_ROLE_CUT = re.compile(r"\s+(?:of|for|at|in|within|with|from|on|to|and)\s")
+
+
+def _role_head(role: str, scorer) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """A gold role's head noun phrase as words (articles dropped, title words kept): "a
+    supervisor within the agency" -> supervisor; "CERN Director for Accelerators" -> cern
+    director; "Stan Freberg's son" -> stan freberg son."""
+    head = head_name(role)
+    if not _possessed(head):
+        head = _ROLE_CUT.split(head, maxsplit=1)[0]
+    out: list[str] = []
+    for t in scorer.norm_tokens(head):
+        if t not in _ARTICLES and len(t) > 1 and t not in out:
             out.append(t)
     return tuple(out)
 
@@ -223,7 +271,17 @@ def _gold_heads(speaker: str, scorer) -> list[tuple[str, ...]]:  # type: ignore[
     if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
         parts = [head]
     heads = [_head_words(p, scorer) for p in parts]
+    # an acronym in parentheses right after the name is the same person's other name
+    # ("European Organization for Nuclear Research (CERN)"; not "(D-Minn.)", nor one in
+    # an appositive: "Filippo Grandi, the ... High Commissioner for Refugees (UNHCR)")
+    at = speaker.find(head)
+    m = _PAREN_ACRONYM.match(speaker, at + len(head)) if at >= 0 else None
+    if m:
+        heads.append((m.group(1).lower(),))
     return [h for h in heads if h]
+
+
+_PAREN_ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")
 
 
 def _acronym(name: str, head: tuple[str, ...]) -> bool:
@@ -240,7 +298,10 @@ def _acronym(name: str, head: tuple[str, ...]) -> bool:
 
 def _described(name: str) -> bool:
     """A pane name that is a description, not a proper name: no capitalised word but a
-    first "The"/"A" ("the president", "a spokesman", "police")."""
+    first "The"/"A" ("the president", "a spokesman", "police"), or a possessive before a
+    lowercase noun ("Stan Freberg's son": a person of its own, named by the gold or not)."""
+    if _possessed(name):
+        return True
     words = name.split()
     return not any(w[:1].isupper() for w in words[1:]) and (
         not words or not words[0][:1].isupper() or words[0] in ("The", "A", "An")
@@ -290,6 +351,103 @@ def _gold_people(
     return people, {sp: {index[h] for h in hs} for sp, hs in heads.items() if hs}
 
 
+def classify_entries(
+    rec: dict, speakers: list, scorer
+) -> tuple[list[tuple], list[list], list[int]]:  # type: ignore[no-untyped-def,type-arg]
+    """Each pane entry of one article (`speakers`, in pane order) decided by the NEW rule (see
+    the module docstring). Returns (verdict, entry, gold person index or None, how, aligned)
+    per entry ("RIGHT", "DUP", "NOT", "NOT(blank)"), the gold people (lists of heads) and
+    each person's gold statement count."""
+    gold_quotes = [q for q in rec["quotes"] if q.get("speaker")]
+    unknown = [q["quote"] for q in rec["quotes"] if not q.get("speaker")]
+    people, person_of = _gold_people([q["speaker"] for q in gold_quotes], scorer)
+    n_statements = [0] * len(people)
+    for q in gold_quotes:
+        for i in person_of.get(q["speaker"], ()):
+            n_statements[i] += 1
+    # the gold's roles ("Stan Freberg's son" for Donavan Freberg): heads of that person too,
+    # used only together with the entry's statements (a role is a description many share)
+    roles: dict[int, set[tuple[str, ...]]] = {}
+    for q in gold_quotes:
+        role = _role_head(q["role"], scorer) if q.get("role") else ()
+        for i in person_of.get(q["speaker"], ()) if role else ():
+            roles.setdefault(i, set()).add(role)
+    listed: set[int] = set()
+    out: list[tuple] = []  # type: ignore[type-arg]
+    for sp in speakers:
+        # persons the gold gives this entry's statements to (by the scorer's text match)
+        said: dict[int, int] = {}
+        for st in sp.statements:
+            hit = {
+                i
+                for q in gold_quotes
+                if scorer.text_match(q["quote"], st.text)
+                for i in person_of.get(q["speaker"], ())
+            }
+            for i in hit:
+                said[i] = said.get(i, 0) + 1
+        names = [sp.name, *sp.aliases]
+        heads = [_head_words(n, scorer) for n in names]
+        named = {
+            i
+            for i, p in enumerate(people)
+            if any(_names_person(h, p) for h in heads)
+            or any(_acronym(n, g) for n in names for g in p)
+        }
+        # a role the gold uses as the speaker ("a longtime JNF official"), with statements;
+        # or an entry whose name or role is the gold's role for the person, with statements
+        role = _head_words(sp.role, scorer) if sp.role else ()
+        by_role = {i for i in said if role and _names_person(role, people[i])}
+        descs = [_role_head(n, scorer) for n in [*names, *([sp.role] if sp.role else [])]]
+        by_role |= {
+            i for i in said if any(_same_name(d, r) for d in descs for r in roles.get(i, ()))
+        }
+        both = (named | by_role) & set(said)
+        if both:
+            how, cands = "name+statements", both
+        elif named:
+            how, cands = "name", named
+        elif said and all(_described(n) for n in names):
+            # a possessive description is the gold person only when its owner is in the
+            # person's name ("Stan Freberg's son" / "Donavan Freberg"): "Robert Costa's wife"
+            # for what the gold gives "his wife" (the candidate's) is a wrong entry
+            # (and is not the owner: "Donald Trump's wife" is not Trump)
+            owners = [
+                _head_words(m.group(1), scorer) for m in map(_possessed, names) if m is not None
+            ]
+            gold_words = [{x for h in p for x in h} for p in people]
+            how, cands = (
+                "statements",
+                {
+                    i
+                    for i in said
+                    if all(
+                        set(o) & gold_words[i] and not _names_person(o, people[i]) for o in owners
+                    )
+                },
+            )
+        else:
+            how, cands = "none", set()
+        person = None
+        if cands:  # most statements; then a person not yet listed; then the gold's count
+            person = max(
+                cands, key=lambda i: (said.get(i, 0), i not in listed, n_statements[i], -i)
+            )
+        if person is None:
+            verdict = "NOT"
+            if unknown and all(
+                any(scorer.text_match(q, st.text) for q in unknown) for st in sp.statements
+            ):
+                verdict = "NOT(blank)"  # said by someone the gold leaves blank (a pronoun)
+        elif person in listed:
+            verdict = "DUP"
+        else:
+            verdict = "RIGHT"
+            listed.add(person)
+        out.append((verdict, sp, person, how, sum(said.values())))
+    return out, people, n_statements
+
+
 def pane_tally(
     records: list[dict], scorer, verbose: bool = False, show: bool = False
 ) -> dict[str, float]:  # type: ignore[no-untyped-def]
@@ -299,77 +457,25 @@ def pane_tally(
 
     right = dup = wrong = n_people = missed = blank = 0
     for rec in records:
-        gold_quotes = [q for q in rec["quotes"] if q.get("speaker")]
-        unknown = [q["quote"] for q in rec["quotes"] if not q.get("speaker")]
-        people, person_of = _gold_people([q["speaker"] for q in gold_quotes], scorer)
-        n_statements = [0] * len(people)
-        for q in gold_quotes:
-            for i in person_of.get(q["speaker"], ()):
-                n_statements[i] += 1
+        speakers = summarize_article(rec["text"], title=rec.get("title")).speakers
+        entries, people, n_statements = classify_entries(rec, speakers, scorer)
         n_people += len(people)
-        listed: set[int] = set()
         if show:
             print(
                 f"[{rec['id']}] gold people: "
                 + " | ".join(" / ".join(" ".join(h) for h in p) for p in people)
             )
-        for sp in summarize_article(rec["text"], title=rec.get("title")).speakers:
-            # persons the gold gives this entry's statements to (by the scorer's text match)
-            said: dict[int, int] = {}
-            for st in sp.statements:
-                hit = {
-                    i
-                    for q in gold_quotes
-                    if scorer.text_match(q["quote"], st.text)
-                    for i in person_of.get(q["speaker"], ())
-                }
-                for i in hit:
-                    said[i] = said.get(i, 0) + 1
-            heads = [_head_words(n, scorer) for n in [sp.name, *sp.aliases]]
-            names = [sp.name, *sp.aliases]
-            named = {
-                i
-                for i, p in enumerate(people)
-                if any(_names_person(h, p) for h in heads)
-                or any(_acronym(n, g) for n in names for g in p)
-            }
-            # a role the gold uses as the speaker ("a longtime JNF official"), with statements
-            role = _head_words(sp.role, scorer) if sp.role else ()
-            by_role = {i for i in said if role and _names_person(role, people[i])}
-            both = (named | by_role) & set(said)
-            if both:
-                how, cands = "name+statements", both
-            elif named:
-                how, cands = "name", named
-            elif said and all(_described(n) for n in names):
-                how, cands = "statements", set(said)
-            else:
-                how, cands = "none", set()
-            person = None
-            if cands:  # most statements; then a person not yet listed; then the gold's count
-                person = max(
-                    cands, key=lambda i: (said.get(i, 0), i not in listed, n_statements[i], -i)
-                )
-            if person is None:
-                wrong += 1
-                verdict = "NOT"
-                if unknown and all(
-                    any(scorer.text_match(q, st.text) for q in unknown) for st in sp.statements
-                ):
-                    blank += 1  # said by someone the gold leaves blank (a pronoun)
-                    verdict = "NOT(blank)"
-            elif person in listed:
-                dup += 1
-                verdict = "DUP"
-            else:
-                right += 1
-                verdict = "RIGHT"
-                listed.add(person)
+        listed = {person for verdict, _, person, _, _ in entries if verdict == "RIGHT"}
+        for verdict, sp, person, how, aligned in entries:
+            right += verdict == "RIGHT"
+            dup += verdict == "DUP"
+            wrong += verdict.startswith("NOT")
+            blank += verdict == "NOT(blank)"
             if show or (verbose and verdict != "RIGHT"):
                 who = " / ".join(" ".join(h) for h in people[person]) if person is not None else "-"
                 print(
                     f"  {verdict:10s} {sp.name!r} aliases={sp.aliases} role={sp.role!r} -> {who} "
-                    f"({how}; {len(sp.statements)} st, {sum(said.values())} aligned)"
+                    f"({how}; {len(sp.statements)} st, {aligned} aligned)"
                 )
         missed += len(people) - len(listed)
         if verbose or show:

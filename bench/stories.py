@@ -10,7 +10,8 @@ the hard negatives.
 Speed: grouping 20,000 articles, and adding 1,000 new ones to a store of 20,000 (the
 `StoryIndex` a refresh uses), on texts synthesised from ECB+ by replicating each event
 with its names and numbers renamed per copy (so each copy is a different event of the
-same kind), with a few words dropped per article.
+same kind), with a few words dropped per article. The clustering stage alone is timed
+without and with event signatures (`summarize/stories/signature.py`): what they cost.
 
     python bench/stories.py [--data DIR] [--tune] [--no-speed]
 """
@@ -253,6 +254,29 @@ def store_speed(base: list[dict], extra: list[dict]):
     return (w1, c1), (w2, c2)
 
 
+def signature_cost(docs) -> tuple[float, float]:
+    """CPU seconds of the clustering stage on the same pair similarities, without event
+    signatures and with them (made, checked before each merge, merged): their cost."""
+    from summarize.stories import signature as sg
+    from summarize.stories.group import MAX_GAP, THRESHOLD, _pair_sums, average_link, no_gc
+    from summarize.stories.represent import idf_table, idf_weights, vector
+
+    with no_gc():
+        df, n = idf_table(d.terms for d in docs)
+        idf = idf_weights(df, n)
+        vecs = [vector(d.terms, df, n, idf=idf) for d in docs]
+        sims = _pair_sums(vecs, [None] * n, MAX_GAP)
+        _, _, plain = _clock(lambda: average_link([1] * n, sims, THRESHOLD))
+
+        def signed() -> list[int]:
+            kept = sg.signature_terms(df)
+            signs = [sg.signature(d.terms, kept) for d in docs]
+            return average_link([1] * n, sims, THRESHOLD, signs=signs)
+
+        _, _, with_signs = _clock(signed)
+    return plain, with_signs
+
+
 def speed(rows: list[dict]) -> None:
     from summarize import StoryItem, group_stories
     from summarize.stories.group import StoryIndex, doc_of
@@ -262,6 +286,8 @@ def speed(rows: list[dict]) -> None:
     base, extra = big[:20000], big[20000:]
     its = [StoryItem(r["id"], r["title"], r["text"], None, None) for r in base]
     groups, g_wall, g_cpu = _clock(lambda: group_stories(its))
+
+    plain, signed = signature_cost([doc_of(i) for i in its])
 
     # A store of 20,000: each article's terms kept with its story id (what feeds/ keeps).
     def store():
@@ -284,6 +310,8 @@ def speed(rows: list[dict]) -> None:
     )
     print(f"| add 1,000 to a store of 20,000 (`StoryIndex`) | {a_wall:6.2f} | {a_cpu:5.2f} | < 1 |")
     print(f"| (index of the 20,000 from their terms, once)  | {b_wall:6.2f} | {b_cpu:5.2f} |  |")
+    print(f"| (clustering the 20,000, without signatures)   |        | {plain:5.2f} |  |")
+    print(f"| (the same with event signatures)              |        | {signed:5.2f} |  |")
     (f_wall, f_cpu), (n_wall, n_cpu) = s_first, s_add
     print(f"| store: first grouping of 20,000 (SQLite)      | {f_wall:6.2f} | {f_cpu:5.2f} |  |")
     print(f"| store: 1,000 new after a refresh (SQLite)     | {n_wall:6.2f} | {n_cpu:5.2f} |  |")

@@ -52,6 +52,64 @@ TRIAL = [
 ]
 
 
+# Two events of one kind: two figures of one scandal die. Their reports share the
+# scandal's words and names; only who died (and his age) tells them apart.
+HALLOWAY = [
+    (
+        "Orrin Halloway, the Harbor Gate informant, dies at 91",
+        "Orrin Halloway, the informant at the heart of the Harbor Gate scandal that brought "
+        "down President Aldous Crane, died on Thursday at his home, his family said. He was 91.",
+    ),
+    (
+        "Harbor Gate informant Orrin Halloway dead at 91",
+        "The Harbor Gate scandal's secret informant, Orrin Halloway, has died aged 91, his "
+        "family said. His leaks to the Ledger helped force President Aldous Crane from office.",
+    ),
+    (
+        "Halloway, who exposed Harbor Gate, dies",
+        "Orrin Halloway, who secretly guided reporters through the Harbor Gate scandal, died "
+        "at 91, his family said. President Aldous Crane resigned as the scandal grew.",
+    ),
+    (
+        "Death of Harbor Gate source Halloway",
+        "Harbor Gate informant Orrin Halloway died at home aged 91, his family said on "
+        "Thursday. The scandal ended the presidency of Aldous Crane.",
+    ),
+    (
+        "Orrin Halloway dies; his leaks sank President Crane",
+        "Orrin Halloway, the Harbor Gate informant whose leaks sank President Aldous Crane, "
+        "died aged 91, according to his family. The scandal shook the nation.",
+    ),
+]
+VENN = [
+    (
+        "Tobias Venn, Harbor Gate bagman, dies at 78",
+        "Tobias Venn, who carried the hush money in the Harbor Gate scandal that brought down "
+        "President Aldous Crane, died on Thursday at his home, his family said. He was 78.",
+    ),
+    (
+        "Harbor Gate bagman Tobias Venn dead at 78",
+        "The Harbor Gate scandal's bagman, Tobias Venn, has died aged 78, his family said. He "
+        "paid the burglars for President Aldous Crane's re-election campaign.",
+    ),
+    (
+        "Venn, who paid the Harbor Gate burglars, dies",
+        "Tobias Venn, who delivered hush money in the Harbor Gate scandal, died at 78, his "
+        "family said. President Aldous Crane resigned as the scandal grew.",
+    ),
+    (
+        "Death of Harbor Gate figure Venn",
+        "Harbor Gate bagman Tobias Venn died at home aged 78, his family said on Thursday. "
+        "The scandal ended the presidency of Aldous Crane.",
+    ),
+    (
+        "Tobias Venn dies; he paid for President Crane's silence",
+        "Tobias Venn, the Harbor Gate aide who paid for President Aldous Crane's burglars' "
+        "silence, died aged 78, according to his family. The scandal shook the nation.",
+    ),
+]
+
+
 def _items(*groups: list[tuple[str, str]], when: datetime | None = None) -> list[StoryItem]:
     out = []
     for g, arts in enumerate(groups):
@@ -130,3 +188,71 @@ def test_a_name_that_starts_a_sentence_counts_as_a_word_there_and_a_name_elsewhe
     assert t["fraud"] == 4.0  # the title's and the text's first word, and twice in the text
     assert t["trial"] == 2.0
     assert t["#42"] == 3.0 and "#6" not in t  # one digit alone is not a number term
+
+
+def test_two_deaths_in_one_scandal_are_two_stories_though_their_words_agree() -> None:
+    """Each death's reports all name their man (and age), none of the other's do: two
+    events, though the bags of words agree (the scandal, the president, "died", "family")."""
+    groups = group_stories(_items(HALLOWAY, VENN, QUAKE_A, TRIAL))
+    assert _as_sets(groups) == {
+        frozenset(f"0-{k}" for k in range(5)),
+        frozenset(f"1-{k}" for k in range(5)),
+        frozenset({"2-0", "2-1", "2-2"}),
+        frozenset({"3-0", "3-1"}),
+    }
+
+
+def test_one_death_told_in_different_words_and_names_is_one_story() -> None:
+    """Reports of one event differ in wording and in whom they quote (a historian in some,
+    an editor in others); they all name the man who died, so they stay one story."""
+    reports = [
+        (
+            "Orrin Halloway dies at 91",
+            "Orrin Halloway, whose tips exposed the Harbor Gate scandal, has died. He was 91. "
+            "Historian Mira Oak called him the conscience of the capital.",
+        ),
+        (
+            "Harbor Gate whistleblower passes away",
+            "The whistleblower Orrin Halloway passed away aged 91. Historian Mira Oak said "
+            "Halloway changed how the press covered presidents.",
+        ),
+        (
+            "Halloway, source behind Harbor Gate reporting, dead",
+            "Orrin Halloway is dead at 91, relatives said. Mira Oak, who wrote his biography, "
+            "said he never regretted it.",
+        ),
+        (
+            "Ledger mourns its Harbor Gate source",
+            "Orrin Halloway, the Ledger's secret source in the Harbor Gate affair, died aged 91. "
+            "Editor Sam Reeve said the paper owed him its finest hour.",
+        ),
+        (
+            "Farewell to Halloway",
+            "Halloway, 91, kept his secret for three decades, Ledger editor Sam Reeve said after "
+            "the Harbor Gate informant's death.",
+        ),
+        (
+            "Orrin Halloway, Harbor Gate informant, is dead",
+            "Orrin Halloway died at 91. Sam Reeve of the Ledger said the Harbor Gate informant "
+            "had asked for a quiet funeral.",
+        ),
+    ]
+    groups = group_stories(_items(reports, QUAKE_A, TRIAL))
+    assert frozenset(f"0-{k}" for k in range(6)) in _as_sets(groups)
+
+
+def test_reports_of_another_death_start_their_own_story_in_the_store() -> None:
+    """The store's incremental grouping keeps events apart by the same rule: the new
+    death's reports do not join the open story of the first, a follow-up of it does."""
+    old = [doc_of(i) for i in _items(HALLOWAY, QUAKE_A)]
+    for d in old:
+        d.story = "story-" + d.id.split("-")[0]
+    index = StoryIndex.build(old)
+    follow_up = (
+        "Halloway remembered",
+        "Orrin Halloway, the Harbor Gate informant who died at 91, was remembered by the "
+        "reporters he guided through the scandal of President Aldous Crane.",
+    )
+    placed = index.add([doc_of(i) for i in _items(VENN, [follow_up])])
+    assert {placed[f"0-{k}"] for k in range(5)} == {"0-0"}  # a new story
+    assert placed["1-0"] == "story-0"

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from . import signature as sg
 from .represent import Terms, idf_table, idf_weights, terms, vector
 
 THRESHOLD = 0.2
@@ -118,6 +119,7 @@ def average_link(
     sums: Mapping[tuple[int, int], float],
     threshold: float,
     frozen: Sequence[bool] | None = None,
+    signs: Sequence[sg.Signature] | None = None,
 ) -> list[int]:
     """Cluster label for each of `len(sizes)` starting groups.
 
@@ -125,11 +127,16 @@ def average_link(
     b; pairs not listed sum to 0. Two `frozen` groups (existing stories) never merge,
     and a cluster holding one is labelled by it. The heap holds each group's best
     neighbour (recomputed when it turns out stale), not every pair: merging a big group
-    costs its neighbours, not their square.
+    costs its neighbours, not their square. With `signs` (each group's `signature`;
+    the caller's are left as they are), two groups that `signature.apart` calls
+    different events never merge, nor do the groups they grow into.
     """
     n = len(sizes)
     size = list(sizes)
     fro = list(frozen) if frozen is not None else [False] * n
+    sign = list(signs) if signs is not None else None
+    ban: dict[int, set[int]] = {}  # group -> groups it must not merge with
+    owned: set[int] = set()  # groups whose signature average_link made (and may grow)
     nbr: list[dict[int, float]] = [{} for _ in range(n)]
     for (a, b), s in sums.items():
         if s > 0:
@@ -142,8 +149,9 @@ def average_link(
     def best(a: int) -> tuple[float, int]:
         bv, bb = -1.0, -1
         sa, fa = size[a], fro[a]
+        no = ban.get(a, ())
         for b, s in nbr[a].items():
-            if fa and fro[b]:
+            if (fa and fro[b]) or b in no:
                 continue
             v = s / (sa * size[b])
             if v > bv or (v == bv and b < bb):
@@ -167,11 +175,30 @@ def average_link(
         if v < -neg - 1e-12:  # stale: its best neighbour merged away or grew apart
             heapq.heappush(heap, (-v, a))
             continue
+        if sign is not None and sg.apart(sign[a], size[a], sign[b], size[b]):
+            ban.setdefault(a, set()).add(b)
+            ban.setdefault(b, set()).add(a)
+            for g in (a, b):
+                best_val[g] = w = best(g)[0]
+                if w >= threshold:
+                    heapq.heappush(heap, (-w, g))
+            continue
         x, y = (b, a) if fro[b] or (b < a and not fro[a]) else (a, b)  # x stays
         alive[y] = False
         parent[y] = x
         size[x] += size[y]
         fro[x] = fro[x] or fro[y]
+        if sign is not None:  # the larger signature grows (a copy: callers keep theirs)
+            big, small = (x, y) if len(sign[x]) >= len(sign[y]) else (y, x)
+            grown = sign[big] if big in owned else dict(sign[big])
+            sg.add(grown, sign[small])
+            sign[x] = grown
+            owned.add(x)
+        if y in ban:  # what y may not join, x may not either
+            for c in ban.pop(y):
+                ban.setdefault(x, set()).add(c)
+                ban[c].discard(y)
+                ban[c].add(x)
         nx = nbr[x]
         nx.pop(y, None)
         for c, s in nbr[y].items():
@@ -181,8 +208,9 @@ def average_link(
             nc.pop(y, None)
             nx[c] = nc[x] = nx.get(c, 0.0) + s
         # Only groups that were near y can now find x nearer than their best so far.
+        no = ban.get(x, ())
         for c in nbr[y]:
-            if c == x or (fro[x] and fro[c]):
+            if c == x or (fro[x] and fro[c]) or c in no:
                 continue
             w = nx[c] / (size[x] * size[c])
             if w > best_val[c] and w >= threshold:
@@ -226,7 +254,9 @@ def group_docs(
     idf = idf_weights(df, n)
     vecs = [vector(d.terms, df, n, idf=idf) for d in docs]
     sims = _pair_sums(vecs, [d.published for d in docs], max_gap)
-    labels = average_link([1] * len(docs), sims, threshold)
+    kept = sg.signature_terms(df)
+    signs = [sg.signature(d.terms, kept) for d in docs]
+    labels = average_link([1] * len(docs), sims, threshold, signs=signs)
     return _groups([d.id for d in docs], labels)
 
 
@@ -242,6 +272,7 @@ class _Story:
     centroid: dict[str, float]  # sum of its members' vectors
     size: int
     newest: datetime | None
+    sign: sg.Signature = field(default_factory=dict)  # its members' names and numbers
 
 
 @dataclass(slots=True)
@@ -252,8 +283,9 @@ class StoryIndex:
     `add` returns, for each new article, the story it joins: an existing story's id,
     or the id of the first new article of a new story. A new article is compared with a
     story as `group_stories` compares two groups (the average of its similarities to
-    the members: one dot product with the members' summed vectors). Members' vectors
-    keep the term weights of when they were added.
+    the members: one dot product with the members' summed vectors), and kept apart from
+    a story by the same event signatures (`signature.apart`). Members' vectors keep the
+    term weights of when they were added.
     """
 
     threshold: float = THRESHOLD
@@ -272,7 +304,7 @@ class StoryIndex:
         idf = idf_weights(index.df, index.n)
         for d in docs:
             vec = vector(d.terms, index.df, index.n, idf=idf)
-            index._join(d.story or d.id, vec, d.published, False)
+            index._join(d.story or d.id, vec, d.published, sg.signature(d.terms), False)
         posting = index.posting
         for key, st in index.stories.items():  # the term index, once at the end
             for t, w in st.centroid.items():
@@ -286,10 +318,18 @@ class StoryIndex:
                 df[t] = df.get(t, 0) + 1
         self.n += len(docs)
 
-    def _join(self, key: str, vec: Terms, published: datetime | None, index: bool = True) -> None:
+    def _join(
+        self,
+        key: str,
+        vec: Terms,
+        published: datetime | None,
+        sign: sg.Signature,
+        index: bool = True,
+    ) -> None:
         st = self.stories.get(key)
         if st is None:
             st = self.stories[key] = _Story({}, 0, None)
+        sg.add(st.sign, sign)
         c = st.centroid
         get = c.get
         for t, w in vec.items():
@@ -332,14 +372,15 @@ class StoryIndex:
                 ):
                     sums[(slot[key], j + k)] = s
         sizes = [self.stories[key].size for key in keys] + [1] * len(new)
-        labels = average_link(sizes, sums, self.threshold, [True] * k + [False] * len(new))
+        signs = [self.stories[key].sign for key in keys] + [sg.signature(d.terms) for d in new]
+        labels = average_link(sizes, sums, self.threshold, [True] * k + [False] * len(new), signs)
         first: dict[int, str] = {}
         out: dict[str, str] = {}
         for j, d in enumerate(new):
             lab = labels[j + k]
             story = keys[lab] if lab < k else first.setdefault(lab, d.id)
             out[d.id] = d.story = story
-            self._join(story, vecs[j], d.published)
+            self._join(story, vecs[j], d.published, signs[k + j])
         return out
 
 
