@@ -34,7 +34,7 @@ FRESH = 0.3  # a point first reported by the newest member is worth this much mo
 DEVELOPING = timedelta(hours=12)  # a story this long in the telling leads with its news
 CONFIRM = 0.5  # a sentence confirms a point when it holds this share of the point's words
 DUPLICATE = 0.5  # two points this alike (token-set Jaccard) say the same thing
-INSIDE = 0.8  # or when this share of the shorter one's words is in the longer one
+INSIDE = 0.8  # or when this share of a candidate's words is in a picked point
 OWN = 0.5  # exponent of the point's score in its own article
 CENTRAL_FLOOR = 0.1  # centrality (share of the point's words other members use) plus this
 POSITION = 0.2  # points further down their article are worth exp(-POSITION * k) less
@@ -83,12 +83,13 @@ def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two points say the same thing: alike (Jaccard), or one's words are nearly
-    all inside the other (a short sentence a long one already says)."""
-    if jaccard(a, b) >= DUPLICATE:
+def says_again(picked: frozenset[str], cand: frozenset[str]) -> bool:
+    """Whether a candidate says what a picked point says: alike (Jaccard), or its words
+    nearly all inside the point's (a short sentence a long point already says; a longer
+    one that holds a short point says more, and is not this)."""
+    if jaccard(picked, cand) >= DUPLICATE:
         return True
-    return bool(a and b) and len(a & b) >= INSIDE * min(len(a), len(b))
+    return bool(cand) and len(picked & cand) >= INSIDE * len(cand)
 
 
 def point_stems(text: str) -> frozenset[str]:
@@ -294,7 +295,7 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
             c.score *= 1 + MAIN
     pool.sort(key=lambda c: (-c.score, c.item, c.rank))
     for c in pool:
-        same = next((p for p in chosen if same_thing(p.stems, c.stems)), None)
+        same = next((p for p in chosen if says_again(p.stems, c.stems)), None)
         if same is not None:
             assert same.sources is not None and c.sources is not None
             same.sources |= c.sources
@@ -305,7 +306,7 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
     # Who else reports a picked point, also among candidates left unpicked
     for p in chosen:
         for c in cands:
-            if c is not p and same_thing(p.stems, c.stems):
+            if c is not p and jaccard(p.stems, c.stems) >= DUPLICATE:
                 assert p.sources is not None and c.sources is not None
                 p.sources |= c.sources
 
