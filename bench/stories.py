@@ -10,11 +10,15 @@ the hard negatives.
 Speed: grouping 20,000 articles, and adding 1,000 new ones to a store of 20,000 (the
 `StoryIndex` a refresh uses), on texts synthesised from ECB+ by replicating each event
 with its names and numbers renamed per copy (so each copy is a different event of the
-same kind), with a few words dropped per article. The clustering stage alone is timed
-without and with event signatures (`summarize/stories/signature.py`): what they cost;
-and the checks after it (`summarize/stories/refine.py`: a story split, a leftover joins).
+same kind), with a few words dropped per article. The 20,000 are grouped `--repeat`
+times, each in a fresh process that has first grouped ECB+ train and dev (as this
+script's own process has): the table gives the median, and the range of the runs, with
+the load average at each run (the machine is shared; one noisy run should not decide).
+The clustering stage alone is timed without and with event signatures
+(`summarize/stories/signature.py`): what they cost; and the checks after it
+(`summarize/stories/refine.py`: a story split, a leftover joins).
 
-    python bench/stories.py [--data DIR] [--tune] [--no-speed]
+    python bench/stories.py [--data DIR] [--tune] [--no-speed] [--repeat N]
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import math
 import os
 import random
 import re
+import statistics
 import sys
 import time
 import zlib
@@ -289,15 +294,57 @@ def signature_cost(docs) -> tuple[float, float, float]:
     return plain, with_signs, checks
 
 
-def speed(rows: list[dict]) -> None:
+def timed_grouping(data: Path, path: Path) -> None:
+    """(a child process) Group ECB+ train and dev, then time `group_stories` on the
+    articles in `path` (JSON lines); print the figures and the groups as one JSON line."""
     from summarize import StoryItem, group_stories
+
+    d = data / "stories"
+    for name in ("ecbplus_train.jsonl", "ecbplus_dev.jsonl"):
+        group_stories(items(load(d / name)))
+    its = [StoryItem(r["id"], r["title"], r["text"], None, None) for r in load(path)]
+    groups, wall, cpu = _clock(lambda: group_stories(its))
+    print(json.dumps({"wall": wall, "cpu": cpu, "load": os.getloadavg()[0], "groups": groups}))
+
+
+def group_runs(data: Path, base: list[dict], repeat: int):
+    """`group_stories` on `base`, `repeat` times, each in a fresh process: (groups, the
+    runs' wall seconds, CPU seconds and load averages); every run must group alike."""
+    import subprocess
+    import tempfile
+
+    walls, cpus, loads = [], [], []
+    groups = None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "base.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in base), "utf-8")
+        for _ in range(repeat):
+            out = subprocess.run(
+                [sys.executable, __file__, "--data", str(data), "--timed-grouping", str(path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            run = json.loads(out.splitlines()[-1])
+            if groups is not None and run["groups"] != groups:
+                sys.exit("group_stories grouped the same articles differently in two runs")
+            groups = run["groups"]
+            walls.append(run["wall"])
+            cpus.append(run["cpu"])
+            loads.append(run["load"])
+    return groups, walls, cpus, loads
+
+
+def speed(rows: list[dict], data: Path, repeat: int) -> None:
+    from summarize import StoryItem
     from summarize.stories.group import StoryIndex, doc_of
 
     big = synth(rows, 21000, seed=1)
     random.Random(2).shuffle(big)
     base, extra = big[:20000], big[20000:]
     its = [StoryItem(r["id"], r["title"], r["text"], None, None) for r in base]
-    groups, g_wall, g_cpu = _clock(lambda: group_stories(its))
+    groups, walls, cpus, loads = group_runs(data, base, repeat)
+    g_wall, g_cpu = statistics.median(walls), statistics.median(cpus)
 
     plain, signed, checks = signature_cost([doc_of(i) for i in its])
 
@@ -320,6 +367,9 @@ def speed(rows: list[dict]) -> None:
     print(
         f"| group 20,000 articles (`group_stories`)       | {g_wall:6.2f} | {g_cpu:5.2f} | < 10 |"
     )
+    span = f"{min(walls):.2f}-{max(walls):.2f} | {min(cpus):.2f}-{max(cpus):.2f}"
+    label = f"(group 20,000: range of {len(walls)} runs; median above)"
+    print(f"| {label:<45} | {span} |  |")
     print(f"| add 1,000 to a store of 20,000 (`StoryIndex`) | {a_wall:6.2f} | {a_cpu:5.2f} | < 1 |")
     print(f"| (index of the 20,000 from their terms, once)  | {b_wall:6.2f} | {b_cpu:5.2f} |  |")
     print(f"| (clustering the 20,000, without signatures)   |        | {plain:5.2f} |  |")
@@ -337,6 +387,14 @@ def speed(rows: list[dict]) -> None:
         f"BCubed F1 {f1:.3f}); of the 1,000 new, {joined} joined an existing story. "
         f"Load average at the end: {os.getloadavg()[0]:.1f}"
     )
+    print(
+        f"group 20,000, {len(cpus)} runs, each in a fresh process: CPU s "
+        + " ".join(f"{c:.2f}" for c in cpus)
+        + "; wall s "
+        + " ".join(f"{w:.2f}" for w in walls)
+        + "; load average at each run's end "
+        + " ".join(f"{x:.1f}" for x in loads)
+    )
 
 
 def main() -> None:
@@ -344,7 +402,14 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--tune", action="store_true", help="also tune newsdesk's threshold on train")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of the 20,000 grouping (default 3)")
+    ap.add_argument("--timed-grouping", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.repeat < 1:
+        ap.error("--repeat must be at least 1")
+    if args.timed_grouping:
+        timed_grouping(args.data, args.timed_grouping)
+        return
     d = args.data / "stories"
     if not (d / "ecbplus_train.jsonl").exists():
         sys.exit(f"no data in {d}")
@@ -371,7 +436,7 @@ def main() -> None:
     gold_n = {n: len({r["cluster"] for r in rows}) for n, rows in (("train", train), ("dev", dev))}
     print(f"\ngold stories: train {gold_n['train']}, dev {gold_n['dev']}")
     if not args.no_speed:
-        speed(train + dev)
+        speed(train + dev, args.data, args.repeat)
 
 
 if __name__ == "__main__":

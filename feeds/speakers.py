@@ -171,12 +171,15 @@ def collect(
     role_of = _by_role(rows, group)
     stats: dict[str, SpeakerStat] = {}
     spellings: dict[str, dict[str, int]] = {}
+    first_used: dict[str, float] = {}  # each spelling's earliest article
     quotes: list[Quote] = []
     for key, name, role, kind, text, cue, para, aid, title, url, when, feed in rows:
         g = role_of.get((int(str(aid)), str(key)), group[str(key)])
         st = stats.setdefault(g, SpeakerStat(name=str(name), key=g))
         counts = spellings.setdefault(g, {})
         counts[str(name)] = counts.get(str(name), 0) + 1
+        t = float(str(when)) if when is not None else float("inf")
+        first_used[str(name)] = min(first_used.get(str(name), t), t)
         if role and role not in st.roles:
             st.roles.append(str(role))
         st.statements += 1
@@ -199,7 +202,8 @@ def collect(
             )
         )
     for g, st in stats.items():
-        # the fullest name, and of those the spelling used most (then the first seen)
+        # the fullest name, and of those the spelling used most (then the one of the
+        # earliest article, then the first seen)
         names = list(spellings[g])
         # (a name before a role alone: "Ilse Varga", not "Norland's president")
         st.name = max(
@@ -208,6 +212,7 @@ def collect(
                 n.split()[-1][:1].isupper(),
                 len(n.split()),
                 spellings[g][n],
+                -first_used[n],
                 -names.index(n),
             ),
         )

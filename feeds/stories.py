@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from summarize import SUMMARIZER_VERSION, StoryItem, StorySummary
+from summarize import STORY_DIGEST_VERSION, SUMMARIZER_VERSION, StoryItem, StorySummary
 from summarize.stories.group import Doc, StoryIndex
 from summarize.stories.represent import terms
 
@@ -150,8 +150,9 @@ def story_items(store: Store, member_ids: Sequence[int]) -> list[StoryItem]:
 
 
 def story_hash(items: Sequence[StoryItem]) -> str:
-    """The cache key of a story's digest: its members' content, in order."""
-    h = hashlib.sha256()
+    """The cache key of a story's digest: its members' content, in order, and the
+    story digest's version."""
+    h = hashlib.sha256(f"v{STORY_DIGEST_VERSION}\0".encode())
     for i in items:
         h.update(f"{i.id}\0{content_hash((i.title or '') + chr(0) + i.text)}\0".encode())
     return "story:" + h.hexdigest()

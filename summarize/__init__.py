@@ -23,6 +23,7 @@ from ._model import (
 from .stories import group_stories, summarize_story
 
 __all__ = [
+    "STORY_DIGEST_VERSION",
     "SUMMARIZER_VERSION",
     "ArticleInfo",
     "KeyPoint",
@@ -39,7 +40,10 @@ __all__ = [
 ]
 
 # Bump whenever output for the same input may change: cached digests are keyed on it.
-SUMMARIZER_VERSION = "0.5.2"
+SUMMARIZER_VERSION = "0.5.4"
+# Story digests are keyed on this too: bump it when `summarize_story`'s output may change
+# while article digests do not (so the article cache is not thrown away for it).
+STORY_DIGEST_VERSION = "2"
 
 
 def summarize_article(text: str, title: str | None = None, max_points: int = 5) -> Summary:

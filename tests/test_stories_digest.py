@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from markdown_it import MarkdownIt
 
 from summarize import StoryItem, StorySummary, summarize_story
-from summarize.stories.digest import jaccard, point_stems
+from summarize.stories.digest import jaccard, point_stems, says_again
 
 DAY1 = datetime(2026, 5, 4, 8, tzinfo=UTC)
 
@@ -153,3 +153,115 @@ def test_the_main_reports_lede_is_kept_even_its_quotation() -> None:
     assert texts[1].startswith('"We are releasing water slowly')
     assert texts[1].endswith("said Petra Lind, who runs the dam for the regional water board.")
     assert st.key_points[1].sources == ["a"]
+
+
+# A ferry story from three outlets. `a` is the full report; its lede is one long
+# sentence (over 40 words) whose attribution comes last; `b` opens with its headline (no
+# full stop) and asks a question; `c` is wire copy with its byline and dateline glued to
+# its first sentence and a paywall's words to the reader at its end.
+FERRY_A = (
+    "The Nordlys ferry ran aground on a sandbank outside Tromvik harbour early on Saturday "
+    "with 212 passengers and 31 crew on board, and all of them were brought ashore by "
+    "lifeboats within four hours, the coastguard's duty officer Mari Holm said at noon.\n"
+    "The ferry's owner said the ship would be towed to a dry dock in Bergsund.\n"
+    "Divers found a tear in the hull below the waterline.\n"
+    "Police will question the captain and the officer on watch.\n"
+    "The route to the islands will be served by a smaller ship until further notice.\n"
+    "Passengers were given blankets and hot drinks in the town's sports hall.\n"
+    "A bus company sent six coaches to take those who lived on the mainland home.\n"
+    "The harbour master said the channel was marked with buoys that were checked in April.\n"
+    "The ferry was built in 2011 and carries up to 600 people in summer.\n"
+    "Its last inspection found no fault with the steering or the engines.\n"
+    "The shipping authority has sent two investigators to Tromvik."
+)
+FERRY_B = (
+    "Nordlys ferry aground off Tromvik with hundreds on board\n"
+    "How did a modern ferry end up on a sandbank?\n"
+    "The Nordlys ferry ran aground outside Tromvik harbour on Saturday with 212 passengers "
+    "on board.\n"
+    "Lifeboats brought the passengers and crew ashore.\n"
+    "Islanders said the sandbank had moved after the winter storms."
+)
+FERRY_C = (
+    "By Jo Ames TROMVIK, May 4 (Nordwire) - The ferry Nordlys ran aground outside Tromvik "
+    "harbour on Saturday and lifeboats brought all 212 passengers ashore.\n"
+    "The coastguard said nobody was hurt.\n"
+    "This article is available in full to Nordwire subscribers.\n"
+    "Buy using your phone and pay via your monthly phone bill."
+)
+FERRY = {"a": FERRY_A, "b": FERRY_B, "c": FERRY_C}
+
+
+def _ferry(order: tuple[str, ...] = ("a", "b", "c")) -> StorySummary:
+    return summarize_story([StoryItem(k, None, FERRY[k], None, None) for k in order])
+
+
+def test_a_long_sentence_is_kept_whole_with_who_said_it() -> None:
+    st = _ferry()
+    lede = FERRY_A.split("\n")[0]
+    assert len(lede.split()) > 40
+    first = st.key_points[0]
+    assert first.text == lede  # not shortened: "the coastguard's duty officer ... said" stays
+    assert {"b", "c"} <= set(first.sources)
+
+
+def test_headlines_questions_and_paywalls_are_not_points() -> None:
+    for order in itertools.permutations(FERRY):
+        texts = [p.text for p in _ferry(order).key_points]
+        assert texts, order
+        assert not any(t.startswith("Nordlys ferry aground") for t in texts), order
+        assert not any(t.endswith("?") for t in texts), order
+        assert not any("subscribers" in t or "phone bill" in t for t in texts), order
+
+
+def test_a_byline_and_dateline_glued_to_a_point_are_cut() -> None:
+    st = summarize_story([StoryItem("c", None, FERRY_C, None, None)])
+    texts = [p.text for p in st.key_points]
+    assert texts[0].startswith("The ferry Nordlys ran aground")
+    assert not any("Jo Ames" in t or "(Nordwire)" in t for t in texts)
+
+
+def test_a_point_several_outlets_carry_outranks_one_only_one_carries() -> None:
+    st = _ferry()
+    ranked = [p.text for p in st.key_points]
+    aground = next(k for k, t in enumerate(ranked) if "ran aground" in t)
+    divers = next((k for k, t in enumerate(ranked) if t.startswith("Divers found")), len(ranked))
+    assert aground < divers
+    assert len(st.key_points[aground].sources) == 3
+
+
+def test_a_short_sentence_a_long_point_already_says_is_not_another_point() -> None:
+    # b's "The Nordlys ferry ran aground outside Tromvik harbour on Saturday with 212
+    # passengers on board." is all inside a's long lede, though their Jaccard is low.
+    st = _ferry()
+    assert not any(
+        t.text.startswith("The Nordlys ferry ran aground outside") for t in st.key_points
+    )
+    for a, b in itertools.combinations(st.key_points, 2):  # a picked first, b after
+        assert not says_again(point_stems(a.text), point_stems(b.text))
+
+
+def test_a_point_that_opens_with_a_pronoun_names_whom_it_means() -> None:
+    text = (
+        "The Kessel city council voted on Tuesday to close the old Marrow bridge to cars "
+        "from June.\n"
+        "Mayor Lena Brandt said the vote ended ten years of argument about the crumbling "
+        "bridge.\n"
+        "She said buses and bicycles would still be allowed to cross the bridge until it is "
+        "rebuilt in 2029.\n"
+        "Shop owners near the bridge said they feared losing customers.\n"
+        "The council will spend 40 million euros on a new bridge."
+    )
+    texts = [p.text for p in summarize_story([StoryItem("k", None, text, None, None)]).key_points]
+    assert not any(t.startswith("She ") for t in texts)
+    assert any(t.startswith("Mayor Lena Brandt said buses and bicycles") for t in texts)
+
+
+def test_a_longer_report_that_holds_a_short_point_says_more_and_stays() -> None:
+    from story_data import FIRE
+
+    items = [StoryItem(str(k), t, x, None, s) for k, (s, t, x) in enumerate(FIRE)]
+    texts = [p.text for p in summarize_story(items).key_points]
+    # "The Brezno fire brigade said the cause ... was not known." is picked first; its few
+    # content words are all in Alpha's report, which says much more than that.
+    assert any(t.startswith("A fire destroyed the Orlov textile mill") for t in texts)

@@ -13,6 +13,7 @@ import time
 from email.utils import formatdate
 from pathlib import Path
 
+import pytest
 from feedserver import FeedServer, Item, rss
 
 from feeds.refresh import refresh_feeds
@@ -100,6 +101,26 @@ def test_a_refresh_groups_reports_of_one_event_and_a_later_report_joins(
         _, again = story_summary(store, story.member_ids)
         (new_id,) = store.db.execute("SELECT id FROM articles WHERE url LIKE '%/fire/3'").fetchone()
         assert str(new_id) in again.sources  # a new member: a new digest that cites it
+        assert store.db.execute("SELECT count(*) FROM digests").fetchone()[0] == cached + 1
+
+
+def test_a_story_digest_cached_by_older_rules_is_made_again(
+    tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import feeds.stories
+
+    feed_server.route("/a.xml", rss("Alpha News", [_fire(0, 20), _fire(1, 18)]))
+    with Store(tmp_path / "s.db") as store:
+        store.add_feed(feed_server.url("/a.xml"))
+        _refresh(store)
+        (story,) = list_stories(store)
+        with monkeypatch.context() as m:
+            m.setattr(feeds.stories, "STORY_DIGEST_VERSION", "old")
+            story_summary(store, story.member_ids)
+        cached = store.db.execute("SELECT count(*) FROM digests").fetchone()[0]
+        story_summary(store, story.member_ids)  # the rules changed: not the old digest
+        assert store.db.execute("SELECT count(*) FROM digests").fetchone()[0] == cached + 1
+        story_summary(store, story.member_ids)
         assert store.db.execute("SELECT count(*) FROM digests").fetchone()[0] == cached + 1
 
 

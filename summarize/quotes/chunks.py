@@ -104,6 +104,21 @@ def np_back(toks: list[Tok], end: int, lo: int) -> int:
     return start
 
 
+# a word that is no name alone but ends an organisation's ("Human Rights Watch")
+_NAME_NOUNS = {"watch"}
+
+
+def _role_then_name(toks: list[Tok], k: int, hi: int) -> bool:
+    """A role word at ``k`` and a capitalised name of two words right after it."""
+    return (
+        k + 2 < hi
+        and toks[k].low in ROLE_WORDS
+        and toks[k + 1].cap
+        and toks[k + 2].cap
+        and toks[k + 1].low not in ROLE_WORDS
+    )
+
+
 def np_fwd(toks: list[Tok], j: int, hi: int) -> int:
     """End (exclusive) of the noun phrase starting at ``j``; ``j`` if none."""
     k = j
@@ -114,7 +129,9 @@ def np_fwd(toks: list[Tok], j: int, hi: int) -> int:
     end = j
     while k < hi:
         t = toks[k]
-        if _np_tok_ok(t) and t.low not in NOT_NAMES | {"the"}:
+        if _np_tok_ok(t) and (
+            t.low not in NOT_NAMES | {"the"} or (t.low in _NAME_NOUNS and k > j and toks[k - 1].cap)
+        ):
             k += 1
             end = k
             if t.low.endswith(("’s", "'s")):
@@ -124,7 +141,10 @@ def np_fwd(toks: list[Tok], j: int, hi: int) -> int:
             and t.text.islower()
             and t.low not in CUE_FORMS
             and not t.low.endswith("ed")
-            and not any(x.cap for x in toks[j:k])
+            and (
+                not any(x.cap for x in toks[j:k])
+                or _role_then_name(toks, k + 1, hi)  # "Post White House bureau chief Jo Eil"
+            )
             and any(
                 x.low in SPEAKER_NOUNS or x.low in ROLE_WORDS for x in toks[k + 1 : min(hi, k + 3)]
             )

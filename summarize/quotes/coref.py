@@ -8,7 +8,7 @@ from .chunks import Ref
 from .clauses import Raw
 from .lexicon import KIN_WORDS, ORG_WORDS
 from .name_index import KnownNames, WordIndex
-from .names import person_in
+from .names import person_in, role_in_doc
 from .units import Unit
 
 
@@ -141,6 +141,78 @@ def kin_of(name: str) -> str | None:
     return None
 
 
+_INDEFINITE = {"a", "an", "one", "another"}
+# the roles news gives sources it does not name ("a senior official", "an aide")
+_UNNAMED_SOURCES = set(_split("official officials aide aides adviser advisers advisor source"))
+_UNNAMED_SOURCES |= set(_split("sources executive strategist strategists diplomat diplomats"))
+
+
+_INTRO_LOOKBACK = 30  # units: an unnamed source is not looked for further back
+
+
+def _role(name: str, idx: WordIndex) -> str:
+    key = ("role", name)
+    if key not in idx.memo:
+        idx.memo[key] = role_in_doc(name, idx) or ""
+    return idx.memo[key]  # type: ignore[return-value]
+
+
+def _introduced(ref: Ref, before: list[Raw], idx: WordIndex) -> Ref | None:
+    """ "the official" after "a senior law enforcement official said": the one introduced
+    without a name, when no named person with that role spoke since."""
+    head = ref.name.split()[-1].lower()
+    if head not in _UNNAMED_SOURCES:
+        return None
+    for r in reversed(before):
+        if ref.unit - r.unit > _INTRO_LOOKBACK:
+            break
+        words = r.ref.name.split()
+        if r.ref.kind == "person":
+            role = r.ref.role or _role(r.ref.name, idx)
+            if head in role.lower().split():
+                return None  # "Ann Lee, an official, said": she is the official
+            continue
+        if (
+            r.ref.kind == "group"
+            and len(words) >= 2
+            and words[0].lower() in _INDEFINITE
+            and words[-1].lower() == head
+        ):
+            return r.ref
+    return None
+
+
+# a role noun and the titles it is written as before a name
+_TITLES = {
+    "senator": {"sen.", "sen"}, "governor": {"gov.", "gov"}, "representative": {"rep.", "rep"},
+    "congressman": {"rep.", "rep"}, "congresswoman": {"rep.", "rep"}, "general": {"gen."},
+    "professor": {"prof."}, "doctor": {"dr."}, "sergeant": {"sgt."}, "captain": {"capt."},
+    "detective": {"det."}, "lieutenant": {"lt."}, "superintendent": {"supt."},
+}  # fmt: skip
+
+
+def _titled(ref: Ref, before: list[Raw], idx: WordIndex) -> Ref | None:
+    """ "the senator": the one person who spoke before whose role is senator ("Sen. Jane
+    Doe"), rather than whoever spoke last ("Gov. Tom Reyes")."""
+    words = ref.name.split()
+    head = words[-1].lower()
+    forms = {head} | _TITLES.get(head, set())
+    # "the Florida senator": the role must hold "Florida" too; "the governor" is not a
+    # former governor
+    need = {w.lower() for w in words[1:-1] if w[:1].isupper()}
+    former = "former" in {w.lower() for w in words}
+    fits: dict[str, Ref] = {}
+    for r in reversed(before):
+        if ref.unit - r.unit > _INTRO_LOOKBACK:
+            break
+        if r.ref.kind != "person" or r.ref.name in fits:
+            continue
+        role = set((r.ref.role or _role(r.ref.name, idx)).lower().replace(",", " ").split())
+        if forms & role and need <= role and ("former" in role) == former:
+            fits[r.ref.name] = r.ref
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
 def resolve_pronoun(
     ref: Ref, before: list[Raw], units: list[Unit], known: KnownNames, idx: WordIndex
 ) -> Ref | None:
@@ -165,6 +237,12 @@ def resolve_pronoun(
                     kin = ref.name.split()[-1]
                     return Ref(f"{who.name}’s {kin}", None, "group", ref.unit, ref.pos)
             return None
+        intro = _introduced(ref, before, idx)
+        if intro is not None:
+            return intro
+        titled = _titled(ref, before, idx)
+        if titled is not None:
+            return titled
     if ref.name in {"he", "she"} or ref.kind == "desc":
         want = {"he": "m", "she": "f"}.get(ref.name)
 

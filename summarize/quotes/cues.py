@@ -9,6 +9,7 @@ from .lexicon import (
     AUX,
     CUE_FORMS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FINITE_VERBS,
     KIN_WORDS,
     MEDIUM_NOUNS,
@@ -92,6 +93,7 @@ _NOUNISH_CUES = {
     "show",
     "text",
     "email",
+    "emails",
     "blog",
     "find",
     "finding",
@@ -130,6 +132,33 @@ _NOUNISH_CUES = {
 
 
 _MODALS = {"will", "would", "could", "should", "may", "might", "to", "not", "did", "does", "do"}
+
+# words before a noun that a cue word may be ("his own promise", "the latest reports")
+_NOUN_MODIFIERS = {"own", "latest", "new", "internal", "confirmed", "key", "deleted", "leaked"}
+_NOUN_MODIFIERS |= {"hacked", "recent", "initial", "final", "full", "official", "same"}
+
+
+def _noun_cue(toks: list[Tok], i: int) -> bool:
+    """A cue word that is a noun: after a determiner or a possessive ("the report", "his
+    own promise"), or after a name run that modifies it, opened by "a", a number or an
+    adjective ("a key Benghazi email", "20,000 Democratic National Committee emails that
+    leaked", "the latest Federal Election Commission reports"; not "the Post reports that")."""
+    t, prev = toks[i], toks[i - 1]
+    if t.low not in _NOUNISH_CUES:
+        return False
+    if prev.low in DETERMINERS or prev.low.endswith(("’s", "'s")) or prev.low in _NOUN_MODIFIERS:
+        return True
+    if not prev.cap:
+        return False
+    k = i - 1
+    while k > 0 and toks[k - 1].cap and i - k < 6:
+        k -= 1
+    before = toks[k - 1] if k > 0 else None
+    return (
+        before is not None
+        and before.q < 0
+        and (before.low in {"a", "an"} | _NOUN_MODIFIERS or before.low.isdigit())
+    )
 
 
 _BARE_FORMS = {
@@ -304,6 +333,42 @@ def _long_description(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tup
     ), start
 
 
+_PLACE_PREPS = {"in", "at", "from", "across", "around", "throughout"}
+
+
+def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+    """ "most voters in Alabama, Georgia and Virginia said", "some delegates at the
+    convention in Philadelphia said": the noun the place phrase follows speaks, not the
+    place. None when no speaker stands there, or when it is what was published there ("a
+    report in a New Hampshire paper said": the paper)."""
+    got = None
+    k = a
+    for _ in range(3):
+        # a list of places ends with "and"/"or" ("Alabama, Georgia and Virginia"); a comma
+        # alone ends an opening phrase ("At the Rotary Club in Manchester, Trump said")
+        joins = {"and", "or"}
+        while k >= 2 and toks[k - 1].low in joins and toks[k - 2].cap:
+            m = np_back(toks, k - 1, 0)
+            if m >= k - 1:
+                break
+            k = m
+            joins = {"and", "or", ","}
+        if k < 2 or toks[k - 1].low not in _PLACE_PREPS or toks[k - 1].q >= 0:
+            break
+        h = np_back(toks, k - 1, 0)
+        if h >= k - 1 or toks[k - 2].low in _PUBLISHED:
+            break
+        ref = make_ref(s, toks, h, k - 1, None, unit)
+        if ref is not None and ref.kind != "pronoun":
+            got = ref, h
+        k = h
+    return got
+
+
+_PUBLISHED = DOCUMENT_NOUNS | {"report", "reports", "poll", "polls", "survey", "study", "article"}
+_PUBLISHED |= {"story", "editorial", "interview", "piece", "analysis", "review"}
+
+
 def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
     cues: list[Cue] = []
     n = len(toks)
@@ -392,9 +457,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             continue
         prev = toks[i - 1] if i else None
         if prev is not None and prev.q < 0:
-            if low in _NOUNISH_CUES and (
-                prev.low in DETERMINERS or prev.low.endswith(("’s", "'s"))
-            ):
+            if _noun_cue(toks, i):
                 continue
             if prev.low in PASSIVE and not low.endswith("ing"):
                 continue
@@ -481,6 +544,10 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             if a <= j:
                 ref = make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
+                if ref is not None and ref.kind != "pronoun":
+                    head = _head_before_place(s, toks, a, unit)
+                    if head is not None:
+                        ref, r0 = head
             long = _long_description(s, toks, a if a <= j else j + 1, j, unit)
             if long is not None:
                 ref, r0 = long

@@ -175,7 +175,7 @@ psychologist psychiatrist historian professor campaigner activist organizer orga
 presenter anchor broadcaster columnist commentator critic writer producer director
 composer musician rapper guitarist drummer model designer chef player striker midfielder
 defender goalkeeper boss skipper referee umpire trainer agent publicist cofounder partner
-ruler monarch dictator emperor chieftain warlord commandant
+ruler monarch dictator emperor chieftain warlord commandant co-host cohost co-chair
 photographer filmmaker journalist artist painter sculptor poet novelist playwright entrepreneur
 investor banker farmer pilot engineer architect astronaut comedian dancer filmmaker curator
 auctioneer veteran lobbyist consultant accountant planner contractor developer

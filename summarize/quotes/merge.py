@@ -12,9 +12,18 @@ proper name is shown, the descriptor becomes the role.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .._model import Speaker
-from .lexicon import HONORIFICS, ORG_HEADS, ORG_WORDS, ROLE_WORDS, SPEAKER_NOUNS
+from .lexicon import (
+    HONORIFICS,
+    ORG_HEADS,
+    ORG_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+)
+from .name_index import WordIndex
 
 _DETS = {"the", "a", "an"}
 _LINKS = {"of", "for", "and", "&", "on", "the", "de", "al"}
@@ -74,10 +83,32 @@ def core(name: str) -> tuple[list[str], str | None]:
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
+_BODY_TAILS = {"department", "dept", "service", "force", "office"}
+
+
+def _body_of(name: tuple[str, ...], body: tuple[str, ...]) -> bool:
+    """ "Kent Police" or "the Atlanta Police Department" is a body "police" ("Atlanta
+    police") names: it ends with those words, or has them before a word such as
+    "department"."""
+    n = len(body)
+    if name[-n:] == body:
+        return True
+    k = len(name) - 1
+    while k > 0 and name[k] in _BODY_TAILS:
+        k -= 1
+    return k < len(name) - 1 and name[k + 1 - n : k + 1] == body and (n > 1 or k + 1 - n > 0)
+
+
+def _plain(w: str) -> str:
+    """A word without accents or curly apostrophes ("García" -> "Garcia")."""
+    w = w.replace("’", "'")  # "O’Keefe" / "O'Keefe"
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
 def _key(words: list[str]) -> tuple[str, ...]:
     """A core's words for comparing: no title, middle initial or generational suffix
     ("Mr. King" -> king; "Joseph R. Biden Jr." -> joseph biden; "Brent Bozell III")."""
-    ws = [w.lower().strip(".,") for w in words]
+    ws = [_plain(w.lower().strip(".,")) for w in words]
     while len(ws) > 1 and (ws[0] in HONORIFICS or ws[0] + "." in HONORIFICS):
         ws = ws[1:]
     initial = any(len(w) == 1 for w in ws[:-1])
@@ -138,6 +169,8 @@ def _role_of_org(words: list[str]) -> tuple[list[str], str] | None:
 
 
 _ORG_TAILS = ORG_WORDS | {"research", "command", "poll", "polling", "institute", "partners"}
+_ORG_TAILS |= {"lines", "motors", "motor", "industries", "holdings", "systems", "technologies"}
+_ORG_TAILS |= {"labs", "laboratories", "pharmaceuticals", "energy", "airport", "co", "co.", "inc."}
 
 
 def _is_org(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -148,8 +181,47 @@ def _is_org(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return any(w in _ORG_TAILS for w in rest)
 
 
-def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
-    """Fold entries that name the same source into one; keep the order of first entries."""
+def _opening_noun(name: str) -> bool:
+    """ "Officials", "Prosecutors": a plural description opening a sentence (it joins as a
+    description does; not "Carrier", a company)."""
+    low = name.lower()
+    return " " not in name and low.endswith("s") and (low in SPEAKER_NOUNS or low in ROLE_WORDS)
+
+
+_CUT_HEADS = ORG_HEADS | ORG_WORDS | {"bureau", "office", "ministry", "department", "board"}
+
+
+def _acronym(words: list[str]) -> str | None:
+    """ "EPA", "F.B.I." (a core of one word): its letters."""
+    if len(words) != 1:
+        return None
+    letters = words[0].replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+def _spell_acronyms(cores: list[tuple[list[str], str | None]], keys: list[tuple[str, ...]]) -> None:
+    """ "EPA" and "an EPA spokeswoman" take the key of the one entry whose name's initials
+    the acronym spells ("the Environmental Protection Agency", "Human Rights Watch"), or
+    all but its last ("CDC" for "Centers for Disease Control and Prevention")."""
+    exact: dict[str, set[tuple[str, ...]]] = {}
+    less_one: dict[str, set[tuple[str, ...]]] = {}
+    for (words, _), k in zip(cores, keys, strict=True):
+        if len(words) >= 2 and all(_cap(w) or w.lower() in _LINKS for w in words):
+            initials = "".join(w[0] for w in words if _cap(w) and w not in _PREFIXES).upper()
+            exact.setdefault(initials, set()).add(k)
+            less_one.setdefault(initials[:-1], set()).add(k)
+    for i, (words, _) in enumerate(cores):
+        acr = _acronym(words)
+        if acr is None:
+            continue
+        got = exact.get(acr) or less_one.get(acr, set())
+        if len(got) == 1:
+            keys[i] = next(iter(got))
+
+
+def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> list[Speaker]:
+    """Fold entries that name the same source into one; keep the order of first entries.
+    ``idx``, the article's words, lets a description see the groups it may also mean."""
     cores = [core(sp.name) for sp in speakers]
     keys = [_key(c) for c, _ in cores]
     have = set(keys)
@@ -159,6 +231,7 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             k = _key(got[0])
             if k in have and k != keys[i]:
                 cores[i], keys[i] = got, k
+    _spell_acronyms(cores, keys)
     # indexes by a key's last and first word: an article may have thousands of entries
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
@@ -187,17 +260,19 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
             elif not named and same and min(same) < i and not indefinite:
                 into[i] = min(same)  # "the new poll" after "the poll"
             continue
-        if len(ki) == 1 and ki[0] in _BODIES and not _cap(cores[i][0][-1]):
-            # "police" with "Kent Police": the one body of that kind named in the article
+        if ki and ki[-1] in _BODIES and not _cap(cores[i][0][-1]) and len(ki) <= 3:
+            # "police" with "Kent Police", "Atlanta police" with "the Atlanta Police
+            # Department": the one body of that kind named in the article
             named = {
                 keys[j]
-                for j in by_last.get(ki[0], [])
-                if len(keys[j]) > 1 and _cap(cores[j][0][-1])
-            }
+                for j in [*by_last.get(ki[-1], []), *by_first.get(ki[0], [])]
+                if j != i and len(keys[j]) > len(ki) and _cap(cores[j][0][-1])
+                and _body_of(keys[j], ki)
+            }  # fmt: skip
             if len(named) == 1:
                 into[i] = first_of[next(iter(named))]
             continue
-        if not ki or not _cap(cores[i][0][-1]):
+        if not ki or not _cap(cores[i][0][-1]) or _opening_noun(speakers[i].name):
             continue  # "officials" is not "Russian officials": only proper names join
         # entries whose core ends with this one's (and is at least as long)
         hosts = [
@@ -222,8 +297,20 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
                 and keys[j][-1] not in _SUFFIXES  # "Donald Trump Jr." is not Donald Trump
                 and not _is_org(keys[j], ki)
             }
+            # "the Georgia Department" for "the Georgia Department of Transportation": an
+            # organisation's name cut before its "of"
+            cut = {
+                keys[j]
+                for j in by_first.get(ki[0], [])
+                if j != i
+                and len(keys[j]) > len(ki) + 1
+                and keys[j][: len(ki)] == ki
+                and keys[j][len(ki)] in {"of", "for"}
+            }
             if len(inner) == 1:
                 into[i] = first_of[next(iter(inner))]
+            elif not inner and len(cut) == 1 and ki[-1] in _CUT_HEADS:
+                into[i] = first_of[next(iter(cut))]
         elif not hosts and len(ki) == 1:
             # "Pew" for "Pew Research": the first word of the one organisation's name
             inner = {
@@ -235,9 +322,12 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
                 into[i] = first_of[next(iter(inner))]
             elif not inner and speakers[i].name[:1].isupper():
                 # "Lou" for "Lou Jiwei": a family name written first, or a first name
-                firsts = {keys[j] for j in by_first.get(ki[0], []) if j != i and len(keys[j]) == 2}
+                firsts = {
+                    keys[j] for j in by_first.get(ki[0], []) if j != i and 2 <= len(keys[j]) <= 3
+                }  # "Kim" for "Kim Jong Un"
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
+    _join_descriptions(speakers, into, idx)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 
@@ -266,12 +356,150 @@ def merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
     return out
 
 
+# words that say how many or whose, not who: "one source", "some Democratic officials",
+# "two-thirds of Democratic insiders", "her advisers"
+_QUANTIFIERS = {
+    "the", "a", "an", "one", "some", "many", "several", "few", "numerous", "most", "all", "both",
+    "of", "this", "that", "these", "those", "half", "two-thirds",
+}  # fmt: skip
+# "other officials", "another aide", "a third source": someone else than the ones before
+_OTHERS = {"other", "another", "others", "second", "third", "fourth", "fifth"}
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
+    """(head noun, words) of a description: "Mrs. Clinton's presidential campaign" ->
+    ("campaign", {clinton, presidential, campaign}); "one source" -> ("source", {source});
+    None for a proper name ("Amnesty International") or "other officials"."""
+    words = name.split()
+    if _opening_noun(name):
+        words = [name.lower()]
+    if not words or _cap(words[-1]) or len(words) > 8:
+        return None
+    low = [_POSSESSIVE.sub("", w.lower().strip(".,")) for w in words]
+    if any(w in _OTHERS for w in low):
+        return None
+    keep = frozenset(
+        w
+        for w in low
+        if w and w not in _QUANTIFIERS and w not in HONORIFICS and w + "." not in HONORIFICS
+    )
+    return (low[-1], keep) if keep else None
+
+
+def _join_descriptions(
+    speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None
+) -> None:
+    """ "officials" with "American officials", "the source" with "one source", "the Clinton
+    campaign" with "Mrs. Clinton's presidential campaign", "one lawmaker" with the person
+    called "the lawmaker": a description joins the one entry whose name (or alias) has the
+    same head noun and all its words. When several such entries are not one chain
+    ("Russian officials", "American officials"), or the text names another group of that
+    head that does not speak ("Kyiv officials" for a bare "officials"), it stays apart."""
+    names = [
+        [d for n in [sp.name, *sp.aliases] if n and (d := _desc_words(n)) is not None]
+        for sp in speakers
+    ]
+    by_head: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for j, ds in enumerate(names):
+        for head, words in ds:
+            by_head.setdefault(head, []).append((j, words))
+    for i, sp in enumerate(speakers):
+        if into.get(i, i) != i:
+            continue  # joined already
+        mine = _desc_words(sp.name)
+        if mine is None:
+            continue
+        head, words = mine
+        hosts: dict[int, frozenset[str]] = {}
+        for j, other in by_head.get(head, []):
+            if j == i or not (words < other or words == other and j < i):
+                continue
+            if j not in hosts or len(other) > len(hosts[j]):
+                hosts[j] = other
+        if not hosts:
+            continue
+        top = max(hosts, key=lambda j: (len(hosts[j]), -j))
+        if (
+            all(w <= hosts[top] for w in hosts.values())
+            and not _leads_to(into, top, i)
+            and not (idx is not None and len(words) == 1 and _other_group(head, hosts[top], idx))
+        ):
+            into[i] = top  # one chain: the fullest name
+
+
+_WORD_BEFORE = re.compile(r"([\w.&’'-]+)\s+$")
+_RANKS = {"former", "senior", "top", "chief", "deputy", "acting", "interim", "longtime", "current"}
+_RANKS |= {"long-time", "assistant", "and", "&"}
+
+
+def _other_group(head: str, host: frozenset[str], idx: WordIndex) -> bool:
+    """Whether the text puts a capitalised word or a modifier the host lacks before the
+    head noun ("Kyiv officials", "state officials" when the host is "Russian officials";
+    ranks such as "senior" are looked past)."""
+    return any(w not in host for w in _modifiers_before(head, idx))
+
+
+def _modifiers_before(head: str, idx: WordIndex) -> set[str]:
+    """The capitalised words and role modifiers right before ``head`` in the text (once per
+    head and article)."""
+    key = ("modifiers", head)
+    if key in idx.memo:
+        return idx.memo[key]  # type: ignore[return-value]
+    text = idx.text
+    found: set[str] = set()
+    for start in idx.starts(head):
+        pos = start
+        while (m := _WORD_BEFORE.search(text, max(0, pos - 40), pos)) is not None:
+            word = _POSSESSIVE.sub("", m.group(1).lower().strip("."))
+            if word not in _RANKS:
+                break
+            pos = m.start()
+        if m is None or word in _QUANTIFIERS or word in _OTHERS:
+            continue
+        if m.group(1)[:1].isupper() or word in ROLE_MODIFIERS:  # not "2008 campaign"
+            found.add(word)
+    idx.memo[key] = found
+    return found
+
+
+def _leads_to(into: dict[int, int], start: int, goal: int) -> bool:
+    seen = set()
+    while start not in seen:
+        if start == goal:
+            return True
+        seen.add(start)
+        if start not in into:
+            return False
+        start = into[start]
+    return False
+
+
+def _more_telling(name: str, shown: str) -> bool:
+    """Of two descriptions of one source, the longer is shown ("the Clinton campaign", not
+    "the campaign"); of two as long, the one in lower case ("critics", not "Critics")."""
+    a, b = _desc_words(name), _desc_words(shown)
+    if a is None or b is None:
+        return False
+    if len(a[1]) != len(b[1]):
+        return len(a[1]) > len(b[1])
+    return len(name.split()) > len(shown.split()) or shown[:1].isupper() and name[:1].islower()
+
+
 def _fold(host: Speaker, sp: Speaker, desc: str | None) -> None:
     if (
         len(sp.name) > len(host.name)
+        and _cap(sp.name.split()[-1] if sp.name else "")
         and core(sp.name)[1] is None
-        and not sp.name.startswith(("the ", "a ", "an "))
+        and (
+            not sp.name.startswith(("the ", "a ", "an "))
+            or _acronym(core(host.name)[0]) is not None  # "the EPA": its name spelled out
+            and len(core(sp.name)[0]) >= 2
+        )
     ):  # the longest proper name is shown
+        host.aliases.insert(0, host.name)
+        host.name = sp.name
+    elif _more_telling(sp.name, host.name):  # "many critics" rather than "Critics"
         host.aliases.insert(0, host.name)
         host.name = sp.name
     for alias in [sp.name, *sp.aliases]:

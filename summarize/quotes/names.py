@@ -165,6 +165,9 @@ def full_name_before(name: str, idx: WordIndex) -> str | None:
         m = _CAPS_BEFORE.search(text, max(0, nm.start() - 90), nm.start())
         if m is None:
             continue
+        nw = _NEXT_WORD.match(text, nm.end())
+        if nw and nw.group(1) in _MODIFIED_NOUNS:
+            continue  # "Top Clinton adviser": the name modifies a noun, its capitals are not it
         _, first = strip_role(after_sentence_break(m.group(1).split()))
         while first and first[0].lower() in NOT_NAMES:
             first = first[1:]
@@ -273,11 +276,17 @@ def apposition_head(name: str, pos: int, text: str, start: int) -> str | None:
 
 _CAPW = r"[A-Z][\w’'&.-]*"
 _RUN_BEFORE = re.compile(
-    rf"((?:{_CAPW}\s+(?:(?:of|for|and|&|the)\s+)*)*{_CAPW}\s+(?:of|for|and|&)\s+(?:the\s+)?)$"
+    rf"((?:{_CAPW},?\s+(?:(?:of|for|and|&|the)\s+)*)*{_CAPW}\s+(?:of|for|and|&)\s+(?:the\s+)?)$"
 )
 _RUN_AFTER = re.compile(
     rf"\s+(?:of|for)\s+(?:the\s+)?{_CAPW}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAPW})*"
 )
+# an organisation's name up to the "and" of a list after its "of"/"for" ("the Center for
+# Economic and", "National Academies of Sciences, Engineering and"; not "Clinton and")
+_LIST_RUN_BEFORE = re.compile(
+    rf"((?:{_CAPW}\s+){{0,3}}{_CAPW}\s+(?:of|for)\s+(?:the\s+)?(?:{_CAPW},?\s+)+(?:and|&)\s+)$"
+)
+_OWNER = re.compile(r"^[A-Z][\w.-]*['\u2019]s\s+")
 _ORG_HINTS = ORG_WORDS | {"society", "academy", "academies", "workers", "engineers"}
 
 
@@ -291,9 +300,12 @@ def whole_org_name(
     if rel < 0 or text[rel : rel + len(name)] != name:
         return None
     got = name
-    b = _RUN_BEFORE.search(text, max(0, rel - 120), rel)
-    if b is not None and len(name.split()) == 1:
-        got = b.group(1) + got
+    if len(name.split()) == 1:
+        b = _RUN_BEFORE.search(text, max(0, rel - 120), rel)
+    else:  # "Policy Research" in "the Center for Economic and Policy Research"
+        b = _LIST_RUN_BEFORE.search(text, max(0, rel - 120), rel)
+    if b is not None:
+        got = _OWNER.sub("", b.group(1)) + got  # not "Washington's"
     if kind == "group" or len(name.split()) == 1:
         a = _RUN_AFTER.match(text, rel + len(name))
         if a is not None:

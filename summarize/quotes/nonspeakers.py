@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .._model import Speaker
+from .lexicon import CUE_FORMS, DOCUMENT_NOUNS, SPEAKER_NOUNS
+
 # One word that is never a speaker on its own (lower-cased).
 _NEVER_ALONE = frozenset(
     re.findall(
@@ -207,3 +210,36 @@ def stop_words() -> frozenset[str]:
     from sumy.utils import get_stop_words
 
     return frozenset(get_stop_words("english")) - {"may", "will", "mark", "bill"}
+
+
+# Verbs of belief and stance: what the writer says someone holds ("Rand Paul thinks",
+# "advocates fear", "most Republicans agree"): no one has said anything.
+_BELIEF_VERBS = {"think", "believe", "fear", "wonder", "agree"}
+# Verbs of evidence: what a record shows ("polls show", "documents found"). A named source
+# that finds or estimates is one ("the Harbor Point Poll found", "the CDC estimates").
+_FINDING_VERBS = {"find", "show", "indicate", "estimate", "conclude"}
+
+
+def says_something(sp: Speaker) -> bool:
+    """Whether an entry has said anything: a pane of who said what leaves out one whose every
+    statement is indirect with a verb of belief, or (unless it has a proper name) of
+    evidence. One quoted word is enough ("Hier fears 'a new Holocaust'")."""
+    named = _has_proper_name(sp)
+    for st in sp.statements:
+        verb = CUE_FORMS.get((st.cue or "").split(" ", 1)[0].lower())
+        if st.kind != "indirect" or (
+            verb not in _BELIEF_VERBS and (named or verb not in _FINDING_VERBS)
+        ):
+            return True
+    return False
+
+
+def _has_proper_name(sp: Speaker) -> bool:
+    """A capitalised word in the entry's names that is not a common noun capitalised at a
+    sentence start ("Polls", "Records", "The survey")."""
+    common = SPEAKER_NOUNS | DOCUMENT_NOUNS | _DETS
+    return any(
+        w[:1].isupper() and w.lower().strip(".,'\u2019") not in common
+        for n in (sp.name, *sp.aliases)
+        for w in n.split()
+    )

@@ -75,7 +75,13 @@ def resolve_org(ref: Ref, before: list[Raw], idx: WordIndex, units: list[Unit]) 
     return None
 
 
-_ACRONYM = re.compile(r"^(?:the )?([A-Z]{2,6})$")
+_ACRONYM = re.compile(r"^(?:the )?([A-Z]{2,6}|(?:[A-Z]\.){2,6})$")  # "the CDC", "the F.B.I."
+
+
+def _kept(w: str) -> bool:
+    """A word of a spelled-out name: not "U.S." nor a capitalised common word ("The"); the
+    links stay ("Centers for Disease Control and Prevention")."""
+    return w != "U.S." and not (w[:1].isupper() and w.lower() in NOT_NAMES)
 
 
 def _spelled_out(acr: str, text: str) -> str | None:
@@ -105,7 +111,7 @@ def _initials_index(idx: WordIndex) -> tuple[list[str], dict[str, int], dict[str
         exact: dict[str, int] = {}
         plus_one: dict[str, int] = {}
         for i, x in enumerate(_CAP_RUN.finditer(idx.text)):
-            words = [w for w in x.group(0).split() if w.lower() not in NOT_NAMES and w != "U.S."]
+            words = [w for w in x.group(0).split() if _kept(w)]
             initials = "".join(w[0] for w in words if w[0].isupper())
             names.append(" ".join(words))
             exact.setdefault(initials, i)
@@ -120,14 +126,14 @@ def expand_acronym(name: str, idx: WordIndex) -> str:
     m = _ACRONYM.match(name)
     if not m:
         return name
-    acr = m.group(1)
+    acr = m.group(1).replace(".", "")
     key = ("acronym", acr)
     if key in idx.memo:
         return idx.memo[key] or name  # type: ignore[return-value]
     got = None
     full = _spelled_out(acr, idx.text)
     if full is not None:
-        words = [w for w in full.split() if w.lower() not in NOT_NAMES and w != "U.S."]
+        words = [w for w in full.split() if _kept(w)]
         initials = "".join(w[0] for w in words if w[0].isupper())
         if initials == acr or (len(initials) == len(acr) + 1 and initials.startswith(acr)):
             got = " ".join(words)

@@ -14,7 +14,7 @@ from .lexicon import NOT_NAMES, ORG_WORDS
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
 from .names import apposition_head, full_name_before, person_in, role_in_doc, whole_org_name
-from .nonspeakers import can_speak, cut_headline, trim_fragment, trim_leading
+from .nonspeakers import can_speak, cut_headline, says_something, trim_fragment, trim_leading
 from .orgs import expand_acronym, resolve_org
 from .units import Unit, collect
 
@@ -114,7 +114,9 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             sp.role = role_in_doc(sp.name, idx)
         sp.statements.sort(key=lambda st: st.paragraph)
     by_first = sorted(speakers, key=lambda k: firsts[k])
-    merged = merge_speakers([speakers[k] for k in by_first])
+    merged = [
+        sp for sp in merge_speakers([speakers[k] for k in by_first], idx) if says_something(sp)
+    ]
     # most-quoted first; ties in order of first appearance (the merge keeps that order)
     return sorted(merged, key=lambda sp: -len(sp.statements))
 

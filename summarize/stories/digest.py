@@ -1,17 +1,19 @@
 """One digest for a story: key points drawn from all its articles, each citing them.
 
 Each member is digested on its own (`summarize_article`, the single-article ranking and
-compression) into candidate points, and its lede (first sentences) joins them whole; a
-point whose source sentence is short enough (WHOLE words) is shown as that whole
-sentence, the compressed text only stands in for long ones. A candidate is worth more
-when other members report it too (a sentence of theirs says much the same: they are
-cited with it), when it comes early in its article, and when it comes from a newer
-article (a developing story's latest facts lead). The story is told from one main
-source, as an editor would: the member its best point comes from (not a brief), whose
-points weigh more; the others add what it lacks. Points are picked best first; a
-candidate that says what a picked point says is not shown again, its sources are added
-to that point. Who said what is merged across members, one entry per person, each
-statement knowing its article.
+compression) into candidate points, and its lede (first sentences) joins them whole. A
+story point is a whole statement: a headline, a label or a question is none, and a point
+is shown as its whole source sentence (up to WHOLE words, which nearly every sentence of
+news prose is), so that what the compression would delete (who said so, when, where)
+stays with the point that cites it; the compressed text only stands in for a run-on.
+A candidate is worth more when other members report it too (a sentence of theirs says
+much the same: they are cited with it), when it comes early in its article, and when it
+comes from a newer article (a developing story's latest facts lead). The story is told
+from one main source, as an editor would: the member its best point comes from (not a
+brief), whose points weigh more; the others add what it lacks. Points are picked best
+first; a candidate that says what a picked point says (alike, or nearly all inside it)
+is not shown again, its sources are added to that point. Who said what is merged across
+members, one entry per person, each statement knowing its article.
 """
 
 from __future__ import annotations
@@ -32,15 +34,37 @@ FRESH = 0.3  # a point first reported by the newest member is worth this much mo
 DEVELOPING = timedelta(hours=12)  # a story this long in the telling leads with its news
 CONFIRM = 0.5  # a sentence confirms a point when it holds this share of the point's words
 DUPLICATE = 0.5  # two points this alike (token-set Jaccard) say the same thing
+INSIDE = 0.8  # or when this share of a candidate's words is in a picked point
 OWN = 0.5  # exponent of the point's score in its own article
 CENTRAL_FLOOR = 0.1  # centrality (share of the point's words other members use) plus this
 POSITION = 0.2  # points further down their article are worth exp(-POSITION * k) less
-WHOLE = 40  # a point whose source sentence has at most this many words is shown whole
+WHOLE = 60  # a point whose source sentence has at most this many words is shown whole:
+# about 98 in 100 sentences of news prose are shorter (CNN/DailyMail: median 19, 95th
+# percentile 43 words); a longer "sentence" is mostly a page's lines run together
 LEDE = 3  # a member's first sentences are candidates even when its own digest passed them
 LEDE_MIN = 8  # (those of at least this many words: not a dateline or a fragment)
 MAIN = 3.0  # the main source's points are worth this much more (1 + MAIN times)
 BRIEF = 150  # a member of fewer words is a brief: the main source only if all are
 _MIN_STEMS = 3
+# A point states something: its sentence ends as a statement does (a full stop or "!",
+# perhaps inside quotation marks or brackets). A headline, a label, a link's text, a
+# question or a line ending in a colon ("... included:") is not a point of the story.
+_STATEMENT = re.compile(r"[.!][\"'”’)\]]*$")
+# A wire copy's editor's note, byline and dateline glued before its first sentence
+# ("(Adds details) By Jo Ames WASHINGTON, Nov 15 (Reuters) - ", "By Jo Ames 30 November
+# 2004 ", "CARACAS, Dec 7 (IPS) - "): the story lists its sources, the point needs none.
+_EDNOTE = r"(?:\((?:Adds|Updates?|Recasts|Corrects|Changes|Rewrites|Repeats)\b[^)]{0,60}\)\s*)?"
+_PLACE = r"[A-Z]{2,}[A-Z.'’-]*(?: [A-Z]{2,}[A-Z.'’-]*)*(?:,(?: [A-Z][\w.'’-]*)+)?"
+_WHEN = r"(?:,? [A-Z][a-z]{2}\.? \d{1,2})?"
+_AGENCY = r"\([\w .&'’-]{1,30}\)"
+_DATELINE = rf"(?:{_PLACE}{_WHEN} ?(?:{_AGENCY} ?)?|{_AGENCY} ?)[-–—]{{1,2}} "
+_BYLINE = rf"By (?:[A-Z][\w.'’-]+ ){{1,3}}?(?:\d{{1,2}} [A-Z][a-z]+ \d{{4}} |(?={_DATELINE}))"
+_PREFIX = re.compile(rf"^{_EDNOTE}(?:{_BYLINE})?(?:{_DATELINE})?(?=[A-Z\"“‘'])")
+# A paywall's or a shop's words to the reader are not news.
+_SHOP = re.compile(
+    r"(?i)^(?:buy (?:using|now|online|this|it)|subscribe (?:now|today|to)|already (?:a )?subscri)"
+    r"|\bavailable in full\b|\bpay (?:via|by|with) (?:credit|debit|your)\b"
+)
 
 
 @dataclass(slots=True)
@@ -57,6 +81,15 @@ class _Cand:
 def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
     """Token-set Jaccard similarity: how alike two points are (1 = same words)."""
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def says_again(picked: frozenset[str], cand: frozenset[str]) -> bool:
+    """Whether a candidate says what a picked point says: alike (Jaccard), or its words
+    nearly all inside the point's (a short sentence a long point already says; a longer
+    one that holds a short point says more, and is not this)."""
+    if jaccard(picked, cand) >= DUPLICATE:
+        return True
+    return bool(cand) and len(picked & cand) >= INSIDE * len(cand)
 
 
 def point_stems(text: str) -> frozenset[str]:
@@ -149,6 +182,7 @@ def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, floa
     (the first LEDE sentences) whole: a story's lede sentences are what other outlets
     and the story's own account repeat, even when the single-article ranking, which
     reads one article alone, preferred a sentence further down."""
+    from .._compress import dangling_opener
     from .._digest import candidates
     from .._document import parse_document
     from .._rank import score_candidates
@@ -162,7 +196,10 @@ def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, floa
     for k, p in enumerate(d.key_points):
         # A sentence that fits is shown whole: across outlets, what the compression
         # deletes (when, where, who said so) is what another point would have to add.
-        text = p.sentence if p.sentence and len(p.sentence.split()) <= WHOLE else p.text
+        # Not one that opens pointing back ("He ...", "They ..."): the article's digest
+        # has already named whom it means.
+        whole = bool(p.sentence) and len(p.sentence.split()) <= WHOLE
+        text = p.sentence if whole and not dangling_opener(p.sentence) else p.text
         where = order.get(p.sentence, len(sentences) + k)  # a sub-heading point: last
         out.append((where, text, p.sentence, max(p.score, 0.0) / top))
     taken = {p.sentence for p in d.key_points}
@@ -170,7 +207,25 @@ def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, floa
         if c.text not in taken and LEDE_MIN <= c.n_words <= WHOLE:
             out.append((c.order, c.text, c.text, max(c.score, 0.0) / top))
     out.sort(key=lambda t: t[0])
-    return [t[1:] for t in out]
+    return [(bare(t[1]), t[2], t[3]) for t in out if is_statement(t[2])]
+
+
+def is_statement(sentence: str) -> bool:
+    """Whether a sentence can be a story point: it ends as a statement does, and it is
+    not a paywall's or a shop's words to the reader."""
+    return bool(_STATEMENT.search(sentence.rstrip())) and not _SHOP.search(sentence)
+
+
+def bare(text: str) -> str:
+    """The point without a byline or dateline glued before it."""
+    m = _PREFIX.match(text)
+    if not m or not m.end():
+        return text
+    cut = m.group(0)
+    # A capitalised word and a dash alone ("NATO - The alliance ...") is prose.
+    if not any(mark in cut for mark in (",", "(", "--", "—")) and not cut.startswith("By "):
+        return text
+    return text[m.end() :]
 
 
 def _main_source(items: Sequence[StoryItem], ranked: list[_Cand]) -> int | None:
@@ -240,7 +295,7 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
             c.score *= 1 + MAIN
     pool.sort(key=lambda c: (-c.score, c.item, c.rank))
     for c in pool:
-        same = next((p for p in chosen if jaccard(p.stems, c.stems) >= DUPLICATE), None)
+        same = next((p for p in chosen if says_again(p.stems, c.stems)), None)
         if same is not None:
             assert same.sources is not None and c.sources is not None
             same.sources |= c.sources

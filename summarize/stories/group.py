@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import gc
 import heapq
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import compress
 
 from . import refine
 from . import signature as sg
@@ -73,24 +75,28 @@ def _pair_sums(
     # A term in very many documents says nothing about one event (and near-identical
     # texts by the thousand would make every pair a candidate): not compared.
     cap = max(_CAP_MIN, int(_CAP_SHARE * len(vecs)))
-    index: dict[str, list[tuple[int, float]]] = {}
+    # term -> (documents, their weights): flat arrays, read in order (a list of tuples
+    # scattered over the heap cost twice the time in cache misses)
+    index: dict[str, tuple[array[int], array[float]]] = {}
     prefix: list[list[tuple[str, float]]] = []  # each document's unindexed shared terms
     rest: list[float] = []  # the most those can add to a cosine
     dated = any(d is not None for d in dates)
     sims: dict[tuple[int, int], float] = {}
-    empty: list[tuple[int, float]] = []
     least = _MIN_SIM - _PREFIX  # a pair below this from indexed terms cannot make it
     posting = index.get
     for i, a in enumerate(vecs):
         acc: dict[int, float] = {}
         get = acc.get
         for t, w in a.items():
-            for j, wj in posting(t, empty):
-                acc[j] = get(j, 0.0) + w * wj
+            if (p := posting(t)) is not None:
+                for j, wj in zip(*p, strict=True):
+                    acc[j] = get(j, 0.0) + w * wj
         if acc:
             aget = a.get
-            for j, part in acc.items():
-                if part < least or part + rest[j] < _MIN_SIM:
+            # most candidates share one light term: dropped without a Python step each
+            for j in compress(acc, map(least.__le__, acc.values())):
+                part = acc[j]
+                if part + rest[j] < _MIN_SIM:
                     continue
                 for t, wj in prefix[j]:
                     part += aget(t, 0.0) * wj
@@ -98,10 +104,19 @@ def _pair_sums(
                     sims[(j, i)] = part
         bound = 0.0
         pre: list[tuple[str, float]] = []
-        for t in sorted(a, key=df.__getitem__, reverse=True):
+        light: list[str] = []  # terms that could stay out: they alone add under _PREFIX
+        for t, w in a.items():
             f = df[t]
             if f < 2 or f > cap:
                 continue
+            if w * top[t] < _PREFIX:
+                light.append(t)
+                continue
+            if (p := posting(t)) is None:
+                p = index[t] = (array("l"), array("d"))
+            p[0].append(i)
+            p[1].append(w)
+        for t in sorted(light, key=df.__getitem__, reverse=True) if len(light) > 1 else light:
             w = a[t]
             if bound < _PREFIX:
                 b = bound + w * top[t]
@@ -109,7 +124,10 @@ def _pair_sums(
                     bound = b
                     pre.append((t, w))
                     continue
-            index.setdefault(t, []).append((i, w))
+            if (p := posting(t)) is None:
+                p = index[t] = (array("l"), array("d"))
+            p[0].append(i)
+            p[1].append(w)
         prefix.append(pre)
         rest.append(bound)
     return sims
@@ -160,8 +178,14 @@ def average_link(
         return bv, bb
 
     heap: list[tuple[float, int]] = []
+    # Single documents, none frozen (a first grouping): a group's best is its largest
+    # similarity (s / (1 * 1) is s), found at C speed.
+    singles = size.count(1) == n and not any(fro)
     for a in range(n):
-        best_val[a] = v = best(a)[0]
+        if singles:
+            best_val[a] = v = max(nbr[a].values(), default=-1.0)
+        else:
+            best_val[a] = v = best(a)[0]
         if v >= threshold:
             heap.append((-v, a))
     heapq.heapify(heap)
@@ -253,7 +277,8 @@ def group_docs(
         return []
     df, n = idf_table(d.terms for d in docs)
     idf = idf_weights(df, n)
-    vecs = [vector(d.terms, df, n, idf=idf) for d in docs]
+    most = max(idf.values(), default=None)
+    vecs = [vector(d.terms, df, n, idf=idf, most=most) for d in docs]
     sims = _pair_sums(vecs, [d.published for d in docs], max_gap)
     kept = sg.signature_terms(df)
     signs = [sg.signature(d.terms, kept) for d in docs]
@@ -327,8 +352,9 @@ class StoryIndex:
         index = cls(threshold, max_gap)
         index._count(docs)
         idf = idf_weights(index.df, index.n)
+        most = max(idf.values(), default=None)
         for d in docs:
-            vec = vector(d.terms, index.df, index.n, idf=idf)
+            vec = vector(d.terms, index.df, index.n, idf=idf, most=most)
             index._join(d.story or d.id, vec, d.published, sg.signature(d.terms), False)
         posting = index.posting
         for key, st in index.stories.items():  # the term index, once at the end
@@ -373,7 +399,8 @@ class StoryIndex:
         self._count(new)
         df = self.df
         idf = idf_weights({t: df[t] for d in new for t in d.terms}, self.n)
-        vecs = [vector(d.terms, df, self.n, idf=idf) for d in new]
+        most = max(idf.values(), default=None)
+        vecs = [vector(d.terms, df, self.n, idf=idf, most=most) for d in new]
         keys = list(self.stories)
         k = len(keys)
         slot = {key: g for g, key in enumerate(keys)}
