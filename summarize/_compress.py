@@ -1046,10 +1046,10 @@ def dangling_opener(point: str) -> bool:
 
 
 # "... its newsroom operation is not.": a verb phrase left out, said by the sentence before.
+# "isn't" is "is" + "n't"; only "won't" and "can't" are not the auxiliary + "n't".
 _ELLIPTICAL_END = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should)"
-    r"(?: not|n[’']t)[.!][\"”’']?$|\b(?:isn|aren|wasn|weren|hasn|haven|hadn|doesn|didn|won|"
-    r"wouldn|can|couldn|shouldn)[’']t[.!][\"”’']?$",
+    r"\b(?:(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should)"
+    r"(?: not|n[’']t)|(?:won|can)[’']t)[.!][\"”’']?$",
     re.I,
 )
 
