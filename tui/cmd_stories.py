@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from .errors import CliError
+from .plural import plural
 
 if TYPE_CHECKING:
     from feeds.models import Article
@@ -168,8 +169,7 @@ def _section(summary: StorySummary, members: Sequence[Article], items: Sequence[
     }
     md = summary.to_markdown(heading_level=2, sources=sources)
     n_feeds = len({a.feed_id for a in members})
-    meta = f"*{n_feeds} source{'s' if n_feeds != 1 else ''}, {len(members)} article"
-    meta += "s" if len(members) != 1 else ""
+    meta = f"*{plural(n_feeds, 'source')}, {plural(len(members), 'article')}"
     dates = [a.published for a in members if a.published is not None]
     if dates:
         meta += f", latest {_iso(max(dates)).replace('T', ' ').replace('Z', ' UTC')}"

@@ -145,9 +145,8 @@ class StoriesScreen(Screen[int | None]):
         out = Text(end="")
         out.append("● " if st.unread else "  ", style="bold" if st.unread else "")
         out.append_text(line(self.titles.get(st.id, st.title), "bold" if st.unread else ""))
-        n = st.sources
         out.append(
-            f"\n  {n} source{'s' if n != 1 else ''} · {age(st.newest, self.napp.clock())}",
+            f"\n  {plural(st.sources, 'source')} · {age(st.newest, self.napp.clock())}",
             style="dim",
         )
         spark = sparkline(st.times, st.oldest, max(st.newest, st.oldest + 3600))
@@ -178,7 +177,7 @@ class StoriesScreen(Screen[int | None]):
         if st is None:
             return
         self.napp.store.set_read(st.member_ids, True)
-        self.notify(f"Marked {st.articles} article{'s' if st.articles != 1 else ''} read.")
+        self.notify(f"Marked {plural(st.articles, 'article')} read.")
         self.load()
 
     def on_key(self, event: object) -> None:
