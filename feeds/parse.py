@@ -161,14 +161,27 @@ class _NoTree:
         return None
 
 
+def _checker(recover: bool = False) -> Any:
+    """libxml2 reading to check, building nothing: no DOCTYPE entities expanded, nothing
+    fetched, at most 256 levels deep."""
+    import lxml.etree as etree
+
+    return etree.XMLParser(
+        target=_NoTree(),
+        recover=recover,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+
+
 def _xml_error(data: bytes) -> str | None:
     """None when `data` is well-formed XML (no DOCTYPE entities expanded, nothing fetched,
     at most 256 levels deep), else libxml2's one-line complaint. Builds no tree."""
     import lxml.etree as etree
 
-    parser = etree.XMLParser(
-        target=_NoTree(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    parser = _checker()
     try:
         etree.fromstring(data, parser)
     except (etree.LxmlError, ValueError) as exc:
@@ -377,14 +390,7 @@ def _too_deep(data: bytes, error: str) -> bool:
         return False
     import lxml.etree as etree
 
-    parser = etree.XMLParser(
-        target=_NoTree(),
-        recover=True,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-    )
+    parser = _checker(recover=True)
     with contextlib.suppress(etree.LxmlError, ValueError):
         etree.fromstring(data, parser)
     return any("Excessive depth" in e.message for e in parser.error_log)
