@@ -148,20 +148,31 @@ def _shares(right: int, dup: int, wrong: int, blank: int, missed: int, people: i
     }
 
 
-def pane_tally_old(records: list[dict], scorer, verbose: bool = False) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def pane_speakers(records: list[dict]) -> list[list]:  # type: ignore[type-arg]
+    """Each article's pane (its digest's speakers, in pane order): made once, scored by
+    both rules."""
+    from summarize import summarize_article
+
+    return [summarize_article(r["text"], title=r.get("title")).speakers for r in records]
+
+
+def pane_tally_old(
+    records: list[dict],
+    panes: list[list],
+    scorer,
+    verbose: bool = False,
+) -> dict[str, float]:  # type: ignore[no-untyped-def,type-arg]
     """The OLD rule, kept for comparison. Each pane entry, in pane order: right (best-matching
     gold person not yet listed), duplicate (it matches only people already listed) or not a
     speaker (matches none); people grouped by name words of the whole gold string."""
-    from summarize import summarize_article
-
     right = dup = wrong = people = missed = blank = 0
-    for rec in records:
+    for rec, speakers in zip(records, panes, strict=True):
         gold = [q["speaker"] for q in rec["quotes"] if q.get("speaker")]
         unknown = [q["quote"] for q in rec["quotes"] if not q.get("speaker")]
         groups = _people(gold, scorer.name_words)
         people += len(groups)
         listed: set[int] = set()
-        for sp in summarize_article(rec["text"], title=rec.get("title")).speakers:
+        for sp in speakers:
             words = set().union(*(scorer.name_words(n) for n in [sp.name, *sp.aliases]))
             hits = [i for i, g in enumerate(groups) if g & words]
             new = [i for i in hits if i not in listed]
@@ -449,15 +460,16 @@ def classify_entries(
 
 
 def pane_tally(
-    records: list[dict], scorer, verbose: bool = False, show: bool = False
-) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    records: list[dict],
+    panes: list[list],
+    scorer,
+    verbose: bool = False,
+    show: bool = False,
+) -> dict[str, float]:  # type: ignore[no-untyped-def,type-arg]
     """The pane by the NEW rule (see the module docstring): each entry is one gold person,
     decided by its statements and its name; right / duplicate / not a speaker / missed."""
-    from summarize import summarize_article
-
     right = dup = wrong = n_people = missed = blank = 0
-    for rec in records:
-        speakers = summarize_article(rec["text"], title=rec.get("title")).speakers
+    for rec, speakers in zip(records, panes, strict=True):
         entries, people, n_statements = classify_entries(rec, speakers, scorer)
         n_people += len(people)
         if show:
@@ -519,11 +531,13 @@ def main() -> int:
         records = scorer.load(str(path))
         if a.show:
             print(f"== {label}")
-            pane_tally(records[: a.show], scorer, show=True)
+            shown = records[: a.show]
+            pane_tally(shown, pane_speakers(shown), scorer, show=True)
             continue
         res, _ = scorer.score(records, scorer.system_statements, a.verbose)
-        pane = pane_tally(records, scorer, a.verbose)
-        old = pane_tally_old(records, scorer, a.verbose)
+        panes = pane_speakers(records)
+        pane = pane_tally(records, panes, scorer, a.verbose)
+        old = pane_tally_old(records, panes, scorer, a.verbose)
         _timing(records[:3])  # warm-up: lazy imports, regex compilation
         ms = _timing(records)
         rows.append((label, role, len(records), res["quoted"], res["indirect"], old, pane, ms))
