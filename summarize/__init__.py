@@ -9,6 +9,8 @@ No I/O, no network, no UI, no global state; deterministic.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._markdown import ArticleInfo
 from ._model import (
     KeyPoint,
@@ -21,6 +23,9 @@ from ._model import (
     Summary,
 )
 from .stories import group_stories, summarize_story
+
+if TYPE_CHECKING:
+    from ._document import Document
 
 __all__ = [
     "STORY_DIGEST_VERSION",
@@ -48,11 +53,16 @@ STORY_DIGEST_VERSION = "2"
 
 def summarize_article(text: str, title: str | None = None, max_points: int = 5) -> Summary:
     """Digest one article: plain text with paragraphs separated by newlines."""
-    from ._digest import key_points
     from ._document import parse_document
+
+    return summary_of(parse_document(text or "", title=title), max_points)
+
+
+def summary_of(doc: Document, max_points: int = 5) -> Summary:
+    """`summarize_article` of a parsed document (for callers that read it further)."""
+    from ._digest import key_points
     from .quotes import extract_speakers
 
-    doc = parse_document(text or "", title=title)
     return Summary(
         title=doc.title,
         key_points=key_points(doc, max_points=max_points),

@@ -23,9 +23,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from .._model import Speaker, StoryItem, StoryPoint, StorySummary, Summary
 from .._text import content_stems, split_sentences
+
+if TYPE_CHECKING:
+    from .._document import Document
 
 CANDIDATES = 8  # points asked of each member
 SUPPORT = 1.0  # a point every other member also reports is worth this much more
@@ -176,7 +180,7 @@ def merge_speakers(digests: Sequence[Summary], ids: Sequence[str]) -> list[Speak
     return out
 
 
-def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, float]]:
+def _member_candidates(doc: Document, d: Summary) -> list[tuple[str, str, float]]:
     """A member's candidate points in reading order: (text shown, source sentence, its
     score in its own article scaled to 0..1). They are its digest's points, and its lede
     (the first LEDE sentences) whole: a story's lede sentences are what other outlets
@@ -184,10 +188,8 @@ def _member_candidates(item: StoryItem, d: Summary) -> list[tuple[str, str, floa
     reads one article alone, preferred a sentence further down."""
     from .._compress import dangling_opener
     from .._digest import candidates
-    from .._document import parse_document
     from .._rank import score_candidates
 
-    doc = parse_document(item.text or "", title=item.title)
     sentences = score_candidates(candidates(doc), doc.title)
     lede = [c for c in sentences if c.order < LEDE]
     top = max([0.0, *(p.score for p in d.key_points), *(c.score for c in lede)]) or 1.0
@@ -239,10 +241,13 @@ def _main_source(items: Sequence[StoryItem], ranked: list[_Cand]) -> int | None:
 
 def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySummary:
     """Digest a story (the articles `group_stories` put together)."""
-    from .. import summarize_article
+    from .. import summary_of
+    from .._document import parse_document
 
     items = list(items)
-    digests = [summarize_article(i.text or "", title=i.title, max_points=CANDIDATES) for i in items]
+    # Each member parsed once: its digest and its lede candidates read the same document.
+    docs = [parse_document(i.text or "", title=i.title) for i in items]
+    digests = [summary_of(doc, max_points=CANDIDATES) for doc in docs]
     ids = [i.id for i in items]
     speakers = merge_speakers(digests, ids)
     title = best_title(items)
@@ -262,7 +267,7 @@ def summarize_story(items: Sequence[StoryItem], max_points: int = 5) -> StorySum
     others = max(1, len(items) - 1)
     cands: list[_Cand] = []
     for k, d in enumerate(digests):
-        for rank, (text, sentence, own) in enumerate(_member_candidates(items[k], d)):
+        for rank, (text, sentence, own) in enumerate(_member_candidates(docs[k], d)):
             stems = point_stems(text)
             if len(stems) < _MIN_STEMS:
                 continue
