@@ -233,12 +233,14 @@ def says_something(sp: Speaker) -> bool:
     return False
 
 
+_COMMON_NOUNS = SPEAKER_NOUNS | DOCUMENT_NOUNS | _DETS
+
+
 def _has_proper_name(sp: Speaker) -> bool:
     """A capitalised word in the entry's names that is not a common noun capitalised at a
     sentence start ("Polls", "Records", "The survey")."""
-    common = SPEAKER_NOUNS | DOCUMENT_NOUNS | _DETS
     return any(
-        w[:1].isupper() and w.lower().strip(".,'\u2019") not in common
+        w[:1].isupper() and w.lower().strip(".,'\u2019") not in _COMMON_NOUNS
         for n in (sp.name, *sp.aliases)
         for w in n.split()
     )
