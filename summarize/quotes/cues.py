@@ -185,7 +185,7 @@ _BARE_FORMS = {
 
 _SOURCE_END = {",", ".", ";", ":", "(", ")", "!", "?", "—", "–"}
 _NEG = {"hasn’t", "hasn't", "haven’t", "haven't", "didn’t", "didn't", "doesn’t", "doesn't"}
-_NEG |= {"wouldn’t", "wouldn't", "won’t", "won't", "hadn’t", "hadn't", "privately"}
+_NEG |= {"wouldn’t", "wouldn't", "won’t", "won't", "hadn’t", "hadn't"}
 _SELF = {"himself", "herself", "itself", "themselves"}
 # words skipped between a speaker and the cue ("has himself said", "hasn't said")
 _SKIP = frozenset(AUX | _SELF)
