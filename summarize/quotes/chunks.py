@@ -106,6 +106,7 @@ def np_back(toks: list[Tok], end: int, lo: int) -> int:
 
 # a word that is no name alone but ends an organisation's ("Human Rights Watch")
 _NAME_NOUNS = {"watch"}
+_NOT_NP_WORDS = NOT_NAMES | {"the"}  # (made once: np_fwd tests every token against it)
 
 
 def _role_then_name(toks: list[Tok], k: int, hi: int) -> bool:
@@ -130,7 +131,7 @@ def np_fwd(toks: list[Tok], j: int, hi: int) -> int:
     while k < hi:
         t = toks[k]
         if _np_tok_ok(t) and (
-            t.low not in NOT_NAMES | {"the"} or (t.low in _NAME_NOUNS and k > j and toks[k - 1].cap)
+            t.low not in _NOT_NP_WORDS or (t.low in _NAME_NOUNS and k > j and toks[k - 1].cap)
         ):
             k += 1
             end = k

@@ -239,14 +239,16 @@ def _list_items(toks: list[Tok], a: int, hi: int, colon: bool) -> list[tuple[int
     return items if len(items) >= 2 else []
 
 
+_ADJUNCT_FIRST = PREPOSITIONS | DETERMINERS | _HEARER_OBJECTS | _ADJUNCT_OPENERS
+
+
 def _that_after_adjunct(toks: list[Tok], a: int, hi: int) -> int:
     """The "that" opening the reported clause after a longer adjunct: "said in one of a
     series of posts on Friday that ...", "told a crowd of supporters in Ohio that ...";
     ``a`` itself when words other than an adjunct's come first."""
     first = toks[a] if a < hi else None
     if first is None or not (
-        first.low in PREPOSITIONS | DETERMINERS | _HEARER_OBJECTS | _ADJUNCT_OPENERS
-        or (first.low.endswith("ly") and first.text.islower())
+        first.low in _ADJUNCT_FIRST or (first.low.endswith("ly") and first.text.islower())
     ):
         return a
     for k in range(a, min(hi, a + 14)):

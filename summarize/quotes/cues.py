@@ -185,8 +185,11 @@ _BARE_FORMS = {
 
 _SOURCE_END = {",", ".", ";", ":", "(", ")", "!", "?", "—", "–"}
 _NEG = {"hasn’t", "hasn't", "haven’t", "haven't", "didn’t", "didn't", "doesn’t", "doesn't"}
-_NEG |= {"wouldn’t", "wouldn't", "won’t", "won't", "hadn’t", "hadn't", "privately"}
+_NEG |= {"wouldn’t", "wouldn't", "won’t", "won't", "hadn’t", "hadn't"}
 _SELF = {"himself", "herself", "itself", "themselves"}
+# words skipped between a speaker and the cue ("has himself said", "hasn't said")
+_SKIP = frozenset(AUX | _SELF)
+_SKIP_SAY = _SKIP | _NEG  # (a negation only before "say" and "tell")
 # what may follow an inverted speaker ("..., said Ann Lee on Monday.")
 _AFTER_INVERSION = PREPOSITIONS | {
     "today",
@@ -489,7 +492,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             continue
         # speaker before the cue
         j = i - 1
-        skip = AUX | _SELF | (_NEG if base in {"say", "tell"} else set())
+        skip = _SKIP_SAY if base in {"say", "tell"} else _SKIP
         while (
             j >= 0
             and (toks[j].low in skip or _adverb(toks[j]))

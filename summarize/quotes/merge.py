@@ -241,20 +241,23 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
             by_last.setdefault(kj[-1], []).append(j)
             by_first.setdefault(kj[0], []).append(j)
             first_of.setdefault(kj, j)
+    backs = [_refers_back(sp.name) for sp in speakers]
+    # entries by the last word (lower-cased) of their name or an alias, for "the poll"
+    by_tail: dict[str, list[int]] = {}
+    for j, sp in enumerate(speakers):
+        for tail in {n.split()[-1].lower() for n in [sp.name, *sp.aliases] if n.strip()}:
+            by_tail.setdefault(tail, []).append(j)
     into: dict[int, int] = {}
     for i, ki in enumerate(keys):
-        back = _refers_back(speakers[i].name)
+        back = backs[i]
         if back is not None:  # "the poll" after "a new Quinnipiac poll"
             head, indefinite = back
             same = [
                 j
-                for j, sp in enumerate(speakers)
-                if j != i
-                and any(n.split()[-1].lower() == head for n in [sp.name, *sp.aliases] if n)
-                and keys[j] != ki
-                and (not indefinite or _cap(sp.name))
+                for j in by_tail.get(head, [])
+                if j != i and keys[j] != ki and (not indefinite or _cap(speakers[j].name))
             ]
-            named = [j for j in same if _refers_back(speakers[j].name) is None]
+            named = [j for j in same if backs[j] is None]
             if len({keys[j] for j in named}) == 1:
                 into[i] = named[0]
             elif not named and same and min(same) < i and not indefinite:

@@ -288,6 +288,8 @@ _LIST_RUN_BEFORE = re.compile(
 )
 _OWNER = re.compile(r"^[A-Z][\w.-]*['\u2019]s\s+")
 _ORG_HINTS = ORG_WORDS | {"society", "academy", "academies", "workers", "engineers"}
+_OF_TITLES = ROLE_WORDS | {"supervisor"}
+_TITLE_WORDS = ROLE_WORDS | HONORIFICS
 
 
 def whole_org_name(
@@ -318,9 +320,9 @@ def whole_org_name(
     roles = [
         k
         for k, w in enumerate(words[:-1])
-        if w.lower() in ROLE_WORDS | {"supervisor"}
+        if w.lower() in _OF_TITLES
         and words[k + 1] in {"of", "for"}
-        and not any(x.lower() in ROLE_WORDS | HONORIFICS for x in words[:k])  # "Rep. Al King"
+        and not any(x.lower() in _TITLE_WORDS for x in words[:k])  # "Rep. Al King"
     ]
     if roles and len(words) - roles[-1] >= 4:
         # "Secretary of State Jason Kander": a title with "of", then the person

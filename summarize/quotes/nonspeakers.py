@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from .._model import Speaker
-from .lexicon import CUE_FORMS, DOCUMENT_NOUNS, SPEAKER_NOUNS
+from .lexicon import CUE_FORMS, DOCUMENT_NOUNS, SPEAKER_NOUNS, WEEKDAYS
 
 # One word that is never a speaker on its own (lower-cased).
 _NEVER_ALONE = frozenset(
@@ -24,11 +24,10 @@ syrian israeli palestinian egyptian saudi mexican canadian american australian a
 asian european brazilian cuban venezuelan afghan federal national office figures
 unemployment inflation minutes hours days weeks months years video photo trumpian
 january february march april june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday initial subsequent findings
-analysis absent correction dozens public
+initial subsequent findings analysis absent correction dozens public
 """,
     )
-)
+) | frozenset(WEEKDAYS)
 # Heads of names that are events, programmes or places, not sources.
 _EVENT_HEADS = {
     "conference",
@@ -234,12 +233,14 @@ def says_something(sp: Speaker) -> bool:
     return False
 
 
+_COMMON_NOUNS = SPEAKER_NOUNS | DOCUMENT_NOUNS | _DETS
+
+
 def _has_proper_name(sp: Speaker) -> bool:
     """A capitalised word in the entry's names that is not a common noun capitalised at a
     sentence start ("Polls", "Records", "The survey")."""
-    common = SPEAKER_NOUNS | DOCUMENT_NOUNS | _DETS
     return any(
-        w[:1].isupper() and w.lower().strip(".,'\u2019") not in common
+        w[:1].isupper() and w.lower().strip(".,'\u2019") not in _COMMON_NOUNS
         for n in (sp.name, *sp.aliases)
         for w in n.split()
     )
