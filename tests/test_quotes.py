@@ -1384,6 +1384,44 @@ def test_a_place_after_the_speaker_is_not_the_speaker(text: str, name: str) -> N
 @pytest.mark.parametrize(
     "text,name",
     [
+        # a town and its state after a station, a paper, a person: they speak
+        ("Radio affiliate KBXR in Dunmore, Ohio, reported that the dam held.", "KBXR"),
+        ("The Courier in Ashgrove, Oregon reported that the dam held.", "Courier"),
+        ("Ada Lindqvist of Marlow, Oklahoma says the dam held.", "Ada Lindqvist"),
+        (
+            "Three newspapers in Ohio, including the Dunmore Star, said the dam held.",
+            "three newspapers",
+        ),
+        # guards: a name after an opening phrase with a town and its state still speaks
+        ("At a fair in Dunmore, Ohio, Ada Lindqvist said the dam held.", "Ada Lindqvist"),
+        ("Ada Lindqvist, a welder in Dunmore, Ohio, said the dam held.", "Ada Lindqvist"),
+    ],
+)
+def test_a_town_and_its_state_after_the_speaker_are_not_the_speaker(text: str, name: str) -> None:
+    assert [s.name for s in _speakers(text)] == [name]
+
+
+def test_an_inverted_speaker_heads_a_relative_clause_after_a_town() -> None:
+    sp = _speakers(
+        '"The dam held," said Ada Lindqvist, a welder from Marlow, Oklahoma, who said she'
+        " had worked there for years."
+    )
+    assert [(s.name, len(s.statements)) for s in sp] == [("Ada Lindqvist", 2)]
+
+
+def test_a_town_is_not_the_surname_of_an_organisation_named_after_it() -> None:
+    # "Dunmore" is a town here: it takes no first name from the center's name
+    sp = _speakers(
+        "Ada Lindqvist was taken to Mercy Dunmore Heart Center in the evening.",
+        "The center is the largest in Dunmore.",
+        "Dunmore said the roads would stay closed until Friday.",
+    )
+    assert [s.name for s in sp] == ["Dunmore"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
         (
             "Rents rose, the Norland Center for Housing and Urban Policy said on Monday.",
             "Norland Center for Housing and Urban Policy",
