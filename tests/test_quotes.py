@@ -1025,6 +1025,35 @@ def test_name_variants_are_one_entry(paras: list[str], name: str) -> None:
     assert len(sp[0].statements) == 2
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "A driver was held after a chase through two counties, police said.",
+        "A driver was held after a chase. Police said he had crossed two counties.",
+    ],
+)
+def test_bare_police_in_a_datelined_story_are_the_dateline_towns(first: str) -> None:
+    paras = [
+        first,
+        "Marlow police said the driver ran from the car.",
+        "Fenwick police said he had been seen there the night before.",
+    ]
+    doc = Document(None, [Paragraph(i, p) for i, p in enumerate(paras)], "Marlow, Ohio (AP) —")
+    by = _by_name(extract_speakers(doc))
+    assert sorted(by) == ["Fenwick police", "Marlow police"]
+    assert len(by["Marlow police"].statements) == 2
+    # with no dateline, the bare police could be either town's: they stay apart
+    assert len(_speakers(*paras)) == 3
+
+
+def test_bare_police_are_the_one_police_department_named() -> None:
+    sp = _speakers(
+        "A driver was held after a chase, police said.",
+        "A spokesman for the Marlow Police Department said the driver ran from the car.",
+    )
+    assert [(s.name, len(s.statements)) for s in sp] == [("Marlow Police Department", 2)]
+
+
 def test_a_son_named_junior_is_not_his_father() -> None:
     sp = _speakers(
         "Donald Trump Jr. said the tower would open.", "Donald J. Trump said the tower was his."

@@ -185,7 +185,11 @@ def _opening_noun(name: str) -> bool:
     """ "Officials", "Prosecutors": a plural description opening a sentence (it joins as a
     description does; not "Carrier", a company)."""
     low = name.lower()
-    return " " not in name and low.endswith("s") and (low in SPEAKER_NOUNS or low in ROLE_WORDS)
+    return (
+        " " not in name
+        and (low.endswith("s") or low == "police")
+        and (low in SPEAKER_NOUNS or low in ROLE_WORDS)
+    )
 
 
 _CUT_HEADS = ORG_HEADS | ORG_WORDS | {"bureau", "office", "ministry", "department", "board"}
@@ -219,9 +223,12 @@ def _spell_acronyms(cores: list[tuple[list[str], str | None]], keys: list[tuple[
             keys[i] = next(iter(got))
 
 
-def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> list[Speaker]:
+def merge_speakers(
+    speakers: list[Speaker], idx: WordIndex | None = None, town: str | None = None
+) -> list[Speaker]:
     """Fold entries that name the same source into one; keep the order of first entries.
-    ``idx``, the article's words, lets a description see the groups it may also mean."""
+    ``idx``, the article's words, lets a description see the groups it may also mean;
+    ``town``, the place of the article's dateline, whose police a bare "police" are."""
     cores = [core(sp.name) for sp in speakers]
     keys = [_key(c) for c, _ in cores]
     have = set(keys)
@@ -263,12 +270,16 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
             elif not named and same and min(same) < i and not indefinite:
                 into[i] = min(same)  # "the new poll" after "the poll"
             continue
-        if ki and ki[-1] in _BODIES and not _cap(cores[i][0][-1]) and len(ki) <= 3:
+        opening = _opening_noun(speakers[i].name)  # "Police said ..." opening a sentence
+        if ki and ki[-1] in _BODIES and (not _cap(cores[i][0][-1]) or opening) and len(ki) <= 3:
             # "police" with "Kent Police", "Atlanta police" with "the Atlanta Police
             # Department": the one body of that kind named in the article
+            near = [*by_last.get(ki[-1], []), *by_first.get(ki[0], [])]
+            if len(ki) == 1:  # "police" with "the Jupiter Police Department"
+                near += [j for tail in _BODY_TAILS for j in by_last.get(tail, [])]
             named = {
                 keys[j]
-                for j in [*by_last.get(ki[-1], []), *by_first.get(ki[0], [])]
+                for j in near
                 if j != i and len(keys[j]) > len(ki) and _cap(cores[j][0][-1])
                 and _body_of(keys[j], ki)
             }  # fmt: skip
@@ -330,7 +341,7 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
                 }  # "Kim" for "Kim Jong Un"
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
-    _join_descriptions(speakers, into, idx)
+    _join_descriptions(speakers, into, idx, town)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 
@@ -391,14 +402,17 @@ def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
 
 
 def _join_descriptions(
-    speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None
+    speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None, town: str | None
 ) -> None:
     """ "officials" with "American officials", "the source" with "one source", "the Clinton
     campaign" with "Mrs. Clinton's presidential campaign", "one lawmaker" with the person
     called "the lawmaker": a description joins the one entry whose name (or alias) has the
     same head noun and all its words. When several such entries are not one chain
     ("Russian officials", "American officials"), or the text names another group of that
-    head that does not speak ("Kyiv officials" for a bare "officials"), it stays apart."""
+    head that does not speak ("Kyiv officials" for a bare "officials"), it stays apart;
+    but a bare "police" in a story datelined in a town are that town's police, when an
+    entry names them ("Dayton police"), whatever other police the story names."""
+    place = frozenset(town.lower().split()) if town else frozenset()
     names = [
         [d for n in [sp.name, *sp.aliases] if n and (d := _desc_words(n)) is not None]
         for sp in speakers
@@ -422,6 +436,11 @@ def _join_descriptions(
                 hosts[j] = other
         if not hosts:
             continue
+        local = [j for j in hosts if place and place <= hosts[j]]
+        if len(words) == 1 and head in _DATELINED and len(local) == 1:
+            if not _leads_to(into, local[0], i):
+                into[i] = local[0]
+            continue
         top = max(hosts, key=lambda j: (len(hosts[j]), -j))
         if (
             all(w <= hosts[top] for w in hosts.values())
@@ -431,6 +450,8 @@ def _join_descriptions(
             into[i] = top  # one chain: the fullest name
 
 
+# bodies of a place: unqualified in a datelined story, they are the dateline town's
+_DATELINED = {"police"}
 _WORD_BEFORE = re.compile(r"([\w.&’'-]+)\s+$")
 _RANKS = {"former", "senior", "top", "chief", "deputy", "acting", "interim", "longtime", "current"}
 _RANKS |= {"long-time", "assistant", "and", "&"}
