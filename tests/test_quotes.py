@@ -1054,6 +1054,21 @@ def test_bare_police_are_the_one_police_department_named() -> None:
     assert [(s.name, len(s.statements)) for s in sp] == [("Marlow Police Department", 2)]
 
 
+def test_an_unnamed_spokesperson_is_the_one_named_next_with_that_role() -> None:
+    sp = _speakers(
+        "The ferry ran aground at dawn, a Marlow Harbour Board spokeswoman said."
+        " Nobody was hurt, spokeswoman Ines Varga said.",
+        "The ferry will sail again on Monday, a spokesman said. Port Authority spokesman"
+        " Olek Brandt said the channel would be dredged.",
+    )
+    by = _by_name(sp)
+    assert sorted(by) == ["Ines Varga", "Olek Brandt", "a spokesman"]
+    assert by["Ines Varga"].aliases == ["a Marlow Harbour Board spokeswoman"]
+    assert len(by["Ines Varga"].statements) == 2
+    # a spokesman of a named organisation is not the unnamed one said before
+    assert len(by["a spokesman"].statements) == 1
+
+
 def test_a_son_named_junior_is_not_his_father() -> None:
     sp = _speakers(
         "Donald Trump Jr. said the tower would open.", "Donald J. Trump said the tower was his."

@@ -342,6 +342,7 @@ def merge_speakers(
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
     _join_descriptions(speakers, into, idx, town)
+    _join_named_spokesperson(speakers, into)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 
@@ -485,6 +486,56 @@ def _modifiers_before(head: str, idx: WordIndex) -> set[str]:
             found.add(word)
     idx.memo[key] = found
     return found
+
+
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+_ROLE_ENDS = {"for", "of", "at", "with", "to"}
+
+
+def _spokes_org(words: list[str]) -> tuple[str, frozenset[str]] | None:
+    """("spokeswoman", {"vermont", "state", "police"}) for "a Vermont State Police
+    spokeswoman" or "spokeswoman for the Vermont State Police": the role noun and the
+    capitalised words naming whose it is; None when the role is not a spokesperson's."""
+    k = next((k for k, w in enumerate(words) if w.lower() in _ROLE_ENDS), len(words))
+    if k == 0 or words[k - 1].lower() not in _SPOKES:
+        return None
+    org = frozenset(
+        _POSSESSIVE.sub("", _plain(w.lower()))
+        for n, w in enumerate(words)
+        if n != k - 1 and _cap(w)
+    )
+    return words[k - 1].lower(), org
+
+
+def _join_named_spokesperson(speakers: list[Speaker], into: dict[int, int]) -> None:
+    """ "..., a Vermont State Police spokeswoman said. ..., spokeswoman Dana Pruitt said.":
+    an unnamed spokesperson is the one person the same or the next paragraph names with
+    that role noun, when the role names no other organisation (not "White House spokesman
+    Ann Lee" for "a spokesman"). Other roles stay apart: unnamed sources are seldom the
+    people named near them."""
+    for i, sp in enumerate(speakers):
+        words = sp.name.split()
+        if into.get(i, i) != i or len(words) < 2 or words[0].lower() not in {"a", "an"}:
+            continue
+        mine = _spokes_org(words[1:])
+        if mine is None or not sp.statements:
+            continue
+        paras = {st.paragraph for st in sp.statements}
+        found = []
+        for j, other in enumerate(speakers):
+            names = other.name.split()
+            if j == i or into.get(j, j) != j or not other.role or not other.statements:
+                continue
+            if len(names) < 2 or not all(_cap(w) for w in names):
+                continue  # a person named in full
+            theirs = _spokes_org(other.role.split())
+            if theirs is None or theirs[0] != mine[0] or theirs[1] and theirs[1] != mine[1]:
+                continue
+            first = min(st.paragraph for st in other.statements)
+            if any(p <= first <= p + 1 for p in paras):
+                found.append(j)
+        if len(found) == 1:
+            into[i] = found[0]
 
 
 def _leads_to(into: dict[int, int], start: int, goal: int) -> bool:
