@@ -555,7 +555,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 a = np_back(toks, k, 0)
                 ref = make_ref(s, toks, a, k, (k + 1, j), unit)
                 r0 = a
-                if ref is not None and ref.kind != "pronoun":
+                if ref is not None and ref.kind != "pronoun" and place_name(toks, k + 1, j):
                     # "CNN affiliate KXYZ in Dayton, Ohio, reported": the station, not the
                     # town (a head that is itself an apposition is left to the subject's)
                     head = _head_before_place(s, toks, a, unit, k)

@@ -249,7 +249,7 @@ SPEAKER_NOUNS |= set(
         """
 candidate candidates opponent opponents advocate advocates backer backers donor donors rival
 rivals organization organizations groups families associates founders speakers moderators
-delegates delegate traders organiser newspapers
+delegates delegate traders organiser
 """
     )
 )
