@@ -1026,21 +1026,28 @@ def test_name_variants_are_one_entry(paras: list[str], name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "first",
+    ("first", "other"),
     [
-        "A driver was held after a chase through two counties, police said.",
-        "A driver was held after a chase. Police said he had crossed two counties.",
+        ("A driver was held after a chase through two counties, police said.", "Fenwick police"),
+        (
+            "A driver was held after a chase. Police said he had crossed two counties.",
+            "Fenwick police",
+        ),
+        (
+            "A driver was held after a chase through two counties, police said.",
+            "The Fenwick State Police",
+        ),
     ],
 )
-def test_bare_police_in_a_datelined_story_are_the_dateline_towns(first: str) -> None:
+def test_bare_police_in_a_datelined_story_are_the_dateline_towns(first: str, other: str) -> None:
     paras = [
         first,
         "Marlow police said the driver ran from the car.",
-        "Fenwick police said he had been seen there the night before.",
+        f"{other} said he had been seen there the night before.",
     ]
     doc = Document(None, [Paragraph(i, p) for i, p in enumerate(paras)], "Marlow, Ohio (AP) —")
     by = _by_name(extract_speakers(doc))
-    assert sorted(by) == ["Fenwick police", "Marlow police"]
+    assert len(by) == 2
     assert len(by["Marlow police"].statements) == 2
     # with no dateline, the bare police could be either town's: they stay apart
     assert len(_speakers(*paras)) == 3

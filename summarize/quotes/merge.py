@@ -255,6 +255,7 @@ def merge_speakers(
         for tail in {n.split()[-1].lower() for n in [sp.name, *sp.aliases] if n.strip()}:
             by_tail.setdefault(tail, []).append(j)
     into: dict[int, int] = {}
+    apart: set[int] = set()  # bare descriptions that join no fuller one
     for i, ki in enumerate(keys):
         back = backs[i]
         if back is not None:  # "the poll" after "a new Quinnipiac poll"
@@ -283,6 +284,17 @@ def merge_speakers(
                 if j != i and len(keys[j]) > len(ki) and _cap(cores[j][0][-1])
                 and _body_of(keys[j], ki)
             }  # fmt: skip
+            if len(ki) == 1 and ki[-1] in _DATELINED:
+                # "Marlow police" name a body too; of several, bare "police" in a story
+                # datelined in a town are that town's, whatever other police it names
+                bodies = named | {
+                    keys[j] for j in by_last.get(ki[-1], []) if j != i and len(keys[j]) > 1
+                }
+                if len(bodies) > 1:
+                    place = tuple(_plain(w) for w in town.lower().split()) if town else ()
+                    named = {k for k in bodies if place and k[: len(place)] == place}
+                    if len(named) != 1:
+                        apart.add(i)  # none is the dateline's: it stays apart
             if len(named) == 1:
                 into[i] = first_of[next(iter(named))]
             continue
@@ -341,7 +353,7 @@ def merge_speakers(
                 }  # "Kim" for "Kim Jong Un"
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
-    _join_descriptions(speakers, into, idx, town)
+    _join_descriptions(speakers, into, idx, apart)
     _join_named_spokesperson(speakers, into)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
@@ -403,17 +415,15 @@ def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
 
 
 def _join_descriptions(
-    speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None, town: str | None
+    speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None, apart: set[int]
 ) -> None:
     """ "officials" with "American officials", "the source" with "one source", "the Clinton
     campaign" with "Mrs. Clinton's presidential campaign", "one lawmaker" with the person
     called "the lawmaker": a description joins the one entry whose name (or alias) has the
     same head noun and all its words. When several such entries are not one chain
     ("Russian officials", "American officials"), or the text names another group of that
-    head that does not speak ("Kyiv officials" for a bare "officials"), it stays apart;
-    but a bare "police" in a story datelined in a town are that town's police, when an
-    entry names them ("Dayton police"), whatever other police the story names."""
-    place = frozenset(town.lower().split()) if town else frozenset()
+    head that does not speak ("Kyiv officials" for a bare "officials"), it stays apart,
+    as do the entries in ``apart``."""
     names = [
         [d for n in [sp.name, *sp.aliases] if n and (d := _desc_words(n)) is not None]
         for sp in speakers
@@ -423,8 +433,8 @@ def _join_descriptions(
         for head, words in ds:
             by_head.setdefault(head, []).append((j, words))
     for i, sp in enumerate(speakers):
-        if into.get(i, i) != i:
-            continue  # joined already
+        if into.get(i, i) != i or i in apart:
+            continue  # joined already, or kept apart
         mine = _desc_words(sp.name)
         if mine is None:
             continue
@@ -436,11 +446,6 @@ def _join_descriptions(
             if j not in hosts or len(other) > len(hosts[j]):
                 hosts[j] = other
         if not hosts:
-            continue
-        local = [j for j in hosts if place and place <= hosts[j]]
-        if len(words) == 1 and head in _DATELINED and len(local) == 1:
-            if not _leads_to(into, local[0], i):
-                into[i] = local[0]
             continue
         top = max(hosts, key=lambda j: (len(hosts[j]), -j))
         if (
