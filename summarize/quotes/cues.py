@@ -340,7 +340,7 @@ def _long_description(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tup
 _PLACE_PREPS = {"in", "at", "from", "across", "around", "throughout"}
 
 
-def place_name(toks: list[Tok], a: int, b: int) -> bool:
+def _place_name(toks: list[Tok], a: int, b: int) -> bool:
     """Whether ``toks[a:b]`` is a state, province or country ("Ohio", "Calif", "N.Y.")."""
     return 0 < b - a <= 3 and " ".join(t.low for t in toks[a:b]).rstrip(".") in PLACE_NAMES
 
@@ -348,7 +348,7 @@ def place_name(toks: list[Tok], a: int, b: int) -> bool:
 def _town_before(toks: list[Tok], a: int, b: int) -> int:
     """Start of the town in "Dayton, Ohio" when ``toks[a:b]`` is the state or country
     after its comma; ``a`` when it is not."""
-    if a < 2 or toks[a - 1].text != "," or not place_name(toks, a, b):
+    if a < 2 or toks[a - 1].text != "," or not _place_name(toks, a, b):
         return a
     c = a - 1
     while c > 0 and a - c <= 4 and toks[c - 1].cap and toks[c - 1].q < 0:
@@ -555,7 +555,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 a = np_back(toks, k, 0)
                 ref = make_ref(s, toks, a, k, (k + 1, j), unit)
                 r0 = a
-                if ref is not None and ref.kind != "pronoun" and place_name(toks, k + 1, j):
+                if ref is not None and ref.kind != "pronoun" and _place_name(toks, k + 1, j):
                     # "CNN affiliate KXYZ in Dayton, Ohio, reported": the station, not the
                     # town (a head that is itself an apposition is left to the subject's)
                     head = _head_before_place(s, toks, a, unit, k)
