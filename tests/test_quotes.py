@@ -624,6 +624,46 @@ def test_documents_are_not_speakers() -> None:
     assert ("Ann Lee", "said on her website", "it would cost $4 million") in pairs
 
 
+def test_a_document_from_its_issuer_is_the_issuer() -> None:
+    # "a report from <outlet>": the outlet, one entry with its own statements
+    sp = _speakers(
+        "The Harbour Gazette said the mayor had resigned.",
+        "The port lost $4 million last year, according to a report from The Harbour Gazette.",
+    )
+    assert [(s.name, len(s.statements)) for s in sp] == [("the Harbour Gazette", 2)]
+    # "a statement released Monday from the family's lawyer, Ruth Okafor": the lawyer
+    sp = _speakers(
+        "Police held Dan Pike on Friday. His lawyer, Ruth Okafor, said the arrest was unlawful.",
+        "The arrest was a mistake, according to a statement released Monday from the"
+        " family's lawyer, Ruth Okafor.",
+    )
+    by = _by_name(sp)
+    assert set(by) == {"Ruth Okafor"}
+    assert [st.cue for st in by["Ruth Okafor"].statements] == [
+        "said",
+        "according to a statement released Monday",
+    ]
+    # "a poll of 300 voters released by Harbour Polling": the pollster, not the voters
+    sp = _speakers(
+        "Support for the bridge fell to 40 percent, according to a poll of 300 voters"
+        " released by Harbour Polling."
+    )
+    assert [s.name for s in sp] == ["Harbour Polling"]
+
+
+def test_a_possessive_document_is_the_nearest_fitting_persons() -> None:
+    sp = _speakers(
+        '"I paint what I see," Peter Vance once said.',
+        "His son, Mark Vance, runs a gallery in Leeds and sells prints of the old works,"
+        " his website says.",
+    )
+    by = _by_name(sp)
+    assert [st.text for st in by["Mark Vance"].statements] == [
+        "His son, Mark Vance, runs a gallery in Leeds and sells prints of the old works"
+    ]
+    assert [st.text for st in by["Peter Vance"].statements] == ["I paint what I see"]
+
+
 def test_an_object_is_not_a_reported_clause() -> None:
     sp = _speakers("Ann Lee announced the plan on Friday. The police charged the driver on Monday.")
     assert sp == []

@@ -283,3 +283,29 @@ def resolve_pronoun(
             if r.ref.kind == "group":
                 return r.ref
     return None
+
+
+def owner_of(
+    pronoun: str, ref: Ref, units: list[Unit], known: KnownNames, idx: WordIndex
+) -> Ref | None:
+    """Whose "his website" or "her statement" it is: the nearest person before it whose
+    gender fits, in its own unit, then in the unit before (not the last speaker, as for
+    "he said": a possessive is read as the nearest name)."""
+    want = {"he": "m", "she": "f"}.get(pronoun)
+    if want is None:
+        return None
+    for back in range(2):
+        k = ref.unit - back
+        if k < 0:
+            break
+        if back == 0:
+            cut = max(0, ref.pos - units[k].start)
+            found = person_in(units[k].text[max(0, cut - PRONOUN_LOOKBACK) : cut], known)
+        else:
+            found = _unit_people(k, units, known, idx)
+        # a known surname inside a full name is that full name ("Gale" in "Mark Gale")
+        inside = {o for o, n in found for p, f in found if p < o < p + len(f)}
+        for o, name in reversed(found):
+            if o not in inside and gender(name, idx) in {want, None}:
+                return Ref(name, None, "person", ref.unit, ref.pos)
+    return None
