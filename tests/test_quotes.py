@@ -664,6 +664,26 @@ def test_a_possessive_document_is_the_nearest_fitting_persons() -> None:
     assert [st.text for st in by["Peter Vance"].statements] == ["I paint what I see"]
 
 
+def test_related_story_titles_in_the_text_are_not_statements() -> None:
+    # a news page's links to related stories, each set in as a "sentence" of its own
+    sp = _speakers(
+        "The Marlow Council said the old jail would close in June."
+        " Sheriff report: Arrests fall but jail costs rise ."
+        " Sheriff Dale Moss said he would publish the figures."
+        " Lawyer releases video of officer accused in shooting ."
+        " Bridge closure was lawful, judge says ."
+        ' "We want the truth," said Ann Lee.'
+    )
+    assert {s.name for s in sp} == {"the Marlow Council", "Dale Moss", "Ann Lee"}
+    assert sum(len(s.statements) for s in sp) == 3
+    # a colon statement stays, with its period apart or not
+    sp = _speakers("Tom Reyes said: Ferries will run late . Ann Lee said: Buses will run late.")
+    assert _pairs(sp) == {
+        ("Tom Reyes", "indirect", "Ferries will run late"),
+        ("Ann Lee", "indirect", "Buses will run late"),
+    }
+
+
 def test_an_object_is_not_a_reported_clause() -> None:
     sp = _speakers("Ann Lee announced the plan on Friday. The police charged the driver on Monday.")
     assert sp == []
