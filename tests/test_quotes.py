@@ -684,6 +684,26 @@ def test_related_story_titles_in_the_text_are_not_statements() -> None:
     }
 
 
+def test_one_family_is_one_entry() -> None:
+    sp = _speakers(
+        "Ben Okafor, 19, died on Friday after a fall at the quarry.",
+        "Family members said he had gone there to swim.",
+        "The family said in a statement that they were heartbroken.",
+    )
+    assert len(sp) == 1 and len(sp[0].statements) == 2
+    sp = _speakers(
+        "Relatives said Ben Okafor loved football. The Okafor family said they were heartbroken."
+    )
+    assert [s.name for s in sp] == ["the Okafor family"]
+    # two families in the article stay apart, and so does a friend of the family
+    sp = _speakers(
+        "The victim's family said he loved football. The driver's family said they were"
+        " heartbroken. Relatives said the funeral would be on Monday.",
+        "A friend of the family said the road was dangerous.",
+    )
+    assert len(sp) == 4
+
+
 def test_an_object_is_not_a_reported_clause() -> None:
     sp = _speakers("Ann Lee announced the plan on Friday. The police charged the driver on Monday.")
     assert sp == []

@@ -285,12 +285,20 @@ def resolve_pronoun(
     return None
 
 
+_SAME_PERSON = {
+    "m": re.compile(r"\b(?:[Hh]e|him|[Hh]is)\b"),
+    "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b"),
+}
+
+
 def owner_of(
     pronoun: str, ref: Ref, units: list[Unit], known: KnownNames, idx: WordIndex
 ) -> Ref | None:
     """Whose "his website" or "her statement" it is: the nearest person before it whose
     gender fits, in its own unit, then in the unit before (not the last speaker, as for
-    "he said": a possessive is read as the nearest name)."""
+    "he said": a possessive is read as the nearest name). None when a fitting pronoun is
+    nearer than any name ("she insisted ..., according to her account": whoever "she" is)
+    or no one fits."""
     want = {"he": "m", "she": "f"}.get(pronoun)
     if want is None:
         return None
@@ -298,14 +306,32 @@ def owner_of(
         k = ref.unit - back
         if k < 0:
             break
+        text = units[k].text
         if back == 0:
-            cut = max(0, ref.pos - units[k].start)
-            found = person_in(units[k].text[max(0, cut - PRONOUN_LOOKBACK) : cut], known)
+            text = text[: max(0, ref.pos - units[k].start)][-PRONOUN_LOOKBACK:]
+            found = person_in(text, known)
         else:
             found = _unit_people(k, units, known, idx)
-        # a known surname inside a full name is that full name ("Gale" in "Mark Gale")
+        # a known surname inside a full name is that full name ("Gale" in "Mark Gale"); a
+        # name in the possessive ("Clinton's leg") is not who speaks
         inside = {o for o, n in found for p, f in found if p < o < p + len(f)}
-        for o, name in reversed(found):
-            if o not in inside and gender(name, idx) in {want, None}:
-                return Ref(name, None, "person", ref.unit, ref.pos)
+        names = [
+            (o, n)
+            for o, n in found
+            if o not in inside and not _possessive_at(text, o) and gender(n, idx) in {want, None}
+        ]
+        pron = [m.start() for m in _SAME_PERSON[want].finditer(text)]
+        if pron and (not names or pron[-1] > names[-1][0]):
+            return None  # "she insisted ..., according to her account": as "she" is read
+        if names:
+            return Ref(names[-1][1], None, "person", ref.unit, ref.pos)
     return None
+
+
+_NAME_AT = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+
+
+def _possessive_at(text: str, start: int) -> bool:
+    """Whether the name starting at ``start`` is written in the possessive ("Vance's")."""
+    m = _NAME_AT.match(text, start)
+    return m is not None and m.group(0).endswith(("’s", "'s"))
