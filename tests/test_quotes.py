@@ -651,19 +651,6 @@ def test_a_document_from_its_issuer_is_the_issuer() -> None:
     assert [s.name for s in sp] == ["Harbour Polling"]
 
 
-def test_a_possessive_document_is_the_nearest_fitting_persons() -> None:
-    sp = _speakers(
-        '"I paint what I see," Peter Vance once said.',
-        "His son, Mark Vance, runs a gallery in Leeds and sells prints of the old works,"
-        " his website says.",
-    )
-    by = _by_name(sp)
-    assert [st.text for st in by["Mark Vance"].statements] == [
-        "His son, Mark Vance, runs a gallery in Leeds and sells prints of the old works"
-    ]
-    assert [st.text for st in by["Peter Vance"].statements] == ["I paint what I see"]
-
-
 def test_related_story_titles_in_the_text_are_not_statements() -> None:
     # a news page's links to related stories, each set in as a "sentence" of its own
     sp = _speakers(

@@ -8,7 +8,7 @@ from .._document import Document
 from .._model import Speaker, Statement
 from .chunks import Ref
 from .clauses import Raw
-from .coref import owner_of, resolve_pronoun
+from .coref import resolve_pronoun
 from .documents import (
     NEEDS_ISSUER,
     appositive_name,
@@ -197,8 +197,8 @@ def _document_issuer(
         named = appositive_name(u.text[r.ref.pos - u.start + len(r.ref.name) :])
         if named is not None:
             who = Ref(named, None, "person", r.ref.unit, r.ref.pos)
-    if who is None and pronoun is not None:  # "his website": the nearest fitting person
-        who = owner_of(pronoun, r.ref, units, known, idx) or resolve_pronoun(
+    if who is None and pronoun is not None:  # "his website": whoever "he" is
+        who = resolve_pronoun(
             Ref(pronoun, None, "pronoun", r.ref.unit, r.ref.pos), before, units, known, idx
         )
     if who is None and document_noun(document) in NEEDS_ISSUER:
