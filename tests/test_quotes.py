@@ -649,6 +649,16 @@ def test_a_document_from_its_issuer_is_the_issuer() -> None:
         " released by Harbour Polling."
     )
     assert [s.name for s in sp] == ["Harbour Polling"]
+    # "one Harbour Trust ad": the trust; "her lawyers in a court filing": her lawyers
+    sp = _speakers(
+        "The ads ran all week. One Harbour Trust ad said the bridge was unsafe.",
+        "Mara Lind sued the port in May. The port had treated her unfairly, according to her"
+        " lawyers in a court filing.",
+    )
+    assert {(s.name, s.statements[0].cue) for s in sp} == {
+        ("Harbour Trust", "said in one Harbour Trust ad"),
+        ("her lawyers", "according to a court filing"),
+    }
 
 
 def test_related_story_titles_in_the_text_are_not_statements() -> None:

@@ -107,6 +107,12 @@ def _issued_by(name: str) -> tuple[str, str] | None:
     return None
 
 
+# "her lawyers in a court filing": the speaker, then the document it spoke in
+_IN_DOCUMENT = re.compile(
+    r"^((?:his|her|their|its|the)\s+\w+)\s+in\s+((?:a|an|the|his|her|their|its)\s+.+)$"
+)
+
+
 def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
     """(the issuer named in the phrase, or None; the possessive pronoun standing for the
     issuer, or None; the document as written, for the cue)."""
@@ -123,9 +129,12 @@ def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
     if _BY.search(name) and document_noun(name) in _SAMPLED:
         # "a poll of Indiana voters": no issuer named
         return None, None, name
+    inside = _IN_DOCUMENT.match(name)
+    if inside is not None:  # "her lawyers in a court filing": her lawyers, in that filing
+        return Ref(inside.group(1), None, "group", ref.unit, ref.pos), None, inside.group(2)
     words = name.split()
     det = words[0].lower()
-    mods = words[1:-1] if det in {"a", "an", "the", *PRONOUN_OF} else words[:-1]
+    mods = words[1:-1] if det in {"a", "an", "the", "one", "another", *PRONOUN_OF} else words[:-1]
     while mods and mods[-1].lower() in _DOC_MODIFIERS:
         mods = mods[:-1]
     while mods and mods[0].lower() in _DOC_MODIFIERS:
