@@ -624,6 +624,83 @@ def test_documents_are_not_speakers() -> None:
     assert ("Ann Lee", "said on her website", "it would cost $4 million") in pairs
 
 
+def test_a_document_from_its_issuer_is_the_issuer() -> None:
+    # "a report from <outlet>": the outlet, one entry with its own statements
+    sp = _speakers(
+        "The Harbour Gazette said the mayor had resigned.",
+        "The port lost $4 million last year, according to a report from The Harbour Gazette.",
+    )
+    assert [(s.name, len(s.statements)) for s in sp] == [("the Harbour Gazette", 2)]
+    # "a statement released Monday from the family's lawyer, Ruth Okafor": the lawyer
+    sp = _speakers(
+        "Police held Dan Pike on Friday. His lawyer, Ruth Okafor, said the arrest was unlawful.",
+        "The arrest was a mistake, according to a statement released Monday from the"
+        " family's lawyer, Ruth Okafor.",
+    )
+    by = _by_name(sp)
+    assert set(by) == {"Ruth Okafor"}
+    assert [st.cue for st in by["Ruth Okafor"].statements] == [
+        "said",
+        "according to a statement released Monday",
+    ]
+    # "a poll of 300 voters released by Harbour Polling": the pollster, not the voters
+    sp = _speakers(
+        "Support for the bridge fell to 40 percent, according to a poll of 300 voters"
+        " released by Harbour Polling."
+    )
+    assert [s.name for s in sp] == ["Harbour Polling"]
+    # "one Harbour Trust ad": the trust; "her lawyers in a court filing": her lawyers
+    sp = _speakers(
+        "The ads ran all week. One Harbour Trust ad said the bridge was unsafe.",
+        "Mara Lind sued the port in May. The port had treated her unfairly, according to her"
+        " lawyers in a court filing.",
+    )
+    assert {(s.name, s.statements[0].cue) for s in sp} == {
+        ("Harbour Trust", "said in one Harbour Trust ad"),
+        ("her lawyers", "according to a court filing"),
+    }
+
+
+def test_related_story_titles_in_the_text_are_not_statements() -> None:
+    # a news page's links to related stories, each set in as a "sentence" of its own
+    sp = _speakers(
+        "The Marlow Council said the old jail would close in June."
+        " Sheriff report: Arrests fall but jail costs rise ."
+        " Sheriff Dale Moss said he would publish the figures."
+        " Lawyer releases video of officer accused in shooting ."
+        " Bridge closure was lawful, judge says ."
+        ' "We want the truth," said Ann Lee.'
+    )
+    assert {s.name for s in sp} == {"the Marlow Council", "Dale Moss", "Ann Lee"}
+    assert sum(len(s.statements) for s in sp) == 3
+    # a colon statement stays, with its period apart or not
+    sp = _speakers("Tom Reyes said: Ferries will run late . Ann Lee said: Buses will run late.")
+    assert _pairs(sp) == {
+        ("Tom Reyes", "indirect", "Ferries will run late"),
+        ("Ann Lee", "indirect", "Buses will run late"),
+    }
+
+
+def test_one_family_is_one_entry() -> None:
+    sp = _speakers(
+        "Ben Okafor, 19, died on Friday after a fall at the quarry.",
+        "Family members said he had gone there to swim.",
+        "The family said in a statement that they were heartbroken.",
+    )
+    assert len(sp) == 1 and len(sp[0].statements) == 2
+    sp = _speakers(
+        "Relatives said Ben Okafor loved football. The Okafor family said they were heartbroken."
+    )
+    assert [s.name for s in sp] == ["the Okafor family"]
+    # two families in the article stay apart, and so does a friend of the family
+    sp = _speakers(
+        "The victim's family said he loved football. The driver's family said they were"
+        " heartbroken. Relatives said the funeral would be on Monday.",
+        "A friend of the family said the road was dangerous.",
+    )
+    assert len(sp) == 4
+
+
 def test_an_object_is_not_a_reported_clause() -> None:
     sp = _speakers("Ann Lee announced the plan on Friday. The police charged the driver on Monday.")
     assert sp == []

@@ -354,6 +354,7 @@ def merge_speakers(
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
     _join_descriptions(speakers, into, idx, apart)
+    _join_families(speakers, into, idx)
     _join_named_spokesperson(speakers, into)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
@@ -454,6 +455,62 @@ def _join_descriptions(
             and not (idx is not None and len(words) == 1 and _other_group(head, hosts[top], idx))
         ):
             into[i] = top  # one chain: the fullest name
+
+
+# "the family", "family members", "relatives", "the Okafor family", "the victim's family"
+_FAMILY = re.compile(
+    r"^(?:(?:the|a|his|her|their)\s+)?(?:(.+?)\s+)?"
+    r"(?:family|families|relatives|family members|members of (?:the|his|her|their) family)$",
+    re.I,
+)
+# whose family the text names: "the Okafor family", "the victim's family", "his relatives"
+_FAMILY_IN_TEXT = re.compile(
+    r"\b(?:[Tt]he\s+([A-Z][\w’'-]+)\s+family|([\w’'-]+)[’']s\s+(?:family|relatives)"
+    r"|\b([Hh]is|[Hh]er)\s+(?:family|relatives))\b"
+)
+
+
+def _family_owner(name: str) -> str | None:
+    """ "" for a family group whose owner is not named ("the family", "relatives", "his
+    family"), the owner for "the Okafor family" / "the victim's family", None when the
+    name is not a family group ("a family friend")."""
+    m = _FAMILY.match(name.strip())
+    if m is None:
+        return None
+    owner = (m.group(1) or "").strip()
+    if len(owner.split()) > 3 or {"for", "of", "to", "with", "from", "by", "and", "a"} & set(
+        owner.lower().split()
+    ):
+        return None  # "attorneys for the family", "a friend of the family"
+    if owner and (owner[:1].isupper() or _POSSESSIVE.search(owner)):
+        return _POSSESSIVE.sub("", owner).lower()
+    return ""  # "the grieving family"
+
+
+def _join_families(speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None) -> None:
+    """ "the family" with "family members", "relatives" with "the Okafor family": one group,
+    when the article names only one family (whoever's, by name or "his"/"her")."""
+    fams = [
+        (i, owner)
+        for i, sp in enumerate(speakers)
+        if into.get(i, i) == i and (owner := _family_owner(sp.name)) is not None
+    ]
+    if len(fams) < 2 or len({o for _, o in fams if o}) > 1:
+        return
+    if idx is not None:
+        named: set[str] = set()
+        pronouns: set[str] = set()
+        for m in _FAMILY_IN_TEXT.finditer(idx.text):
+            if m.group(3):
+                pronouns.add(m.group(3).lower())
+            else:
+                named.add(_POSSESSIVE.sub("", m.group(1) or m.group(2)).lower())
+        if len(named) > 1 or len(pronouns) > 1:
+            return  # "the victim's family" and "the driver's family": two groups
+    host = next((i for i, o in fams if o), fams[0][0])
+    for i, _ in fams:
+        if i != host and not _leads_to(into, host, i):
+            into[i] = host
 
 
 # bodies of a place: unqualified in a datelined story, they are the dateline town's
