@@ -1399,3 +1399,49 @@ def test_a_place_after_the_speaker_is_not_the_speaker(text: str, name: str) -> N
 def test_an_organisation_named_with_a_list_is_whole(text: str, name: str) -> None:
     names = [s.name.removeprefix("The ").removeprefix("the ") for s in _speakers(text)]
     assert name.removeprefix("the ") in names
+
+
+# --- a clause that is no statement, a speaker that is not who said it ----------------------
+
+
+def test_the_subject_of_a_passive_cue_across_an_adverb_is_not_the_speaker() -> None:
+    # "was also charged with": who is charged said nothing; the source after it did
+    sp = _speakers(
+        "Mark Dunne, 54, was also charged with abuse of office and leaking police secrets,"
+        " the Harbor Prosecution Service, the top prosecuting body in the state, said."
+    )
+    assert [s.name for s in sp] == ["the Harbor Prosecution Service"]
+    (st,) = sp[0].statements
+    assert st.text.startswith("Mark Dunne, 54, was also charged with abuse of office")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency has denied the station's request to speak with the boy or his doctors.",
+        "The ministry denied the union's application to march on Sunday.",
+    ],
+)
+def test_denying_a_request_is_a_refusal_not_a_statement(text: str) -> None:
+    assert _speakers(text) == []
+
+
+def test_denying_a_charge_is_still_a_statement() -> None:
+    # guard for the rule above (passes on the code before it too)
+    sp = _speakers("The agency denied the charges against its staff.")
+    assert _pairs(sp) == {("the agency", "indirect", "the charges against its staff")}
+
+
+def test_a_machine_is_not_a_speaker() -> None:
+    sp = _speakers(
+        "Engineers restarted the Northfield Proton Collider (NPC) on Tuesday.",
+        '"We are ready," said Ada Brandt, the lab\'s director.',
+        "The NPC could also question the idea that the universe is made of matter.",
+    )
+    assert [s.name for s in sp] == ["Ada Brandt"]
+
+
+def test_a_hospital_still_speaks() -> None:
+    # guard for the rule above: an institution issues statements (passes before it too)
+    sp = _speakers("The hospital said the patient was stable.")
+    assert _pairs(sp) == {("the hospital", "indirect", "the patient was stable")}

@@ -224,6 +224,22 @@ def _adverb(t: Tok) -> bool:
 _NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "assembly", "supply", "early", "daily"}
 
 
+def _passive(toks: list[Tok], i: int) -> bool:
+    """Whether the cue word at ``i`` is a passive participle: after a form of "be", also
+    across adverbs ("was also charged with", "were later accused of"): its subject is
+    who the words are about, not who said them."""
+    k = i - 1
+    while (
+        k > 0
+        and toks[k].q < 0
+        and toks[k].low not in PASSIVE
+        and not toks[k].cap
+        and (toks[k].low in AUX or _adverb(toks[k]))
+    ):
+        k -= 1
+    return toks[k].q < 0 and toks[k].low in PASSIVE
+
+
 def _ends_inversion(toks: list[Tok], e: int, pronoun: bool) -> bool:
     """Whether an inverted speaker ("said Ann Lee", "said he") ends where a speaker
     may end: punctuation, a quotation, the end; for a name also a time or place phrase."""
@@ -462,7 +478,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
         if prev is not None and prev.q < 0:
             if _noun_cue(toks, i):
                 continue
-            if prev.low in PASSIVE and not low.endswith("ing"):
+            if _passive(toks, i) and not low.endswith("ing"):
                 continue
             if low.endswith("ing") and (
                 prev.low in {"in", "on", "of"}
