@@ -1445,3 +1445,44 @@ def test_a_hospital_still_speaks() -> None:
     # guard for the rule above: an institution issues statements (passes before it too)
     sp = _speakers("The hospital said the patient was stable.")
     assert _pairs(sp) == {("the hospital", "indirect", "the patient was stable")}
+
+
+# --- name spans: the whole name, not its last words ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Secretary of State Ann Lorimer said the talks would resume.", "Ann Lorimer",
+         "Secretary of State"),
+        ("The talks will resume, Secretary of State Jo F. Kerr said.", "Jo F. Kerr",
+         "Secretary of State"),
+        ("Director of National Intelligence Ray Olund said the threat was real.", "Ray Olund",
+         "Director of National Intelligence"),
+        ("Thomas Earl King III said the march would go on.", "Thomas Earl King III", None),
+        ("Jan van den Berg said the dike would hold.", "Jan van den Berg", None),
+    ],
+)  # fmt: skip
+def test_a_title_with_of_or_a_name_with_particles_gives_the_whole_name(
+    text: str, name: str, role: str | None
+) -> None:
+    (sp,) = _speakers(text)
+    assert (sp.name, sp.role) == (name, role)
+
+
+def test_a_spokeswoman_for_an_organisation_still_gives_the_organisation() -> None:
+    # guard for the title rule above (passes before it too)
+    (sp,) = _speakers("A spokeswoman for Acme Foods said the plant would close.")
+    assert (sp.name, sp.role) == ("Acme Foods", "spokeswoman")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("TV networks are predicting that the governor will win.", {"TV networks"}),
+        ("WHO officials said the outbreak was contained.", {"WHO", "WHO officials"}),
+    ],
+)
+def test_a_plural_source_or_an_acronym_before_it_is_kept(text: str, names: set[str]) -> None:
+    (sp,) = _speakers(text)
+    assert {sp.name, *sp.aliases} == names
