@@ -1486,3 +1486,26 @@ def test_a_spokeswoman_for_an_organisation_still_gives_the_organisation() -> Non
 def test_a_plural_source_or_an_acronym_before_it_is_kept(text: str, names: set[str]) -> None:
     (sp,) = _speakers(text)
     assert {sp.name, *sp.aliases} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"I will vote for the first time," said Nicky Dorrell, 24, from Leeds, who said'
+         " the mayor is best placed to fix the buses.", "Nicky Dorrell"),
+        ("Some delegates at the convention in Halden said the vote was rigged.",
+         "some delegates"),
+        ("Apple Inc. said the phone would ship in May.", "Apple Inc."),
+        ("Acme Corp., the maker of the drill, said the plant would close.", "Acme Corp."),
+    ],
+)  # fmt: skip
+def test_the_speaker_before_a_place_phrase_or_a_company_suffix_speaks(text: str, name: str) -> None:
+    assert [sp.name for sp in _speakers(text)] == [name]
+
+
+def test_the_person_in_a_place_phrase_before_who_still_speaks() -> None:
+    # guard: "help from X, who said" (no comma before "from"): X speaks (passes before too)
+    sp = _speakers(
+        "The deal was made with help from Labor Secretary Tom Perez, who said the workers had won."
+    )
+    assert [s.name for s in sp] == ["Tom Perez"]

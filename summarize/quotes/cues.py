@@ -375,7 +375,18 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
         if k < 2 or toks[k - 1].low not in _PLACE_PREPS or toks[k - 1].q >= 0:
             break
         h = np_back(toks, k - 1, 0)
-        if h >= k - 1 or toks[k - 2].low in _PUBLISHED:
+        if h >= k - 1:
+            # "at the convention in Philadelphia": a place named by a common noun
+            m = k - 2
+            while m >= 0 and k - 2 - m < 3 and toks[m].word and toks[m].text.islower():
+                if toks[m].low in {"the", "a", "an"}:
+                    break
+                m -= 1
+            if m >= 0 and m < k - 2 and toks[m].low in {"the", "a", "an"}:
+                k = m
+                continue
+            break
+        if toks[k - 2].low in _PUBLISHED:
             break
         ref = make_ref(s, toks, h, k - 1, None, unit)
         if ref is not None and ref.kind != "pronoun":
@@ -386,6 +397,25 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
 
 _PUBLISHED = DOCUMENT_NOUNS | {"report", "reports", "poll", "polls", "survey", "study", "article"}
 _PUBLISHED |= {"story", "editorial", "interview", "piece", "analysis", "review"}
+
+
+# "Ann Lee, 24, from Leeds, who said": the place phrase between a person and "who"
+_WHO_PLACE_PREPS = {"from", "in", "of"}
+
+
+def _who_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+    """ "Ann Lee, 24, from Leeds, who said": "who" is Ann Lee, the person before the place
+    phrase set off by commas (not "help from Tom Perez, who said")."""
+    if a < 3 or toks[a - 1].low not in _WHO_PLACE_PREPS or toks[a - 2].text != ",":
+        return None
+    k = a - 2
+    while k >= 0 and (toks[k].text == "," or toks[k].text.isdigit()) and a - k < 6:
+        k -= 1
+    if k < 0 or not toks[k].cap:
+        return None
+    b = np_back(toks, k + 1, 0)
+    ref = make_ref(s, toks, b, k + 1, None, unit) if b <= k else None
+    return (ref, b) if ref is not None and ref.kind == "person" else None
 
 
 def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
@@ -541,6 +571,9 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             a = np_back(toks, j, 0)
             ref = make_ref(s, toks, a, j, None, unit)
             r0 = a
+            got = _who_before_place(s, toks, a, unit)
+            if got is not None:
+                ref, r0 = got
         elif j >= 0 and toks[j].text == "," and not low.endswith("ing"):
             k = j - 1
             while k >= 0 and toks[k].text not in {",", ";", ":"} and toks[k].q < 0 and j - k < 16:

@@ -280,6 +280,7 @@ street road avenue river sea ocean fleet city county state states island islands
 south east west republic kingdom nations cup games olympics festival museum library
 project campaign coalition alliance movement network media studios records entertainment
 pictures international global national united american british european online
+inc. corp. co. ltd. bros.
 """
     )
 )
