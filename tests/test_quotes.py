@@ -1509,3 +1509,16 @@ def test_the_person_in_a_place_phrase_before_who_still_speaks() -> None:
         "The deal was made with help from Labor Secretary Tom Perez, who said the workers had won."
     )
     assert [s.name for s in sp] == ["Tom Perez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Harbor County Prosecutor's Office said the case was closed.",
+         "the Harbor County Prosecutor's Office"),
+        ("The case was closed, the Clark County Sheriff's Office said.",
+         "the Clark County Sheriff's Office"),
+    ],
+)  # fmt: skip
+def test_an_office_named_after_its_holder_is_one_organisation(text: str, name: str) -> None:
+    assert [sp.name for sp in _speakers(text)] == [name]

@@ -215,6 +215,8 @@ def role_from_appos(s: str, toks: list[Tok], a: int, b: int) -> str | None:
     return span_text(s, toks, a, b) or None
 
 
+# an office named after its holder: "the Sheriff's Office", "the Coroner's Office"
+_OWNED_BODIES = {"office", "department", "bureau"}
 _NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 
@@ -303,6 +305,17 @@ def make_ref(
             (k for k in range(a, r) if toks[k].low in ROLE_WORDS and not toks[k].cap),
             default=-1,
         )
+    if (
+        r == b - 2
+        and toks[r].cap
+        and toks[r].low.endswith(("’s", "'s"))
+        and toks[b - 1].cap
+        and toks[b - 1].low in _OWNED_BODIES
+    ):  # "the Harbor County Sheriff's Office": one organisation's name, not "Office"
+        name = span_text(s, toks, a, b)
+        if toks[a].low in DETERMINERS:
+            name = toks[a].low + name[len(toks[a].text) :]
+        return Ref(name, role, "group", unit, pos)
     name_a = r + 1 if r >= 0 else a
     while name_a < b and (toks[name_a].low in HONORIFICS or toks[name_a].low in DETERMINERS):
         name_a += 1
