@@ -1522,3 +1522,15 @@ def test_the_person_in_a_place_phrase_before_who_still_speaks() -> None:
 )  # fmt: skip
 def test_an_office_named_after_its_holder_is_one_organisation(text: str, name: str) -> None:
     assert [sp.name for sp in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another intelligence source said the agents were busy with the case.",
+        "Another intelligence source speaking to the Daily Ledger said the agents were busy"
+        " with the case.",
+    ],
+)
+def test_a_described_source_keeps_its_modifiers_and_its_hearer_is_not_it(text: str) -> None:
+    assert [sp.name for sp in _speakers(text)] == ["another intelligence source"]

@@ -56,6 +56,11 @@ def _np_tok_ok(t: Tok) -> bool:
 NP_STOP = CUE_FORMS.keys() | AUX | PREPOSITIONS | PASSIVE | PRONOUNS | {"and", "or", "that"}
 
 
+# words that open a speaker noun's phrase with its lower-case modifiers ("the auction house",
+# "another intelligence source", "one Senate aide")
+_NP_OPENERS = {"the", "its", "a", "an", "his", "her", "their", "another", "one", "some"}
+
+
 def np_back(toks: list[Tok], end: int, lo: int) -> int:
     """Start of the noun phrase that ends at ``end`` (exclusive); ``end`` if none."""
     j = end - 1
@@ -88,7 +93,7 @@ def np_back(toks: list[Tok], end: int, lo: int) -> int:
     ):
         for d in range(start - 1, max(lo, start - 4) - 1, -1):
             t = toks[d]
-            if t.low in {"the", "its", "a", "an", "his", "her", "their"} or (
+            if t.low in _NP_OPENERS or (
                 t.cap and t.low.endswith(("’s", "'s"))
             ):  # "the auction house", "Ohio's tax commissioner"
                 start = d

@@ -395,6 +395,16 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
     return got
 
 
+def _speaker_before_hearer(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+    """ "a source speaking to Fox News said": the source speaks; Fox News is who heard it."""
+    if a < 3 or toks[a - 1].low not in {"to", "with"} or toks[a - 2].low not in _TALKING:
+        return None
+    h = np_back(toks, a - 2, 0)
+    ref = make_ref(s, toks, h, a - 2, None, unit) if h < a - 2 else None
+    return (ref, h) if ref is not None and ref.kind != "pronoun" else None
+
+
+_TALKING = {"speaking", "talking"}
 _PUBLISHED = DOCUMENT_NOUNS | {"report", "reports", "poll", "polls", "survey", "study", "article"}
 _PUBLISHED |= {"story", "editorial", "interview", "piece", "analysis", "review"}
 
@@ -597,7 +607,9 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 ref = make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
                 if ref is not None and ref.kind != "pronoun":
-                    head = _head_before_place(s, toks, a, unit)
+                    head = _head_before_place(s, toks, a, unit) or _speaker_before_hearer(
+                        s, toks, a, unit
+                    )
                     if head is not None:
                         ref, r0 = head
             long = _long_description(s, toks, a if a <= j else j + 1, j, unit)
