@@ -1534,3 +1534,16 @@ def test_an_office_named_after_its_holder_is_one_organisation(text: str, name: s
 )
 def test_a_described_source_keeps_its_modifiers_and_its_hearer_is_not_it(text: str) -> None:
     assert [sp.name for sp in _speakers(text)] == ["another intelligence source"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mayor Dana Vell wrote a letter to Attorney General Ray Olund asking the department"
+         " to investigate the delays.", "Dana Vell"),
+        ("The campaign sent an email to supporters stating that the race was tied.",
+         "the campaign"),
+    ],
+)  # fmt: skip
+def test_who_a_letter_is_written_to_is_not_who_asks(text: str, name: str) -> None:
+    assert [sp.name for sp in _speakers(text)] == [name]

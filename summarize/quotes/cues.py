@@ -395,6 +395,10 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
     return got
 
 
+# "an adviser to his campaign acknowledging": the adviser speaks (but "a letter to X asking")
+_SENT_NOUN_BLOCKERS = (SPEAKER_NOUNS | ROLE_WORDS) - DOCUMENT_NOUNS - MEDIUM_NOUNS
+
+
 def _speaker_before_hearer(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
     """ "a source speaking to Fox News said": the source speaks; Fox News is who heard it."""
     if a < 3 or toks[a - 1].low not in {"to", "with"} or toks[a - 2].low not in _TALKING:
@@ -603,6 +607,21 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                         ref = None
         elif j >= 0:
             a = np_back(toks, j + 1, 0)
+            if (
+                1 < a <= j
+                and low.endswith("ing")
+                and toks[a - 1].low == "to"
+                and toks[a - 2].low not in _SENT_NOUN_BLOCKERS
+            ):
+                # "wrote a letter to the mayor asking ...", "an email to supporters saying":
+                # the one written to is no speaker; the sentence's subject writes (not
+                # "an adviser to his campaign acknowledging": the adviser)
+                if not subj_done:
+                    subj = unit_subject(s, toks, a - 1, unit)
+                    subj_done = True
+                if subj is not None:
+                    cues.append(Cue(i, i + 1, base, subj, i, i + 1, "subj"))
+                    continue
             if a <= j:
                 ref = make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
