@@ -13,8 +13,10 @@ gold person of its article, or none:
 
 - gold people: each gold speaker string is cut to its HEAD name, the name itself without
   appositive or role clause (cut at the first comma, parenthesis, dash, "who"/"which"/
-  "that"; "X's Name" -> "Name"; "Name Name of Org" -> "Name Name"; "A B and C D" -> two
-  heads). Heads are grouped into people, longest first: two heads name one person when they
+  "that"; "X's Name" -> "Name"; "Name Name of Org" -> "Name Name"; a closing "in <Name>" is
+  where it is, "Authorities in North-Rhine Westphalia" -> "Authorities", but not after a
+  document noun, a participle or "government": "a report in the Daily Star", "a poll
+  conducted in May", "the government in Beijing"; "A B and C D" -> two heads). Heads are grouped into people, longest first: two heads name one person when they
   end in the same name word (surname or head noun) and one's name words are all in the
   other's ("Sessions" / "Senator Jeff Sessions"; not "Bill Clinton" / "Hillary Clinton", not
   "Trump campaign" / "Trump"; a short head fitting several joins the most quoted). An
@@ -207,15 +209,44 @@ _OF = re.compile(r"^((?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*)\s+of\s")
 _POSSESSIVE = re.compile(r"^.*?['\u2019]s\s+(?=[A-Z])")
 
 
+# "Authorities in North-Rhine Westphalia": a closing "in <Name>" is where the speaker is
+# (not after a document noun, where it names the publisher: "a report in the Daily Star";
+# nor after a participle: "a poll conducted in May", "people gathered in the East Room";
+# nor after "government": "the government in Beijing" is what "Beijing" stands for)
+_IN_PLACE = re.compile(
+    r"^(?P<head>.*?(?P<last>[\w.'\u2019-]+))\s+in\s+(?:the\s+)?[A-Z][\w.'\u2019-]*"
+    r"(?:\s+[A-Z][\w.'\u2019-]*)*\.?$"
+)
+_PUBLISHED_IN = {"article", "articles", "report", "reports", "editorial", "story", "stories"}
+_PUBLISHED_IN |= {"column", "piece", "op-ed", "interview", "poll", "polls", "survey", "average"}
+_PUBLISHED_IN |= {"letter", "post", "essay", "statement", "ad", "ads", "commentary", "review"}
+_SEATED_IN = {"government", "regime"}
+
+
+def _place_cut(head: str) -> str:
+    """A head without its closing place phrase: "Authorities in North-Rhine Westphalia" ->
+    "Authorities", "The Holocaust Museum in Washington" -> "The Holocaust Museum"; kept:
+    "a new article in Politico", "a poll conducted in February"."""
+    m = _IN_PLACE.match(head)
+    if not m:
+        return head
+    last = m.group("last").lower()
+    if last in _PUBLISHED_IN | _SEATED_IN or last.endswith("ed") or not m.group("head").strip():
+        return head
+    return m.group("head")
+
+
 def head_name(speaker: str) -> str:
     """The name itself in a gold (or pane) speaker string, without its appositive or role
     clause: "Senator Jeff Sessions, a close advisor to Trump," -> "Senator Jeff Sessions";
     "Sen. Amy Klobuchar (D-Minn.), who ..." -> "Sen. Amy Klobuchar"; "The Washington Post's
-    Ed O'Keefe" -> "Ed O'Keefe" (a possessive before a capitalised name is the affiliation)."""
+    Ed O'Keefe" -> "Ed O'Keefe" (a possessive before a capitalised name is the affiliation);
+    "Authorities in North-Rhine Westphalia" -> "Authorities" (the place is where they are)."""
     s = speaker.strip()
     m = _HEAD_CUT.search(s)
     if m and m.start() > 0:
         s = s[: m.start()]
+    s = _place_cut(s.strip())
     s = _POSSESSIVE.sub("", s).strip() or speaker.strip()
     m = _OF.search(s)  # "Lee Wang of The Intercept"; not "Secretary of State John Kerry"
     if m and len(m.group(1).split()) >= 2:

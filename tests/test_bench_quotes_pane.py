@@ -82,3 +82,15 @@ def test_a_possessive_description_is_the_person_its_owner_names_a_relative_of() 
     assert _verdicts(gold, [_entry("Ole Vance's daughter", "we will miss him")]) == ["RIGHT"]
     # the owner is not: a wrong entry, though the noun is the gold's
     assert _verdicts(gold, [_entry("Ed Park's wife", "they love you")]) == ["NOT"]
+
+
+def test_a_place_after_a_gold_speaker_is_where_it_is_not_who() -> None:
+    gold = [("Harbour officials in Dunmore Bay, the county seat,", None, "the pier is closed")]
+    # the place is no speaker; the officials are
+    assert _verdicts(gold, [_entry("Dunmore Bay", "the pier is closed")]) == ["NOT"]
+    assert _verdicts(gold, [_entry("harbour officials", "the pier is closed")]) == ["RIGHT"]
+    gold = [("welder Ada Lindqvist in Marlow", None, "the dam held")]
+    assert _verdicts(gold, [_entry("Ada Lindqvist", "the dam held")]) == ["RIGHT"]
+    # after a document noun "in" names its publisher, who is the speaker
+    gold = [("a report in the Marlow Courier", None, "the dam held")]
+    assert _verdicts(gold, [_entry("the Marlow Courier", "the dam held")]) == ["RIGHT"]
