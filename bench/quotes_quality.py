@@ -16,8 +16,9 @@ gold person of its article, or none:
   "that"; "X's Name" -> "Name"; "Name Name of Org" -> "Name Name"; a closing "in <Name>" is
   where it is, "Authorities in North-Rhine Westphalia" -> "Authorities", but not after a
   document noun, a participle or "government": "a report in the Daily Star", "a poll
-  conducted in May", "the government in Beijing"; "A B and C D" -> two heads). Heads are grouped into people, longest first: two heads name one person when they
-  end in the same name word (surname or head noun) and one's name words are all in the
+  conducted in May", "the government in Beijing"; "A B and C D" -> two heads). Heads are
+  grouped into people, longest first: two heads name one person when they end in the same
+  name word (surname or head noun) and one's name words are all in the
   other's ("Sessions" / "Senator Jeff Sessions"; not "Bill Clinton" / "Hillary Clinton", not
   "Trump campaign" / "Trump"; a short head fitting several joins the most quoted). An
   acronym in parentheses right after the name is a head of the same person ("European
