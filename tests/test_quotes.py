@@ -1543,6 +1543,27 @@ def test_a_town_is_not_the_surname_of_an_organisation_named_after_it() -> None:
     assert [s.name for s in sp] == ["Dunmore"]
 
 
+def test_a_clinic_is_an_organisation_a_town_is_not_the_surname_of() -> None:
+    sp = _speakers(
+        "Ada Lindqvist was taken to Mercy Dunmore Clinic in the evening.",
+        "The clinic is the largest in Dunmore.",
+        "Dunmore said the roads would stay closed until Friday.",
+    )
+    assert [s.name for s in sp] == ["Dunmore"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The newspaper The Ledger reported that the dam held.", "The Ledger"),
+        ("Last week the weekly The Marlow Star said the dam held.", "The Marlow Star"),
+    ],
+)
+def test_a_name_in_apposition_to_a_common_noun_is_the_name(text: str, name: str) -> None:
+    # "the newspaper The Ledger": the paper is The Ledger, not "newspaper The Ledger"
+    assert [s.name for s in _speakers(text)] == [name]
+
+
 @pytest.mark.parametrize(
     "text,name",
     [

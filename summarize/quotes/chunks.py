@@ -253,6 +253,10 @@ def make_ref(
 ) -> Ref | None:
     if not _np_head_ok(toks, a, b):
         return None
+    the = next((k for k in range(a + 1, b - 1) if toks[k].text == "The" and toks[k + 1].cap), -1)
+    if the > a + 1 and not any(t.cap for t in toks[a + (toks[a].low in DETERMINERS) : the]):
+        # "the newspaper The Ledger": the name, without the noun it is in apposition to
+        return Ref(span_text(s, toks, the, b), None, "group", unit, toks[the].start)
     pos = toks[a].start
     last = toks[b - 1]
     if last.low in PRONOUNS:

@@ -272,7 +272,7 @@ ORG_WORDS = set(
 ministry department police times news post journal network company inc corp corporation
 group association union administration service bureau commission board institute foundation
 center centre organization organisation council committee party court office university
-college school hospital agency house senate congress parliament assembly government army
+college school hospital clinic agency house senate congress parliament assembly government army
 navy force forces guard church club team league federation fund bank reserve authority
 commission airlines airline airways station channel tv radio magazine press herald tribune
 guardian telegraph mail express mirror sun independent gazette chronicle review daily
