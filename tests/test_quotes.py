@@ -1516,6 +1516,8 @@ def test_a_place_after_the_speaker_is_not_the_speaker(text: str, name: str) -> N
         ("Radio affiliate KBXR in Dunmore, Ohio, reported that the dam held.", "KBXR"),
         ("The Courier in Ashgrove, Oregon reported that the dam held.", "Courier"),
         ("Ada Lindqvist of Marlow, Oklahoma says the dam held.", "Ada Lindqvist"),
+        # an abbreviated state before a lower-case word ends no sentence
+        ("Ada Lindqvist of Marlow, Okla. says the dam held.", "Ada Lindqvist"),
         # guards: a name after an opening phrase with a town and its state still speaks
         ("At a fair in Dunmore, Ohio, Ada Lindqvist said the dam held.", "Ada Lindqvist"),
         ("Ada Lindqvist, a welder in Dunmore, Ohio, said the dam held.", "Ada Lindqvist"),

@@ -14,6 +14,7 @@ from .marks import Span
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Lt|Sgt|Gen|Sen|Rep|Gov|Col|Capt|St|Jr|Sr|Prof|Rev|Cpl|Det"
     r"|Insp|Supt|Maj|Adm|Cmdr|Atty|Pres)\.|(?:Inc|Corp|Co|Ltd|Bros)\.(?=,|\s+[a-z(])"
+    r"|[A-Z][a-z]{1,4}\.(?=\s+[a-z])"  # an abbreviation before a lower-case word: "Okla. says"
     r"|[A-Z][\w’'&.-]*s[’'](?= [A-Z])|[A-Z]\.(?= [A-Z])"
     r"|\w(?:[\w’'&.-]*\w)?|[^\w\s]"
 )
