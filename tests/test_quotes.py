@@ -1732,3 +1732,17 @@ def test_a_described_source_keeps_its_modifiers_and_its_hearer_is_not_it(text: s
 )  # fmt: skip
 def test_who_a_letter_is_written_to_is_not_who_asks(text: str, name: str) -> None:
     assert [sp.name for sp in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The mayor of Dunmore said the dam held.", "the mayor of Dunmore"),
+        ("The mayor of Dunmore, Ohio, said the dam held.", "the mayor of Dunmore"),
+        ("The river rose. The governor of Ohio said the dam held.", "the governor of Ohio"),
+        # a spokesperson still speaks for the organisation
+        ("A spokeswoman for Acme Foods said the dam held.", "Acme Foods"),
+    ],
+)
+def test_the_holder_of_a_place_office_is_the_speaker_not_the_place(text: str, name: str) -> None:
+    assert [s.name for s in _speakers(text)] == [name]

@@ -18,6 +18,8 @@ from .lexicon import (
     ORG_HEADS,
     ORG_WORDS,
     PASSIVE,
+    PLACE_NAMES,
+    PLACE_OFFICES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_MODIFIERS,
@@ -271,7 +273,8 @@ def make_ref(
         and appos
         and 1 <= appos[1] - appos[0] <= 4
         and all(t.cap and t.low not in ORG_WORDS for t in toks[appos[0] : appos[1]])
-    ):  # "his daughter, Claudette King, told ..."
+        and " ".join(t.low for t in toks[appos[0] : appos[1]]).rstrip(".") not in PLACE_NAMES
+    ):  # "his daughter, Claudette King, told ..." (not "the mayor of Dayton, Ohio, said")
         # "Its director, Paul Ingersoll": the role without its determiner
         ra = a + 1 if toks[a].low in {"a", "an", "the", "its", "his", "her", "their"} else a
         return Ref(span_text(s, toks, *appos), span_text(s, toks, ra, b), "person", unit, pos)
@@ -349,6 +352,13 @@ def make_ref(
         # "a spokeswoman for Acme Corp": Acme speaks, through its spokeswoman
         org_a = name_a + 1 + (toks[name_a + 1].low == "the")
         ra = a + (toks[a].low in DETERMINERS)
+        if toks[r].low in PLACE_OFFICES and not toks[r].cap and name_toks[0].low == "of":
+            # "the mayor of Dayton": the mayor speaks, not the town
+            name = span_text(s, toks, a, b)
+            if toks[a].low in DETERMINERS:
+                name = toks[a].low + name[len(toks[a].text) :]
+            kind = "desc" if toks[a].low in {"the", "his", "her"} else "group"
+            return Ref(name, span_text(s, toks, ra, b), kind, unit, pos)
         if org_a < b:
             return Ref(
                 span_text(s, toks, org_a, b), span_text(s, toks, ra, r + 1), "person", unit, pos

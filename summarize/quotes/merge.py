@@ -20,6 +20,7 @@ from .lexicon import (
     ORG_HEADS,
     ORG_PLURALS,
     ORG_WORDS,
+    PLACE_OFFICES,
     ROLE_MODIFIERS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
@@ -57,6 +58,8 @@ def core(name: str) -> tuple[list[str], str | None]:
         while k < len(words) and words[k].lower() in _LINKS:
             k += 1
         run, desc = words[k:], words[:k]
+        if len(desc) >= 2 and desc[-1].lower() == "of" and desc[-2].lower() in PLACE_OFFICES:
+            return words, None  # "the mayor of Dayton": a person, not Dayton
         if (
             desc
             and all(not _cap(w) or i == 0 for i, w in enumerate(desc))
