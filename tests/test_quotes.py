@@ -1746,3 +1746,22 @@ def test_who_a_letter_is_written_to_is_not_who_asks(text: str, name: str) -> Non
 )
 def test_the_holder_of_a_place_office_is_the_speaker_not_the_place(text: str, name: str) -> None:
     assert [s.name for s in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        ("Ada Lindqvist of the Marlow Clinic said the dam held.", "Ada Lindqvist", "Marlow Clinic"),
+        ("Mr. Ruiz of the Dunmore Trust said the dam held.", "Ruiz", "Dunmore Trust"),
+        # a body's name joined by "and" is no person ("Dams Office")
+        (
+            "The Science and Dams Office of the Marlow Water Board said the dam held.",
+            "the Marlow Water Board",
+            None,
+        ),
+    ],
+)
+def test_a_person_of_an_organisation_speaks_with_it_as_her_role(
+    text: str, name: str, role: str | None
+) -> None:
+    assert [(s.name, s.role) for s in _speakers(text)] == [(name, role)]

@@ -373,7 +373,8 @@ def make_ref(
     elif post and not role:
         # "Keith Henry of Tokyo-based Asia Strategy": the affiliation, without its "of"
         bare = re.sub(r"^(?:of|for|at) (?:the )?", "", post)
-        role = toks[name_a - 1].text + " " + post if name_a > a else bare
+        titled = name_a > a and toks[name_a - 1].low not in HONORIFICS  # not "Mr. of the X"
+        role = toks[name_a - 1].text + " " + post if titled else bare
     org = any(t.low in ORG_WORDS for t in name_toks) or (
         len(name_toks) == 1 and name_toks[0].text.isupper() and len(name_toks[0].text) > 1
     )

@@ -421,6 +421,18 @@ def _head_before_place(
 _SENT_NOUN_BLOCKERS = (SPEAKER_NOUNS | ROLE_WORDS) - DOCUMENT_NOUNS - MEDIUM_NOUNS
 
 
+def _person_of_body(s: str, toks: list[Tok], a: int, b: int, unit: int) -> tuple[Ref, int] | None:
+    """ "Ann Lee of the Sierra Club said": Ann Lee, with her affiliation (the phrase before
+    the cue began at "the")."""
+    if a < 3 or toks[a].low != "the" or toks[a - 1].low not in {"of", "at"} or not toks[a - 2].cap:
+        return None
+    h = np_back(toks, a - 1, 0)
+    if h >= a - 2 or (h > 0 and toks[h - 1].low in {"and", "&", "of", "the"}):
+        return None  # "the Science and Technology Directorate of the ...": a body's name
+    ref = make_ref(s, toks, h, b, None, unit)
+    return (ref, h) if ref is not None and ref.kind == "person" else None
+
+
 def _speaker_before_hearer(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
     """ "a source speaking to Fox News said": the source speaks; Fox News is who heard it."""
     if a < 3 or toks[a - 1].low not in {"to", "with"} or toks[a - 2].low not in _TALKING:
@@ -654,8 +666,10 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 ref = make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
                 if ref is not None and ref.kind != "pronoun":
-                    head = _head_before_place(s, toks, a, unit, j + 1) or _speaker_before_hearer(
-                        s, toks, a, unit
+                    head = (
+                        _head_before_place(s, toks, a, unit, j + 1)
+                        or _speaker_before_hearer(s, toks, a, unit)
+                        or _person_of_body(s, toks, a, j + 1, unit)
                     )
                     if head is not None:
                         ref, r0 = head
