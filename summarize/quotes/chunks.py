@@ -230,8 +230,8 @@ def _name_after_title_of(toks: list[Tok], r: int, name_a: int, b: int) -> int | 
     National Intelligence Jo F. Kerr": a capitalised title, its "of" part and a name of
     two words (a middle initial and a suffix kept) that has no organisation's word. None
     for "a spokeswoman for Acme Corp" (Acme speaks through her)."""
-    if r < 0 or not toks[r].cap or toks[name_a].low not in {"of", "for"}:
-        return None
+    if r < 0 or not toks[r].cap or toks[name_a].low not in {"of", "for"} or name_a + 1 >= b:
+        return None  # (a title ending in "Of": "..., said Director Of" at a text's end)
     tail = toks[name_a + 1 + (toks[name_a + 1].low == "the") : b]  # "Speaker of the House"
     if len(tail) < 3 or not all(t.cap for t in tail):
         return None
