@@ -12,15 +12,25 @@ from .._model import StoryItem, StorySummary
 __all__ = ["group_stories", "summarize_story"]
 
 
-def group_stories(items: Sequence[StoryItem]) -> list[list[str]]:
+def group_stories(
+    items: Sequence[StoryItem], *, parallel_min: int | None = None
+) -> list[list[str]]:
     """Group articles into stories (one real-world event each); every id in exactly one.
 
-    Stories come largest first; members keep the order they were given in.
+    Stories come largest first; members keep the order they were given in. From
+    `parallel_min` articles on (default `parallel.PARALLEL_MIN`), their terms and vectors
+    are read on two processes (see `parallel`): the same groups, sooner.
     """
-    from .group import doc_of, group_docs, no_gc
+    from .group import group_vectors, no_gc
+    from .parallel import PARALLEL_MIN, vectors_on_two_cores
 
+    if not items:
+        return []
     with no_gc():
-        groups = group_docs([doc_of(i) for i in items])
+        vecs, signs = vectors_on_two_cores(
+            items, PARALLEL_MIN if parallel_min is None else parallel_min
+        )
+        groups = group_vectors([i.id for i in items], [i.published for i in items], vecs, signs)
     groups.sort(key=len, reverse=True)
     return groups
 

@@ -275,16 +275,42 @@ def group_docs(
     """Group represented documents; see `group_stories`."""
     if not docs:
         return []
-    df, n = idf_table(d.terms for d in docs)
+    ts = [d.terms for d in docs]
+    df, n = idf_table(ts)
+    vecs, signs = vectors_and_signatures(ts, df, n)
+    return group_vectors(
+        [d.id for d in docs], [d.published for d in docs], vecs, signs, threshold, max_gap
+    )
+
+
+def vectors_and_signatures(
+    ts: Sequence[Terms], df: Mapping[str, int], n: int
+) -> tuple[list[Terms], list[sg.Signature]]:
+    """Each document's vector and event signature, given the document frequencies of
+    all `n` documents being grouped (`ts` may be some of them: the rest's are made
+    alike elsewhere, see `parallel`)."""
     idf = idf_weights(df, n)
     most = max(idf.values(), default=None)
-    vecs = [vector(d.terms, df, n, idf=idf, most=most) for d in docs]
-    sims = _pair_sums(vecs, [d.published for d in docs], max_gap)
     kept = sg.signature_terms(df)
-    signs = [sg.signature(d.terms, kept) for d in docs]
-    labels = average_link([1] * len(docs), sims, threshold, signs=signs)
-    labels = _refine(labels, [1] * len(docs), sims, vecs, signs)
-    return _groups([d.id for d in docs], labels)
+    return (
+        [vector(t, df, n, idf=idf, most=most) for t in ts],
+        [sg.signature(t, kept) for t in ts],
+    )
+
+
+def group_vectors(
+    ids: Sequence[str],
+    dates: Sequence[datetime | None],
+    vecs: list[Terms],
+    signs: Sequence[sg.Signature],
+    threshold: float = THRESHOLD,
+    max_gap: timedelta = MAX_GAP,
+) -> list[list[str]]:
+    """Group documents by their vectors and signatures (`vectors_and_signatures`)."""
+    sims = _pair_sums(vecs, list(dates), max_gap)
+    labels = average_link([1] * len(ids), sims, threshold, signs=signs)
+    labels = _refine(labels, [1] * len(ids), sims, vecs, signs)
+    return _groups(ids, labels)
 
 
 def _refine(
