@@ -15,6 +15,7 @@ import pytest
 
 from summarize import StoryItem, group_stories
 from summarize.stories import parallel
+from summarize.stories.group import MAX_GAP, _pair_sums, vectors_and_signatures
 from summarize.stories.represent import idf_table, terms
 
 KINDS = {
@@ -68,27 +69,30 @@ def test_two_processes_group_exactly_as_one(seed: int) -> None:
     assert len(one) < len(items) / 2
 
 
-def test_the_worker_reads_its_share_as_this_process_would() -> None:
+def test_the_worker_computes_its_share_as_this_process_would() -> None:
     items = _articles(3)
-    tail = [(i.title, i.text) for i in items[100:]]
-    conn, proc = parallel._start(tail)
-    with conn:
-        tail_df = conn.recv()
-        head = [terms(i.title, i.text) for i in items[:100]]
-        head_df, _ = idf_table(head)
-        conn.send((head_df, len(items)))
-        vecs, signs = conn.recv()
-    assert proc.wait(timeout=30) == 0
-    assert tail_df == idf_table(terms(t, x) for t, x in tail)[0]
-    assert len(vecs) == len(signs) == len(tail)
-    # the vectors are those of one process's whole-input computation
-    from summarize.stories.group import vectors_and_signatures
-
+    n, cut, split = len(items), 100, 150
     all_terms = [terms(i.title, i.text) for i in items]
-    df, n = idf_table(all_terms)
+    df, _ = idf_table(all_terms)
     want_vecs, want_signs = vectors_and_signatures(all_terms, df, n)
-    assert vecs == want_vecs[100:]
-    assert signs == want_signs[100:]
+    dates = [i.published for i in items]
+    want_sims = _pair_sums(want_vecs, dates, MAX_GAP)
+
+    worker = parallel._start([(i.title, i.text) for i in items[cut:]])
+    assert worker is not None
+    with worker.conn as conn:
+        tail_df = conn.recv()
+        conn.send((idf_table(all_terms[:cut])[0], n))
+        vecs, signs = conn.recv()
+        conn.send((want_vecs[:cut], dates, MAX_GAP, split))
+        sims = conn.recv()
+    assert worker.proc.wait(timeout=30) == 0
+    assert tail_df == idf_table(all_terms[cut:])[0]
+    assert vecs == want_vecs[cut:]
+    assert signs == want_signs[cut:]
+    # the pairs of its rows, in the order one process finds them
+    assert list(sims.items()) == [(k, v) for k, v in want_sims.items() if k[1] >= split]
+    assert sims  # (there are some)
 
 
 @pytest.mark.parametrize("program", ["/nonexistent/python", "/bin/false"])

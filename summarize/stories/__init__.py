@@ -19,18 +19,20 @@ def group_stories(
 
     Stories come largest first; members keep the order they were given in. From
     `parallel_min` articles on (default `parallel.PARALLEL_MIN`), their terms and vectors
-    are read on two processes (see `parallel`): the same groups, sooner.
+    are read, and their pairs compared, on two processes (see `parallel`): the same
+    groups, sooner.
     """
     from .group import group_vectors, no_gc
-    from .parallel import PARALLEL_MIN, vectors_on_two_cores
+    from .parallel import PARALLEL_MIN, vectors_and_pairs
 
     if not items:
         return []
+    least = PARALLEL_MIN if parallel_min is None else parallel_min
     with no_gc():
-        vecs, signs = vectors_on_two_cores(
-            items, PARALLEL_MIN if parallel_min is None else parallel_min
+        vecs, signs, sims = vectors_and_pairs(items, least)
+        groups = group_vectors(
+            [i.id for i in items], [i.published for i in items], vecs, signs, sims=sims
         )
-        groups = group_vectors([i.id for i in items], [i.published for i in items], vecs, signs)
     groups.sort(key=len, reverse=True)
     return groups
 

@@ -22,30 +22,38 @@ This is computation only (no files, no network); the worker exits when done.
 
 from __future__ import annotations
 
+import pickle
 import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from datetime import timedelta
 from multiprocessing.connection import Connection
 
 from .._model import StoryItem
 from . import signature as sg
+from .group import MAX_GAP, _pair_sums, no_gc, vectors_and_signatures
 from .represent import Terms, idf_table, terms
 
 PARALLEL_MIN = 4000  # fewer articles: one process (the worker's start-up would not pay)
 # Articles this process reads more than the worker: what the worker's start-up (a
 # fresh interpreter, ~0.4 s) costs in articles read.
 _HEAD_START = 1500
+# The share of the pair search's rows this process takes: a row is compared with all
+# rows before it, so later rows cost more, and the worker also indexes the rows before
+# its own (20,000 articles: about even at this share).
+_PAIR_SHARE = 0.72
 
-Vectors = tuple[list[Terms], list[sg.Signature]]
+Sims = dict[tuple[int, int], float]
+# What a worker that died or was stopped shows when read from or written to.
+_FAILED = (EOFError, OSError, ValueError, TypeError, pickle.UnpicklingError)
 
 
 def _serve(conn: Connection) -> None:
-    """The worker: terms of the texts it is sent, their document frequencies back; then
-    the rest's frequencies in, vectors and signatures out."""
-    from .group import no_gc, vectors_and_signatures
-
+    """The worker: terms of the texts it is sent, their document frequencies back; the
+    rest's frequencies in, vectors and signatures out; the rest's vectors in, the pairs
+    of its share of the rows out."""
     with no_gc(), conn:
         texts: list[tuple[str | None, str]] = conn.recv()
         ts = [terms(title, text) for title, text in texts]
@@ -53,7 +61,11 @@ def _serve(conn: Connection) -> None:
         conn.send(df)
         other, n = conn.recv()
         df.update(other)
-        conn.send(vectors_and_signatures(ts, df, n))
+        vecs, signs = vectors_and_signatures(ts, df, n)
+        conn.send((vecs, signs))
+        del ts, df, other
+        head, dates, gap, first = conn.recv()
+        conn.send(_pair_sums(head + vecs, dates, gap, range(first, n)))
 
 
 # The worker's program: this interpreter, told where to import from, reading its end of
@@ -69,73 +81,98 @@ _BOOT = (
 )
 
 
-def _start(tail: list[tuple[str | None, str]]) -> tuple[Connection, subprocess.Popen[bytes]]:
-    ours, theirs = socket.socketpair()
-    with theirs:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, str(theirs.fileno())],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            pass_fds=(theirs.fileno(),),
-        )
-    conn = Connection(ours.detach())
-    # Sent from a thread: the worker reads only once it has started, and this process
-    # has its own share to read meanwhile.
-    threading.Thread(target=_send_quietly, args=(conn, [list(sys.path), tail]), daemon=True).start()
-    return conn, proc
+class _Worker:
+    """The second process and this process's end of the socket pair to it."""
+
+    def __init__(self, tail: list[tuple[str | None, str]]) -> None:
+        ours, theirs = socket.socketpair()
+        with theirs:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", _BOOT, str(theirs.fileno())],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                pass_fds=(theirs.fileno(),),
+            )
+        self.conn = Connection(ours.detach())
+        # Sent from a thread: the worker reads only once it has started, and this
+        # process has its own share to read meanwhile.
+        threading.Thread(target=self._send_all, args=([list(sys.path), tail],), daemon=True).start()
+
+    def _send_all(self, objs: list[object]) -> None:
+        try:
+            for obj in objs:
+                self.conn.send(obj)
+        except _FAILED:  # the worker died or was stopped: the reader sees it
+            pass
+
+    def close(self, finished: bool) -> None:
+        self.conn.close()
+        if not finished:
+            self.proc.kill()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
-def _send_quietly(conn: Connection, objs: list[object]) -> None:
+def _start(tail: list[tuple[str | None, str]]) -> _Worker | None:
     try:
-        for obj in objs:
-            conn.send(obj)
-    except (OSError, ValueError):  # the worker died or was stopped: the parent sees it
-        pass
-
-
-def vectors_on_two_cores(items: Sequence[StoryItem], least: int = PARALLEL_MIN) -> Vectors:
-    """Every item's vector and signature, as `group.vectors_and_signatures` gives them
-    over all items' terms; read on two processes from `least` items on."""
-    from .group import vectors_and_signatures
-
-    n = len(items)
-    if n < max(least, 2):  # too few to share
-        ts = [terms(i.title, i.text) for i in items]
-        df, _ = idf_table(ts)
-        return vectors_and_signatures(ts, df, n)
-    cut = (n + min(_HEAD_START, n // 2)) // 2
-    tail_items = items[cut:]
-    conn = proc = None
-    done = False
-    try:
-        conn, proc = _start([(i.title, i.text or "") for i in tail_items])
+        return _Worker(tail)
     except Exception:  # no processes here (a sandbox, a daemon process): one core
-        conn = None
+        return None
+
+
+def _one_process(items: Sequence[StoryItem], n: int) -> tuple[list[Terms], list[sg.Signature]]:
+    ts = [terms(i.title, i.text) for i in items]
+    df, _ = idf_table(ts)
+    return vectors_and_signatures(ts, df, n)
+
+
+def vectors_and_pairs(
+    items: Sequence[StoryItem], least: int = PARALLEL_MIN, gap: timedelta = MAX_GAP
+) -> tuple[list[Terms], list[sg.Signature], Sims]:
+    """Every item's vector and signature (`group.vectors_and_signatures` over all the
+    items' terms) and the pairs alike enough (`group._pair_sums`): on two processes
+    from `least` items on, the same on one."""
+    n = len(items)
+    dates = [i.published for i in items]
+    if n < max(least, 2):  # too few to share
+        vecs, signs = _one_process(items, n)
+        return vecs, signs, _pair_sums(vecs, dates, gap)
+    cut = (n + min(_HEAD_START, n // 2)) // 2
+    worker = _start([(i.title, i.text or "") for i in items[cut:]])
+    finished = False
     try:
         head = [terms(i.title, i.text) for i in items[:cut]]
         df, _ = idf_table(head)
         try:
-            if conn is None:
+            if worker is None:
                 raise EOFError
-            tail_df = conn.recv()
-            conn.send((df, n))
+            tail_df = worker.conn.recv()
+            worker.conn.send((df, n))
             df.update(tail_df)
-            head_out = vectors_and_signatures(head, df, n)
-            tail_out: Vectors = conn.recv()
-            done = True
-        except (EOFError, OSError, ValueError, TypeError):  # the worker failed: here, then
-            tail = [terms(i.title, i.text) for i in tail_items]
-            df, _ = idf_table(head + tail)
-            return vectors_and_signatures(head + tail, df, n)
-    finally:
-        if conn is not None:
-            conn.close()
-        if proc is not None:
-            if not done:
-                proc.kill()
+            vecs, signs = vectors_and_signatures(head, df, n)
+            tail_vecs, tail_signs = worker.conn.recv()
+            vecs += tail_vecs
+            signs += tail_signs
+        except _FAILED:  # no worker, or it failed: its share here, then
+            vecs, signs = _one_process(items, n)
+            return vecs, signs, _pair_sums(vecs, dates, gap)
+        split = max(cut, min(n, int(n * _PAIR_SHARE)))
+        try:
+            worker.conn.send((vecs[:cut], dates, gap, split))
+        except _FAILED:
+            split = n
+        sims = _pair_sums(vecs, dates, gap, range(0, split))
+        if split < n:
             try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-    return head_out[0] + tail_out[0], head_out[1] + tail_out[1]
+                sims.update(worker.conn.recv())  # its rows come after: the same order
+                finished = True
+            except _FAILED:
+                sims.update(_pair_sums(vecs, dates, gap, range(split, n)))
+        return vecs, signs, sims
+    finally:
+        if worker is not None:
+            worker.close(finished)
