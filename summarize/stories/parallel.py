@@ -1,23 +1,27 @@
-"""Many articles represented on two cores: the terms and vectors stage of grouping.
+"""Grouping many articles on two cores: terms, vectors and the pair search shared.
 
-Reading an article's terms (`represent.terms`) and its vector need nothing from the
-other articles but the document frequencies, so a big input is split in two: a second
-process (a fresh interpreter, started as `subprocess` starts one: safe from a thread, unlike a
-fork) reads the tail,
-this one the head, at the same time. Only small things cross between them:
+An article's terms (`represent.terms`) need nothing from the other articles, and its
+vector and signature only the document frequencies of all; so a big input is split in
+two. A second process (this interpreter started afresh, as `subprocess` starts one:
+safe from a thread, unlike a fork) reads the tail while this one reads the head, which
+is the larger by about what the worker's start-up costs. Then the pair search
+(`group._pair_sums`) is split by rows: this process finds the pairs of the first rows,
+the worker, after indexing those rows, the pairs of the rest. Only small things cross:
 
-    parent --(titles, texts of the tail)--------------------------> worker
-    parent <-(the tail's document frequencies)--------------------- worker
-    parent --(the head's document frequencies)--------------------> worker
-    parent <-(the tail's vectors (30 terms each) and signatures)--- worker
+    this --(titles and texts of the tail)-----------------------> worker
+    this <-(the tail's document frequencies)--------------------- worker
+    this --(the head's document frequencies)--------------------> worker
+    this <-(the tail's vectors (30 terms each) and signatures)--- worker
+    this --(the head's vectors, the dates, its rows)------------> worker
+    this <-(the pairs of its rows)------------------------------- worker
 
-Each side makes its vectors from the same whole-input frequencies with the same
-functions, so the result is exactly the one-process result (`tests/test_stories_parallel`).
-The worker starts while this process begins its share, which is the larger by about
-what the worker's start-up costs. When a process cannot be made or fails on the way,
-this process does the missing part itself: the same result, later.
+Both sides use the same functions on the same whole-input figures, so the result is
+exactly the one-process result, pairs in the same order (`tests/test_stories_parallel`).
+When a process cannot be made or fails on the way, this process does the missing part
+itself: the same result, later.
 
-This is computation only (no files, no network); the worker exits when done.
+This is computation only (no files, no network): the worker gets everything it needs
+through a socket pair and exits when done.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ _PAIR_SHARE = 0.72
 
 Sims = dict[tuple[int, int], float]
 # What a worker that died or was stopped shows when read from or written to.
-_FAILED = (EOFError, OSError, ValueError, TypeError, pickle.UnpicklingError)
+_FAILED = (EOFError, OSError, pickle.UnpicklingError)
 
 
 def _serve(conn: Connection) -> None:
@@ -97,7 +101,10 @@ class _Worker:
         self.conn = Connection(ours.detach())
         # Sent from a thread: the worker reads only once it has started, and this
         # process has its own share to read meanwhile.
-        threading.Thread(target=self._send_all, args=([list(sys.path), tail],), daemon=True).start()
+        self.sender = threading.Thread(
+            target=self._send_all, args=([list(sys.path), tail],), daemon=True
+        )
+        self.sender.start()
 
     def _send_all(self, objs: list[object]) -> None:
         try:
@@ -107,7 +114,8 @@ class _Worker:
             pass
 
     def close(self, finished: bool) -> None:
-        self.conn.close()
+        """Wait for the worker to exit (stopped first unless it has `finished`), then
+        for the sender (a write to a dead worker fails at once), then close."""
         if not finished:
             self.proc.kill()
         try:
@@ -115,6 +123,8 @@ class _Worker:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        self.sender.join()
+        self.conn.close()
 
 
 def _start(tail: list[tuple[str | None, str]]) -> _Worker | None:
@@ -122,12 +132,6 @@ def _start(tail: list[tuple[str | None, str]]) -> _Worker | None:
         return _Worker(tail)
     except Exception:  # no processes here (a sandbox, a daemon process): one core
         return None
-
-
-def _one_process(items: Sequence[StoryItem], n: int) -> tuple[list[Terms], list[sg.Signature]]:
-    ts = [terms(i.title, i.text) for i in items]
-    df, _ = idf_table(ts)
-    return vectors_and_signatures(ts, df, n)
 
 
 def vectors_and_pairs(
@@ -139,7 +143,9 @@ def vectors_and_pairs(
     n = len(items)
     dates = [i.published for i in items]
     if n < max(least, 2):  # too few to share
-        vecs, signs = _one_process(items, n)
+        ts = [terms(i.title, i.text) for i in items]
+        df, _ = idf_table(ts)
+        vecs, signs = vectors_and_signatures(ts, df, n)
         return vecs, signs, _pair_sums(vecs, dates, gap)
     cut = (n + min(_HEAD_START, n // 2)) // 2
     worker = _start([(i.title, i.text or "") for i in items[cut:]])
@@ -158,7 +164,9 @@ def vectors_and_pairs(
             vecs += tail_vecs
             signs += tail_signs
         except _FAILED:  # no worker, or it failed: its share here, then
-            vecs, signs = _one_process(items, n)
+            ts = head + [terms(i.title, i.text) for i in items[cut:]]
+            df, _ = idf_table(ts)
+            vecs, signs = vectors_and_signatures(ts, df, n)
             return vecs, signs, _pair_sums(vecs, dates, gap)
         split = max(cut, min(n, int(n * _PAIR_SHARE)))
         try:
