@@ -26,6 +26,7 @@ through a socket pair and exits when done.
 
 from __future__ import annotations
 
+import os
 import pickle
 import socket
 import subprocess
@@ -134,15 +135,23 @@ def _start(tail: list[tuple[str | None, str]]) -> _Worker | None:
         return None
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on every platform
+        return os.cpu_count() or 1
+
+
 def vectors_and_pairs(
     items: Sequence[StoryItem], least: int = PARALLEL_MIN, gap: timedelta = MAX_GAP
 ) -> tuple[list[Terms], list[sg.Signature], Sims]:
     """Every item's vector and signature (`group.vectors_and_signatures` over all the
     items' terms) and the pairs alike enough (`group._pair_sums`): on two processes
-    from `least` items on, the same on one."""
+    from `least` items on when this process may use two cores, the same on one."""
     n = len(items)
     dates = [i.published for i in items]
-    if n < max(least, 2):  # too few to share
+    if n < max(least, 2) or _cores() < 2:  # too few to share, or one core to share
         ts = [terms(i.title, i.text) for i in items]
         df, _ = idf_table(ts)
         vecs, signs = vectors_and_signatures(ts, df, n)
