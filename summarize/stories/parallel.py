@@ -91,14 +91,18 @@ class _Worker:
 
     def __init__(self, tail: list[tuple[str | None, str]]) -> None:
         ours, theirs = socket.socketpair()
-        with theirs:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-c", _BOOT, str(theirs.fileno())],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                pass_fds=(theirs.fileno(),),
-            )
+        try:
+            with theirs:
+                self.proc = subprocess.Popen(
+                    [sys.executable, "-c", _BOOT, str(theirs.fileno())],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    pass_fds=(theirs.fileno(),),
+                )
+        except BaseException:
+            ours.close()
+            raise
         self.conn = Connection(ours.detach())
         # Sent from a thread: the worker reads only once it has started, and this
         # process has its own share to read meanwhile.
