@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 # Bump whenever output for the same input may change: cached digests are keyed on it.
-SUMMARIZER_VERSION = "0.5.4"
+SUMMARIZER_VERSION = "0.5.5"
 # Story digests are keyed on this too: bump it when `summarize_story`'s output may change
 # while article digests do not (so the article cache is not thrown away for it).
 STORY_DIGEST_VERSION = "2"

@@ -15,6 +15,7 @@ from .lexicon import (
     MEDIUM_NOUNS,
     ORG_WORDS,
     PASSIVE,
+    PLACE_NAMES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_MODIFIERS,
@@ -224,6 +225,22 @@ def _adverb(t: Tok) -> bool:
 _NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "assembly", "supply", "early", "daily"}
 
 
+def _passive(toks: list[Tok], i: int) -> bool:
+    """Whether the cue word at ``i`` is a passive participle: after a form of "be", also
+    across adverbs ("was also charged with", "were later accused of"): its subject is
+    who the words are about, not who said them."""
+    k = i - 1
+    while (
+        k > 0
+        and toks[k].q < 0
+        and toks[k].low not in PASSIVE
+        and not toks[k].cap
+        and (toks[k].low in AUX or _adverb(toks[k]))
+    ):
+        k -= 1
+    return toks[k].q < 0 and toks[k].low in PASSIVE
+
+
 def _ends_inversion(toks: list[Tok], e: int, pronoun: bool) -> bool:
     """Whether an inverted speaker ("said Ann Lee", "said he") ends where a speaker
     may end: punctuation, a quotation, the end; for a name also a time or place phrase."""
@@ -339,13 +356,34 @@ def _long_description(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tup
 _PLACE_PREPS = {"in", "at", "from", "across", "around", "throughout"}
 
 
-def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+def _place_name(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether ``toks[a:b]`` is a state, province or country ("Ohio", "Calif", "N.Y.")."""
+    return 0 < b - a <= 3 and " ".join(t.low for t in toks[a:b]).rstrip(".") in PLACE_NAMES
+
+
+def _town_before(toks: list[Tok], a: int, b: int) -> int:
+    """Start of the town in "Dayton, Ohio" when ``toks[a:b]`` is the state or country
+    after its comma; ``a`` when it is not."""
+    if a < 2 or toks[a - 1].text != "," or not _place_name(toks, a, b):
+        return a
+    c = a - 1
+    while c > 0 and a - c <= 4 and toks[c - 1].cap and toks[c - 1].q < 0:
+        c -= 1  # the town's capitalised words ("of Tulsa", not "Ann Marsh of Tulsa")
+    return c if c < a - 1 else a
+
+
+def _head_before_place(
+    s: str, toks: list[Tok], a: int, unit: int, b: int = -1
+) -> tuple[Ref, int] | None:
     """ "most voters in Alabama, Georgia and Virginia said", "some delegates at the
     convention in Philadelphia said": the noun the place phrase follows speaks, not the
-    place. None when no speaker stands there, or when it is what was published there ("a
-    report in a New Hampshire paper said": the paper)."""
+    place. "Ann Lee of Tulsa, Oklahoma says": the place is a town and its state (``b``, the
+    end of the phrase at ``a``, lets the state be seen). None when no speaker stands there,
+    or when it is what was published there ("a report in a New Hampshire paper said": the
+    paper)."""
     got = None
-    k = a
+    k = _town_before(toks, a, b) if b > a else a
+    preps = _PLACE_PREPS | {"of"} if k < a else _PLACE_PREPS  # "of Tulsa, Oklahoma"
     for _ in range(3):
         # a list of places ends with "and"/"or" ("Alabama, Georgia and Virginia"); a comma
         # alone ends an opening phrase ("At the Rotary Club in Manchester, Trump said")
@@ -356,11 +394,22 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
                 break
             k = m
             joins = {"and", "or", ","}
-        if k < 2 or toks[k - 1].low not in _PLACE_PREPS or toks[k - 1].q >= 0:
+        if k < 2 or toks[k - 1].low not in preps or toks[k - 1].q >= 0:
             break
         h = np_back(toks, k - 1, 0)
-        if h >= k - 1 or toks[k - 2].low in _PUBLISHED:
+        if h >= k - 1:
+            # "at the convention in Philadelphia": a place named by a common noun
+            m = k - 2
+            while m >= 0 and k - 2 - m < 3 and toks[m].word and toks[m].text.islower():
+                if toks[m].low in {"the", "a", "an"}:
+                    break
+                m -= 1
+            if m >= 0 and m < k - 2 and toks[m].low in {"the", "a", "an"}:
+                k = m
+                continue
             break
+        if toks[k - 2].low in _PUBLISHED and not toks[k - 2].cap:
+            break  # (not "The Post in Denver": a newspaper's name)
         ref = make_ref(s, toks, h, k - 1, None, unit)
         if ref is not None and ref.kind != "pronoun":
             got = ref, h
@@ -368,8 +417,41 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
     return got
 
 
+# "an adviser to his campaign acknowledging": the adviser speaks (but "a letter to X asking")
+_SENT_NOUN_BLOCKERS = (SPEAKER_NOUNS | ROLE_WORDS) - DOCUMENT_NOUNS - MEDIUM_NOUNS
+
+
+def _speaker_before_hearer(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+    """ "a source speaking to Fox News said": the source speaks; Fox News is who heard it."""
+    if a < 3 or toks[a - 1].low not in {"to", "with"} or toks[a - 2].low not in _TALKING:
+        return None
+    h = np_back(toks, a - 2, 0)
+    ref = make_ref(s, toks, h, a - 2, None, unit) if h < a - 2 else None
+    return (ref, h) if ref is not None and ref.kind != "pronoun" else None
+
+
+_TALKING = {"speaking", "talking"}
 _PUBLISHED = DOCUMENT_NOUNS | {"report", "reports", "poll", "polls", "survey", "study", "article"}
 _PUBLISHED |= {"story", "editorial", "interview", "piece", "analysis", "review"}
+
+
+# "Ann Lee, 24, from Leeds, who said": the place phrase between a person and "who"
+_WHO_PLACE_PREPS = {"from", "in", "of"}
+
+
+def _who_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+    """ "Ann Lee, 24, from Leeds, who said": "who" is Ann Lee, the person before the place
+    phrase set off by commas (not "help from Tom Perez, who said")."""
+    if a < 3 or toks[a - 1].low not in _WHO_PLACE_PREPS or toks[a - 2].text != ",":
+        return None
+    k = a - 2
+    while k >= 0 and (toks[k].text == "," or toks[k].text.isdigit()) and a - k < 6:
+        k -= 1
+    if k < 0 or not toks[k].cap:
+        return None
+    b = np_back(toks, k + 1, 0)
+    ref = make_ref(s, toks, b, k + 1, None, unit) if b <= k else None
+    return (ref, b) if ref is not None and ref.kind == "person" else None
 
 
 def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
@@ -462,7 +544,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
         if prev is not None and prev.q < 0:
             if _noun_cue(toks, i):
                 continue
-            if prev.low in PASSIVE and not low.endswith("ing"):
+            if _passive(toks, i) and not low.endswith("ing"):
                 continue
             if low.endswith("ing") and (
                 prev.low in {"in", "on", "of"}
@@ -525,6 +607,9 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             a = np_back(toks, j, 0)
             ref = make_ref(s, toks, a, j, None, unit)
             r0 = a
+            got = _who_before_place(s, toks, a, unit)
+            if got is not None:
+                ref, r0 = got
         elif j >= 0 and toks[j].text == "," and not low.endswith("ing"):
             k = j - 1
             while k >= 0 and toks[k].text not in {",", ";", ":"} and toks[k].q < 0 and j - k < 16:
@@ -533,6 +618,12 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 a = np_back(toks, k, 0)
                 ref = make_ref(s, toks, a, k, (k + 1, j), unit)
                 r0 = a
+                if ref is not None and ref.kind != "pronoun" and _place_name(toks, k + 1, j):
+                    # "CNN affiliate KXYZ in Dayton, Ohio, reported": the station, not the
+                    # town (a head that is itself an apposition is left to the subject's)
+                    head = _head_before_place(s, toks, a, unit, k)
+                    if head is not None and (head[1] == 0 or toks[head[1] - 1].text != ","):
+                        ref, r0 = head
                 if ref is None and 1 <= j - (k + 1) <= 4 and all(t.cap for t in toks[k + 1 : j]):
                     # "The author of the book, Ann Lee, said": the name in apposition
                     ref = make_ref(s, toks, k + 1, j, None, unit)
@@ -544,11 +635,28 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                         ref = None
         elif j >= 0:
             a = np_back(toks, j + 1, 0)
+            if (
+                1 < a <= j
+                and low.endswith("ing")
+                and toks[a - 1].low == "to"
+                and toks[a - 2].low not in _SENT_NOUN_BLOCKERS
+            ):
+                # "wrote a letter to the mayor asking ...", "an email to supporters saying":
+                # the one written to is no speaker; the sentence's subject writes (not
+                # "an adviser to his campaign acknowledging": the adviser)
+                if not subj_done:
+                    subj = unit_subject(s, toks, a - 1, unit)
+                    subj_done = True
+                if subj is not None:
+                    cues.append(Cue(i, i + 1, base, subj, i, i + 1, "subj"))
+                    continue
             if a <= j:
                 ref = make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
                 if ref is not None and ref.kind != "pronoun":
-                    head = _head_before_place(s, toks, a, unit)
+                    head = _head_before_place(s, toks, a, unit, j + 1) or _speaker_before_hearer(
+                        s, toks, a, unit
+                    )
                     if head is not None:
                         ref, r0 = head
             long = _long_description(s, toks, a if a <= j else j + 1, j, unit)

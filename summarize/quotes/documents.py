@@ -40,30 +40,101 @@ _DOC_MODIFIERS = {
 # stays as it is (it is not whoever spoke last).
 NEEDS_ISSUER = {"poll", "polls", "survey", "surveys", "study", "report"}
 _ON = {"website", "site", "blog", "page", "account", "feed"}
-_BY = re.compile(r"^(.+?)\s+(?:by|from|of)\s+(.+)$")
+_BY = re.compile(r"(?<=\S)\s+(by|from|of)\s+(?=\S)")
 PRONOUN_OF = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
-def document_head(name: str) -> bool:
-    """Whether this speaker phrase is a document ("the lawsuit", "a statement by X"), not
-    a name ("the Washington Post")."""
-    m = _BY.match(name)
-    words = (m.group(1) if m else name).split()
+# How a document came from its issuer: "a statement released Monday from X", "a lawsuit
+# filed in Manhattan by X". The participle and what follows it are not the document.
+_ISSUED = {
+    "released", "issued", "filed", "posted", "sent", "published", "obtained", "provided",
+    "distributed", "emailed", "put", "written", "signed", "submitted", "made", "delivered",
+}  # fmt: skip
+
+
+def _document_words(phrase: str) -> list[str]:
+    """The document phrase without the participle that tells how it was issued ("a
+    statement released Monday" -> "a statement")."""
+    words = phrase.split()
+    for k in range(1, len(words)):
+        if words[k] in _ISSUED:
+            return words[:k]
+    return words
+
+
+def _is_document(words: list[str]) -> bool:
     return bool(words) and (words[-1] in DOCUMENT_NOUNS or words[-1] in NEEDS_ISSUER)
+
+
+def document_noun(name: str) -> str:
+    """The head noun of a document phrase: "poll" in "a poll of 400 voters released by X"."""
+    m = _BY.search(name)
+    words = _document_words(name[: m.start()]) if m else name.split()
+    return words[-1].lower() if words else ""
+
+
+def document_head(name: str) -> bool:
+    """Whether this speaker phrase is a document ("the lawsuit", "a statement by X", "a
+    report released Monday from X", "a poll of voters"), not a name ("the Washington Post",
+    "an average of polls")."""
+    m = _BY.search(name)
+    if m is None:
+        return _is_document(name.split())
+    return _issued_by(name) is not None or _is_document(_document_words(name[: m.start()]))
+
+
+# A poll "of" is of its respondents ("a poll of Indiana voters"), not by them.
+_SAMPLED = {"poll", "polls", "survey", "surveys", "study"}
+# Where the issuer's phrase ends: "the inspector general to be released Thursday"
+_ISSUER_END = re.compile(r"\s+(?:to be|to|that|which|who|on|in|last|this|earlier)\s.*$")
+
+
+def _issued_by(name: str) -> tuple[str, str] | None:
+    """(the document, its issuer) of "a report from X" / "a memo released Friday by X" /
+    "a statement of X", or None when the phrase is not a document and its issuer."""
+    head = document_noun(name)
+    for m in _BY.finditer(name):
+        before = name[: m.start()]
+        doc = _document_words(before)
+        if not _is_document([w.lower() for w in doc]) and not (
+            head in _SAMPLED and any(w in _ISSUED for w in before.split())
+        ):  # (but "a poll of 300 voters released by X" is X's)
+            continue
+        if m.group(1) == "of" and doc[-1].lower() in _SAMPLED:
+            continue  # "a poll of 400 voters released by Latino Decisions"
+        who = _ISSUER_END.sub("", name[m.end() :])
+        return name[: m.start()], who
+    return None
+
+
+# "her lawyers in a court filing": the speaker, then the document it spoke in
+_IN_DOCUMENT = re.compile(
+    r"^((?:his|her|their|its|the)\s+\w+)\s+in\s+((?:a|an|the|his|her|their|its)\s+.+)$"
+)
 
 
 def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
     """(the issuer named in the phrase, or None; the possessive pronoun standing for the
     issuer, or None; the document as written, for the cue)."""
     name = ref.name
-    m = _BY.match(name)
-    if m and m.group(1).split()[-1].lower() in DOCUMENT_NOUNS:
-        who = m.group(2)
+    m = _issued_by(name)
+    if m is not None:
+        # "a report from The Washington Post", "a statement released Monday from the
+        # family's attorney": the one who issued it
+        who = m[1]
+        if who.split()[0] == "The" and len(who.split()) > 1:
+            who = "the" + who[3:]
         kind = "person" if who[:1].isupper() and who.split()[0].lower() not in {"the"} else "group"
-        return Ref(who, None, kind, ref.unit, ref.pos), None, m.group(1)
+        return Ref(who, None, kind, ref.unit, ref.pos), None, m[0]
+    if _BY.search(name) and document_noun(name) in _SAMPLED:
+        # "a poll of Indiana voters": no issuer named
+        return None, None, name
+    inside = _IN_DOCUMENT.match(name)
+    if inside is not None:  # "her lawyers in a court filing": her lawyers, in that filing
+        return Ref(inside.group(1), None, "group", ref.unit, ref.pos), None, inside.group(2)
     words = name.split()
     det = words[0].lower()
-    mods = words[1:-1] if det in {"a", "an", "the", *PRONOUN_OF} else words[:-1]
+    mods = words[1:-1] if det in {"a", "an", "the", "one", "another", *PRONOUN_OF} else words[:-1]
     while mods and mods[-1].lower() in _DOC_MODIFIERS:
         mods = mods[:-1]
     while mods and mods[0].lower() in _DOC_MODIFIERS:
@@ -82,5 +153,20 @@ def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
 
 def document_cue(cue: str | None, document: str) -> str:
     """ "said" + "a police news release" -> "said in a police news release"."""
+    if cue == "according to":  # "according to a report": the cue names the document
+        return f"{cue} {document}"
     prep = "on" if document.split()[-1].lower() in _ON else "in"
     return f"{cue or 'said'} {prep} {document}"
+
+
+# ", Sam Ortiz," right after the issuer: two to four capitalised words, then a break
+_APPOSITIVE_NAME = re.compile(r"^,\s+((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*[a-z])\s*(?:[,.;]|$)")
+
+
+def appositive_name(after: str) -> str | None:
+    """The person an issuer described in lower case is named as right after it ("the
+    family's attorney, Sam Ortiz,"), or None."""
+    m = _APPOSITIVE_NAME.match(after)
+    if m is None or m.group(1).split()[0] in {"The", "A", "An"}:
+        return None
+    return m.group(1)

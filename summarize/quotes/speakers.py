@@ -9,7 +9,14 @@ from .._model import Speaker, Statement
 from .chunks import Ref
 from .clauses import Raw
 from .coref import resolve_pronoun
-from .documents import NEEDS_ISSUER, document_cue, document_head, issuer
+from .documents import (
+    NEEDS_ISSUER,
+    appositive_name,
+    document_cue,
+    document_head,
+    document_noun,
+    issuer,
+)
 from .lexicon import NOT_NAMES, ORG_WORDS
 from .merge import merge_speakers
 from .name_index import KnownNames, WordIndex
@@ -68,7 +75,11 @@ def extract_speakers(doc: Document) -> list[Speaker]:
     resolved: list[Raw] = []
     for r in raws:
         if r.ref.kind == "group" and document_head(r.ref.name):
-            r = _document_issuer(r, resolved, units, known, idx)
+            got = _document_issuer(r, resolved, units, known, idx)
+            if got is not r and got.ref.kind == "group" and _POSSESSIVE.search(got.ref.name):
+                resolved.append(got)  # "released by the governor's office": that office,
+                continue  # not the last organisation quoted
+            r = got
         if r.ref.kind in {"pronoun", "desc"}:
             got = resolve_pronoun(r.ref, resolved, units, known, idx)
             if got is None:
@@ -114,11 +125,24 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             sp.role = role_in_doc(sp.name, idx)
         sp.statements.sort(key=lambda st: st.paragraph)
     by_first = sorted(speakers, key=lambda k: firsts[k])
+    town = _dateline_town(doc.dateline)
     merged = [
-        sp for sp in merge_speakers([speakers[k] for k in by_first], idx) if says_something(sp)
+        sp
+        for sp in merge_speakers([speakers[k] for k in by_first], idx, town)
+        if says_something(sp)
     ]
     # most-quoted first; ties in order of first appearance (the merge keeps that order)
     return sorted(merged, key=lambda sp: -len(sp.statements))
+
+
+# "Dayton, Ohio (CNN) --", "DAYTON (AP) -", "NEW YORK, Dec. 11 (UPI) -": the town first
+_DATELINE_TOWN = re.compile(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) ?(?:,|\(|[-–—])")
+
+
+def _dateline_town(dateline: str | None) -> str | None:
+    """The town an article is datelined in, or None ("(CNN) --": no town)."""
+    m = _DATELINE_TOWN.match(dateline or "")
+    return m.group(1) if m else None
 
 
 _PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "reddit"}
@@ -171,6 +195,7 @@ def _party_or_place_noun(name: str, pos: int, u: Unit) -> bool:
     return "the " in (u.text[max(0, rel - 4) : rel].lower(), u.text[rel : rel + 4].lower())
 
 
+_POSSESSIVE = re.compile(r"\w[’']s\b")
 _DOUBLE_DET = re.compile(r"^(the|a|an) (?:the|a|an) ", re.I)
 
 
@@ -179,11 +204,17 @@ def _document_issuer(
 ) -> Raw:
     """ "a police news release said": the police said, in a police news release."""
     who, pronoun, document = issuer(r.ref)
+    if who is not None and who.kind == "group" and who.name[:1].islower():
+        # "a statement from the family's attorney, Sam Ortiz": the attorney the apposition names
+        u = units[r.ref.unit]
+        named = appositive_name(u.text[r.ref.pos - u.start + len(r.ref.name) :])
+        if named is not None:
+            who = Ref(named, None, "person", r.ref.unit, r.ref.pos)
     if who is None and pronoun is not None:  # "his website": whoever "he" is
         who = resolve_pronoun(
             Ref(pronoun, None, "pronoun", r.ref.unit, r.ref.pos), before, units, known, idx
         )
-    if who is None and document.split()[-1] in NEEDS_ISSUER:
+    if who is None and document_noun(document) in NEEDS_ISSUER:
         return r  # "the poll found": the poll, not whoever spoke last
     if who is None:  # "the lawsuit says": who spoke just before
         for b in reversed(before):

@@ -104,7 +104,7 @@ def collect(doc: Document) -> tuple[list[Raw], list[Unit]]:
                 sp = spans[k]
                 blank = blank[: sp.start - a] + " " * (sp.end - sp.start) + blank[sp.end - a :]
             units.append(Unit(para.index, blank, a))
-            if not toks:
+            if not toks or link_title(s[a:b]):
                 continue
             before = len(raws)
             colon: list[tuple[Ref, str]] = []
@@ -186,3 +186,31 @@ _BLOCK_WORDS = 80  # a paragraph after "X wrote:" longer than this is not one st
 
 # "“...” ― Ana Ruiz": a quotation signed with a dash and a name, nothing else
 SIGNED = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[.,]?\s*$")
+
+
+# A related story's title set into the text as its own "sentence" (CNN's pages): its
+# period stands apart ("Lawyer releases records for deputy ."), it has no quotation
+# marks, and it is written as a headline: "Name report: ..." / "Name: ...", or without
+# articles and pronouns ("Officer cleared, chief says ."). Its words are nobody's statement.
+_APART_END = re.compile(r"[^.\s] \.\s*$")
+_TITLE_LEAD = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}(?: report| poll| study)?: ")
+_SENTENCE_WORDS = {
+    "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their",
+    "its", "our", "my", "this", "that", "these", "those", "and", "but", "or", "so",
+}  # fmt: skip
+_TITLE_WORDS = 14
+
+
+def link_title(text: str) -> bool:
+    """Whether this unit is a related story's title set into the text, not a sentence."""
+    text = text.strip()
+    if not _APART_END.search(text) or any(c in text for c in QUOTE_MARKS):
+        return False
+    if _TITLE_LEAD.match(text):
+        return True
+    words = text[:-1].split()
+    return (
+        ":" not in text
+        and len(words) <= _TITLE_WORDS
+        and not any(w.lower().strip(",;:") in _SENTENCE_WORDS for w in words)
+    )
