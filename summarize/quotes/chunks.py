@@ -61,6 +61,19 @@ NP_STOP = CUE_FORMS.keys() | AUX | PREPOSITIONS | PASSIVE | PRONOUNS | {"and", "
 _NP_OPENERS = {"the", "its", "a", "an", "his", "her", "their", "another", "one", "some"}
 
 
+def _title_of_the(toks: list[Tok], j: int, lo: int) -> bool:
+    """Whether the "the" at ``j`` belongs to a capitalised title: "Speaker of the House",
+    "Secretary of the Navy" (a role word, "of", then "the")."""
+    return (
+        toks[j].low == "the"
+        and j - 2 >= lo
+        and toks[j - 1].low == "of"
+        and toks[j - 2].cap
+        and toks[j - 2].low in ROLE_WORDS
+        and toks[j - 2].q < 0
+    )
+
+
 def np_back(toks: list[Tok], end: int, lo: int) -> int:
     """Start of the noun phrase that ends at ``end`` (exclusive); ``end`` if none."""
     j = end - 1
@@ -75,7 +88,9 @@ def np_back(toks: list[Tok], end: int, lo: int) -> int:
             pass  # tentatively; kept only if a word before it joins
         elif t.low in DETERMINERS and start < end and start == j + 1:
             start = j
-            break
+            if not _title_of_the(toks, j, lo):
+                break
+            # "Speaker of the House Ann Lee": the title's "of the" part, then its title
         else:
             break
         j -= 1
