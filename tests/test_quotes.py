@@ -673,6 +673,21 @@ def test_related_story_titles_in_the_text_are_not_statements() -> None:
     )
     assert {s.name for s in sp} == {"the Marlow Council", "Dale Moss", "Ann Lee"}
     assert sum(len(s.statements) for s in sp) == 3
+    # a text whose every sentence ends in a period apart: a subject and a verb of saying
+    # with its statement after it are a statement, even without articles
+    sp = _speakers(
+        "Rain closed the ferry on Friday ."
+        " Police say driver fled on foot ."
+        " Councillors said Monday fares were too high ."
+        " Update: Harbour staff said the pier was unsafe ."
+        " Poll: Voters say fares are too high ."
+        " Harbour Board report: Crews say delays will grow ."
+    )
+    assert _pairs(sp) == {
+        ("Police", "indirect", "driver fled on foot"),
+        ("Councillors", "indirect", "fares were too high"),
+        ("Harbour staff", "indirect", "the pier was unsafe"),
+    }
     # a colon statement stays, with its period apart or not
     sp = _speakers("Tom Reyes said: Ferries will run late . Ann Lee said: Buses will run late.")
     assert _pairs(sp) == {
@@ -699,6 +714,12 @@ def test_one_family_is_one_entry() -> None:
         "A friend of the family said the road was dangerous.",
     )
     assert len(sp) == 4
+    # "his family" and "their family" are two families too
+    sp = _speakers(
+        "Ben Okafor died on Friday. His family said he loved football.",
+        "The twins were hurt in the same crash. Their family said the road was dangerous.",
+    )
+    assert sorted(s.name for s in sp) == ["his family", "their family"]
 
 
 def test_an_object_is_not_a_reported_clause() -> None:
@@ -1621,6 +1642,10 @@ def test_a_hospital_still_speaks() -> None:
          "Secretary of State"),
         ("Director of National Intelligence Ray Olund said the threat was real.", "Ray Olund",
          "Director of National Intelligence"),
+        ("Speaker of the House Mae Dunn said the vote would be on Monday.", "Mae Dunn",
+         "Speaker of the House"),
+        ('"The ships are ready," Secretary of the Navy Lu Ortega said.', "Lu Ortega",
+         "Secretary of the Navy"),
         ("Thomas Earl King III said the march would go on.", "Thomas Earl King III", None),
         ("Jan van den Berg said the dike would hold.", "Jan van den Berg", None),
     ],
