@@ -1646,6 +1646,8 @@ def test_a_hospital_still_speaks() -> None:
          "Speaker of the House"),
         ('"The ships are ready," Secretary of the Navy Lu Ortega said.', "Lu Ortega",
          "Secretary of the Navy"),
+        ("The ships are ready, the Secretary of the Navy Lu Ortega said.", "Lu Ortega",
+         "Secretary of the Navy"),
         ("Thomas Earl King III said the march would go on.", "Thomas Earl King III", None),
         ("Jan van den Berg said the dike would hold.", "Jan van den Berg", None),
     ],
