@@ -1522,3 +1522,18 @@ def test_an_office_is_not_the_group_described_before_it() -> None:
         )
     )
     assert set(speakers) == {"Township officials", "the fire department"}
+
+
+def test_the_title_is_the_titled_speaker_named_first_by_surname_alone() -> None:
+    speakers = _by_name(
+        _speakers(
+            "President Okafor has long said the port must be rebuilt.",
+            "Former President Jonas Berg once tried a similar plan.",
+            "The work will start in June, the president said.",
+        )
+    )
+    assert "Jonas Berg" not in speakers
+    assert [st.text for st in speakers["Okafor"].statements] == [
+        "the port must be rebuilt",
+        "The work will start in June",
+    ]
