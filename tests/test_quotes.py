@@ -1478,6 +1478,154 @@ def test_an_organisation_named_with_a_list_is_whole(text: str, name: str) -> Non
     assert name.removeprefix("the ") in names
 
 
+# --- a clause that is no statement, a speaker that is not who said it ----------------------
+
+
+def test_the_subject_of_a_passive_cue_across_an_adverb_is_not_the_speaker() -> None:
+    # "was also charged with": who is charged said nothing; the source after it did
+    sp = _speakers(
+        "Mark Dunne, 54, was also charged with abuse of office and leaking police secrets,"
+        " the Harbor Prosecution Service, the top prosecuting body in the state, said."
+    )
+    assert [s.name for s in sp] == ["the Harbor Prosecution Service"]
+    (st,) = sp[0].statements
+    assert st.text.startswith("Mark Dunne, 54, was also charged with abuse of office")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency has denied the station's request to speak with the boy or his doctors.",
+        "The ministry denied the union's application to march on Sunday.",
+    ],
+)
+def test_denying_a_request_is_a_refusal_not_a_statement(text: str) -> None:
+    assert _speakers(text) == []
+
+
+def test_denying_a_charge_is_still_a_statement() -> None:
+    # guard for the rule above (passes on the code before it too)
+    sp = _speakers("The agency denied the charges against its staff.")
+    assert _pairs(sp) == {("the agency", "indirect", "the charges against its staff")}
+
+
+def test_a_machine_is_not_a_speaker() -> None:
+    sp = _speakers(
+        "Engineers restarted the Northfield Proton Collider (NPC) on Tuesday.",
+        '"We are ready," said Ada Brandt, the lab\'s director.',
+        "The NPC could also question the idea that the universe is made of matter.",
+    )
+    assert [s.name for s in sp] == ["Ada Brandt"]
+
+
+def test_a_hospital_still_speaks() -> None:
+    # guard for the rule above: an institution issues statements (passes before it too)
+    sp = _speakers("The hospital said the patient was stable.")
+    assert _pairs(sp) == {("the hospital", "indirect", "the patient was stable")}
+
+
+# --- name spans: the whole name, not its last words ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Secretary of State Ann Lorimer said the talks would resume.", "Ann Lorimer",
+         "Secretary of State"),
+        ("The talks will resume, Secretary of State Jo F. Kerr said.", "Jo F. Kerr",
+         "Secretary of State"),
+        ("Director of National Intelligence Ray Olund said the threat was real.", "Ray Olund",
+         "Director of National Intelligence"),
+        ("Thomas Earl King III said the march would go on.", "Thomas Earl King III", None),
+        ("Jan van den Berg said the dike would hold.", "Jan van den Berg", None),
+    ],
+)  # fmt: skip
+def test_a_title_with_of_or_a_name_with_particles_gives_the_whole_name(
+    text: str, name: str, role: str | None
+) -> None:
+    (sp,) = _speakers(text)
+    assert (sp.name, sp.role) == (name, role)
+
+
+def test_a_spokeswoman_for_an_organisation_still_gives_the_organisation() -> None:
+    # guard for the title rule above (passes before it too)
+    (sp,) = _speakers("A spokeswoman for Acme Foods said the plant would close.")
+    assert (sp.name, sp.role) == ("Acme Foods", "spokeswoman")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("TV networks are predicting that the governor will win.", {"TV networks"}),
+        ("WHO officials said the outbreak was contained.", {"WHO", "WHO officials"}),
+    ],
+)
+def test_a_plural_source_or_an_acronym_before_it_is_kept(text: str, names: set[str]) -> None:
+    (sp,) = _speakers(text)
+    assert {sp.name, *sp.aliases} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"I will vote for the first time," said Nicky Dorrell, 24, from Leeds, who said'
+         " the mayor is best placed to fix the buses.", "Nicky Dorrell"),
+        ("Some delegates at the convention in Halden said the vote was rigged.",
+         "some delegates"),
+        ("Apple Inc. said the phone would ship in May.", "Apple Inc."),
+        ("Acme Corp., the maker of the drill, said the plant would close.", "Acme Corp."),
+    ],
+)  # fmt: skip
+def test_the_speaker_before_a_place_phrase_or_a_company_suffix_speaks(text: str, name: str) -> None:
+    assert [sp.name for sp in _speakers(text)] == [name]
+
+
+def test_the_person_in_a_place_phrase_before_who_still_speaks() -> None:
+    # guard: "help from X, who said" (no comma before "from"): X speaks (passes before too)
+    sp = _speakers(
+        "The deal was made with help from Labor Secretary Tom Perez, who said the workers had won."
+    )
+    assert [s.name for s in sp] == ["Tom Perez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Harbor County Prosecutor's Office said the case was closed.",
+         "the Harbor County Prosecutor's Office"),
+        ("The case was closed, the Clark County Sheriff's Office said.",
+         "the Clark County Sheriff's Office"),
+    ],
+)  # fmt: skip
+def test_an_office_named_after_its_holder_is_one_organisation(text: str, name: str) -> None:
+    assert [sp.name for sp in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another intelligence source said the agents were busy with the case.",
+        "Another intelligence source speaking to the Daily Ledger said the agents were busy"
+        " with the case.",
+    ],
+)
+def test_a_described_source_keeps_its_modifiers_and_its_hearer_is_not_it(text: str) -> None:
+    assert [sp.name for sp in _speakers(text)] == ["another intelligence source"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mayor Dana Vell wrote a letter to Attorney General Ray Olund asking the department"
+         " to investigate the delays.", "Dana Vell"),
+        ("The campaign sent an email to supporters stating that the race was tied.",
+         "the campaign"),
+    ],
+)  # fmt: skip
+def test_who_a_letter_is_written_to_is_not_who_asks(text: str, name: str) -> None:
+    assert [sp.name for sp in _speakers(text)] == [name]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -56,6 +56,11 @@ def _np_tok_ok(t: Tok) -> bool:
 NP_STOP = CUE_FORMS.keys() | AUX | PREPOSITIONS | PASSIVE | PRONOUNS | {"and", "or", "that"}
 
 
+# words that open a speaker noun's phrase with its lower-case modifiers ("the auction house",
+# "another intelligence source", "one Senate aide")
+_NP_OPENERS = {"the", "its", "a", "an", "his", "her", "their", "another", "one", "some"}
+
+
 def np_back(toks: list[Tok], end: int, lo: int) -> int:
     """Start of the noun phrase that ends at ``end`` (exclusive); ``end`` if none."""
     j = end - 1
@@ -88,7 +93,7 @@ def np_back(toks: list[Tok], end: int, lo: int) -> int:
     ):
         for d in range(start - 1, max(lo, start - 4) - 1, -1):
             t = toks[d]
-            if t.low in {"the", "its", "a", "an", "his", "her", "their"} or (
+            if t.low in _NP_OPENERS or (
                 t.cap and t.low.endswith(("’s", "'s"))
             ):  # "the auction house", "Ohio's tax commissioner"
                 start = d
@@ -98,10 +103,18 @@ def np_back(toks: list[Tok], end: int, lo: int) -> int:
     # drop dangling connectors and sentence-initial function words at the front
     while start < end and (
         toks[start].low in NAME_CONNECTORS
-        or (toks[start].low in NOT_NAMES and toks[start].low not in DETERMINERS)
+        or (
+            toks[start].low in NOT_NAMES
+            and toks[start].low not in DETERMINERS
+            and not _acronym(toks[start])  # "WHO officials", "US officials"
+        )
     ):
         start += 1
     return start
+
+
+def _acronym(t: Tok) -> bool:
+    return len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()
 
 
 # a word that is no name alone but ends an organisation's ("Human Rights Watch")
@@ -207,6 +220,34 @@ def role_from_appos(s: str, toks: list[Tok], a: int, b: int) -> str | None:
     return span_text(s, toks, a, b) or None
 
 
+# an office named after its holder: "the Sheriff's Office", "the Coroner's Office"
+_OWNED_BODIES = {"office", "department", "bureau"}
+_NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+def _name_after_title_of(toks: list[Tok], r: int, name_a: int, b: int) -> int | None:
+    """Where the person's name starts in "Secretary of State Ann Lee", "Director of
+    National Intelligence Jo F. Kerr": a capitalised title, its "of" part and a name of
+    two words (a middle initial and a suffix kept) that has no organisation's word. None
+    for "a spokeswoman for Acme Corp" (Acme speaks through her)."""
+    if r < 0 or not toks[r].cap or toks[name_a].low not in {"of", "for"}:
+        return None
+    tail = toks[name_a + 1 + (toks[name_a + 1].low == "the") : b]  # "Speaker of the House"
+    if len(tail) < 3 or not all(t.cap for t in tail):
+        return None
+    k = b - 1
+    if toks[k].low in _NAME_SUFFIXES:
+        k -= 1
+    k -= 1  # the first name
+    while k > name_a + 1 and len(toks[k].text) == 2 and toks[k].text.endswith("."):
+        k -= 1  # "Jo F. Kerr": the middle initial
+    if len(toks[k].text) == 2 and toks[k].text.endswith("."):
+        return None
+    if k <= name_a + 1 or any(t.low in ORG_WORDS for t in toks[k:b]):
+        return None  # "Spokesman for Acme Foods Group": the organisation, no person
+    return k
+
+
 def make_ref(
     s: str, toks: list[Tok], a: int, b: int, appos: tuple[int, int] | None, unit: int
 ) -> Ref | None:
@@ -257,6 +298,29 @@ def make_ref(
             or t.low.endswith(("’s", "'s"))
         ):
             r = k
+    if (
+        r > a
+        and toks[r].cap
+        and toks[r - 1].cap
+        and r + 1 < b
+        and all(t.low in _NAME_SUFFIXES for t in toks[r + 1 : b])
+    ):
+        # "Martin Luther King III": a surname before a generational suffix, no title
+        r = max(
+            (k for k in range(a, r) if toks[k].low in ROLE_WORDS and not toks[k].cap),
+            default=-1,
+        )
+    if (
+        r == b - 2
+        and toks[r].cap
+        and toks[r].low.endswith(("’s", "'s"))
+        and toks[b - 1].cap
+        and toks[b - 1].low in _OWNED_BODIES
+    ):  # "the Harbor County Sheriff's Office": one organisation's name, not "Office"
+        name = span_text(s, toks, a, b)
+        if toks[a].low in DETERMINERS:
+            name = toks[a].low + name[len(toks[a].text) :]
+        return Ref(name, role, "group", unit, pos)
     name_a = r + 1 if r >= 0 else a
     while name_a < b and (toks[name_a].low in HONORIFICS or toks[name_a].low in DETERMINERS):
         name_a += 1
@@ -266,6 +330,17 @@ def make_ref(
             name = toks[a].low + name[len(toks[a].text) :]
         return Ref(name, role, "group", unit, pos)
     name_toks = toks[name_a:b]
+    titled_name = _name_after_title_of(toks, r, name_a, b)
+    if titled_name is not None:
+        # "Secretary of State Ann Lee": a title with its "of" part, then the person
+        ra = a + (toks[a].low in DETERMINERS)
+        return Ref(
+            span_text(s, toks, titled_name, b),
+            role or span_text(s, toks, ra, titled_name),
+            "person",
+            unit,
+            pos,
+        )
     if r >= 0 and name_toks[0].low in {"of", "for", "at"} and b - name_a >= 2:
         # "a spokeswoman for Acme Corp": Acme speaks, through its spokeswoman
         org_a = name_a + 1 + (toks[name_a + 1].low == "the")

@@ -171,6 +171,40 @@ def _has_verb(toks: list[Tok], a: int, b: int) -> bool:
     return False
 
 
+# What is refused when "deny" means "refuse to grant" ("denied the request", "denied him
+# bail"), not "say it is untrue" ("denied the charges", "denied any wrongdoing").
+_REFUSALS = {
+    "request",
+    "requests",
+    "access",
+    "permission",
+    "entry",
+    "bail",
+    "visa",
+    "visas",
+    "permit",
+    "permits",
+    "application",
+    "applications",
+    "asylum",
+    "parole",
+    "admission",
+}
+
+
+def _refused(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether what "deny" takes is something refused: a request or a permission as the
+    object's head noun ("CNN's request to speak with her", "him bail", "a permit for the
+    march"), before any verb of a clause ("denied the request was ever made" is a clause)."""
+    for k in range(a, min(b, a + 5)):
+        t = toks[k]
+        if t.q >= 0 or not t.word or t.low in FINITE_VERBS:
+            return False
+        if t.low in _REFUSALS:
+            return not (k + 1 < b and toks[k + 1].low in FINITE_VERBS)
+    return False
+
+
 def accusation(s: str, toks: list[Tok], a: int, b: int) -> str | None:
     """ "accused Ann Lee of deliberately hiding the report" -> "Ann Lee has been deliberately
     hiding the report"; None when no "of" + gerund follows the accused."""
@@ -438,6 +472,8 @@ def analyze_unit(
                 continue
             # "announced the plan on Friday", "charged the driver": an object, no clause
             clause = not bare or c.base == "accuse" or _has_verb(toks, a, b)
+            if bare and c.base == "deny" and _refused(toks, a, b):
+                clause = False  # "denied CNN's request to speak with her": a refusal
             if nwords >= 3 and c.base not in QUOTE_ONLY_VERBS and clause:
                 add("indirect", span_text(s, toks, a, b), cue_word, c.ref, toks[a].start)
                 last = c.ref

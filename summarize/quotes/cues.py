@@ -224,6 +224,22 @@ def _adverb(t: Tok) -> bool:
 _NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "assembly", "supply", "early", "daily"}
 
 
+def _passive(toks: list[Tok], i: int) -> bool:
+    """Whether the cue word at ``i`` is a passive participle: after a form of "be", also
+    across adverbs ("was also charged with", "were later accused of"): its subject is
+    who the words are about, not who said them."""
+    k = i - 1
+    while (
+        k > 0
+        and toks[k].q < 0
+        and toks[k].low not in PASSIVE
+        and not toks[k].cap
+        and (toks[k].low in AUX or _adverb(toks[k]))
+    ):
+        k -= 1
+    return toks[k].q < 0 and toks[k].low in PASSIVE
+
+
 def _ends_inversion(toks: list[Tok], e: int, pronoun: bool) -> bool:
     """Whether an inverted speaker ("said Ann Lee", "said he") ends where a speaker
     may end: punctuation, a quotation, the end; for a name also a time or place phrase."""
@@ -387,7 +403,18 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
         if k < 2 or toks[k - 1].low not in _PLACE_PREPS or toks[k - 1].q >= 0:
             break
         h = np_back(toks, k - 1, 0)
-        if h >= k - 1 or toks[k - 2].low in _PUBLISHED:
+        if h >= k - 1:
+            # "at the convention in Philadelphia": a place named by a common noun
+            m = k - 2
+            while m >= 0 and k - 2 - m < 3 and toks[m].word and toks[m].text.islower():
+                if toks[m].low in {"the", "a", "an"}:
+                    break
+                m -= 1
+            if m >= 0 and m < k - 2 and toks[m].low in {"the", "a", "an"}:
+                k = m
+                continue
+            break
+        if toks[k - 2].low in _PUBLISHED:
             break
         ref = make_ref(s, toks, h, k - 1, None, unit)
         if ref is not None and ref.kind != "pronoun":
@@ -397,8 +424,41 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
 
 
 _PLEAS = {"guilty", "not", "innocent", "no"}
+# "an adviser to his campaign acknowledging": the adviser speaks (but "a letter to X asking")
+_SENT_NOUN_BLOCKERS = (SPEAKER_NOUNS | ROLE_WORDS) - DOCUMENT_NOUNS - MEDIUM_NOUNS
+
+
+def _speaker_before_hearer(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+    """ "a source speaking to Fox News said": the source speaks; Fox News is who heard it."""
+    if a < 3 or toks[a - 1].low not in {"to", "with"} or toks[a - 2].low not in _TALKING:
+        return None
+    h = np_back(toks, a - 2, 0)
+    ref = make_ref(s, toks, h, a - 2, None, unit) if h < a - 2 else None
+    return (ref, h) if ref is not None and ref.kind != "pronoun" else None
+
+
+_TALKING = {"speaking", "talking"}
 _PUBLISHED = DOCUMENT_NOUNS | {"report", "reports", "poll", "polls", "survey", "study", "article"}
 _PUBLISHED |= {"story", "editorial", "interview", "piece", "analysis", "review"}
+
+
+# "Ann Lee, 24, from Leeds, who said": the place phrase between a person and "who"
+_WHO_PLACE_PREPS = {"from", "in", "of"}
+
+
+def _who_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+    """ "Ann Lee, 24, from Leeds, who said": "who" is Ann Lee, the person before the place
+    phrase set off by commas (not "help from Tom Perez, who said")."""
+    if a < 3 or toks[a - 1].low not in _WHO_PLACE_PREPS or toks[a - 2].text != ",":
+        return None
+    k = a - 2
+    while k >= 0 and (toks[k].text == "," or toks[k].text.isdigit()) and a - k < 6:
+        k -= 1
+    if k < 0 or not toks[k].cap:
+        return None
+    b = np_back(toks, k + 1, 0)
+    ref = make_ref(s, toks, b, k + 1, None, unit) if b <= k else None
+    return (ref, b) if ref is not None and ref.kind == "person" else None
 
 
 def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
@@ -491,7 +551,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
         if prev is not None and prev.q < 0:
             if _noun_cue(toks, i):
                 continue
-            if prev.low in PASSIVE and not low.endswith("ing"):
+            if _passive(toks, i) and not low.endswith("ing"):
                 continue
             if low.endswith("ing") and (
                 prev.low in {"in", "on", "of"}
@@ -557,6 +617,9 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             a = np_back(toks, j, 0)
             ref = make_ref(s, toks, a, j, None, unit)
             r0 = a
+            got = _who_before_place(s, toks, a, unit)
+            if got is not None:
+                ref, r0 = got
         elif j >= 0 and toks[j].text == "," and not low.endswith("ing"):
             k = j - 1
             while k >= 0 and toks[k].text not in {",", ";", ":"} and toks[k].q < 0 and j - k < 16:
@@ -576,11 +639,28 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                         ref = None
         elif j >= 0:
             a = np_back(toks, j + 1, 0)
+            if (
+                1 < a <= j
+                and low.endswith("ing")
+                and toks[a - 1].low == "to"
+                and toks[a - 2].low not in _SENT_NOUN_BLOCKERS
+            ):
+                # "wrote a letter to the mayor asking ...", "an email to supporters saying":
+                # the one written to is no speaker; the sentence's subject writes (not
+                # "an adviser to his campaign acknowledging": the adviser)
+                if not subj_done:
+                    subj = unit_subject(s, toks, a - 1, unit)
+                    subj_done = True
+                if subj is not None:
+                    cues.append(Cue(i, i + 1, base, subj, i, i + 1, "subj"))
+                    continue
             if a <= j:
                 ref = make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
                 if ref is not None and ref.kind != "pronoun":
-                    head = _head_before_place(s, toks, a, unit)
+                    head = _head_before_place(s, toks, a, unit) or _speaker_before_hearer(
+                        s, toks, a, unit
+                    )
                     if head is not None:
                         ref, r0 = head
             long = _long_description(s, toks, a if a <= j else j + 1, j, unit)

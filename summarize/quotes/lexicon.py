@@ -253,6 +253,17 @@ delegates delegate traders organiser
 """
     )
 )
+# plurals of the speaking nouns above ("TV networks are predicting", "two judges said"):
+# organisations, then people
+ORG_PLURALS = set(
+    _words(
+        """
+networks broadcasters newspapers channels companies firms agencies departments ministries
+committees commissions boards councils courts
+"""
+    )
+)
+SPEAKER_NOUNS |= ORG_PLURALS | set(_words("judges governors mayors sheriffs women"))
 
 # Words that make a capitalised name an organisation or a place, not a person.
 ORG_WORDS = set(
@@ -269,6 +280,7 @@ street road avenue river sea ocean fleet city county state states island islands
 south east west republic kingdom nations cup games olympics festival museum library
 project campaign coalition alliance movement network media studios records entertainment
 pictures international global national united american british european online
+inc. corp. co. ltd. bros.
 """
     )
 )
@@ -310,6 +322,7 @@ in on at to via during from through after before over with while into about acro
     )
 )
 NAME_CONNECTORS = {"of", "for", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "der", "&"}
+NAME_CONNECTORS |= {"den", "del", "della", "di", "dos", "das", "ter", "ten"}  # "Jan van den Berg"
 DETERMINERS = {
     "the",
     "a",

@@ -18,6 +18,7 @@ from .._model import Speaker
 from .lexicon import (
     HONORIFICS,
     ORG_HEADS,
+    ORG_PLURALS,
     ORG_WORDS,
     ROLE_MODIFIERS,
     ROLE_WORDS,
@@ -72,6 +73,7 @@ def core(name: str) -> tuple[list[str], str | None]:
     if (
         caps
         and (head in ROLE_WORDS or head in SPEAKER_NOUNS)
+        and head not in ORG_PLURALS  # "TV networks" are no organisation's networks
         and all(_cap(w) for w in caps)
         and any(w.isupper() and len(w) > 1 for w in caps)
         and not any(_DEMONYM.search(w) and not w.isupper() for w in caps)

@@ -70,6 +70,21 @@ _EVENT_HEADS = {
     "peninsula",
     "strait",
 }
+# Heads of names that are machines: what a collider or a telescope "could reveal" is the
+# writer's hope, never its speech ("the Large Hadron Collider", "the LHC" spelled out).
+# (A hospital, an airport or a plant is an institution that issues statements.)
+_MACHINE_HEADS = {
+    "collider",
+    "accelerator",
+    "telescope",
+    "reactor",
+    "satellite",
+    "spacecraft",
+    "rover",
+    "lander",
+    "orbiter",
+    "supercomputer",
+}
 _DETS = {"the", "a", "an"}
 
 
@@ -199,6 +214,8 @@ def can_speak(name: str) -> bool:
         return False  # "Domestically": an adverb
     if words[-1][:1].isupper() and last in _EVENT_HEADS:
         return False  # "the Munich Security Conference", "the South China Sea"
+    if last in _MACHINE_HEADS:
+        return False  # "the Large Hadron Collider", "the telescope": a machine
     return words[-1].lower() not in {"de", "al", "van", "von", "bin", "of", "for", "and"}
 
 

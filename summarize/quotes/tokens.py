@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from .marks import Span
 
 # "Operators’ Association": a plural possessive inside a name is one token with its name;
-# so is a middle initial ("Steven M. Ekovich")
+# so is a middle initial ("Steven M. Ekovich"), and a company's "Inc." inside a sentence
+# ("Apple Inc. said": not the end of one)
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Lt|Sgt|Gen|Sen|Rep|Gov|Col|Capt|St|Jr|Sr|Prof|Rev|Cpl|Det"
-    r"|Insp|Supt|Maj|Adm|Cmdr|Atty|Pres)\.|[A-Z][\w’'&.-]*s[’'](?= [A-Z])|[A-Z]\.(?= [A-Z])"
+    r"|Insp|Supt|Maj|Adm|Cmdr|Atty|Pres)\.|(?:Inc|Corp|Co|Ltd|Bros)\.(?=,|\s+[a-z(])"
+    r"|[A-Z][\w’'&.-]*s[’'](?= [A-Z])|[A-Z]\.(?= [A-Z])"
     r"|\w(?:[\w’'&.-]*\w)?|[^\w\s]"
 )
 
