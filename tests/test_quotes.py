@@ -1102,6 +1102,57 @@ def test_name_variants_are_one_entry(paras: list[str], name: str) -> None:
     assert len(sp[0].statements) == 2
 
 
+@pytest.mark.parametrize(
+    ("first", "other"),
+    [
+        ("A driver was held after a chase through two counties, police said.", "Fenwick police"),
+        (
+            "A driver was held after a chase. Police said he had crossed two counties.",
+            "Fenwick police",
+        ),
+        (
+            "A driver was held after a chase through two counties, police said.",
+            "The Fenwick State Police",
+        ),
+    ],
+)
+def test_bare_police_in_a_datelined_story_are_the_dateline_towns(first: str, other: str) -> None:
+    paras = [
+        first,
+        "Marlow police said the driver ran from the car.",
+        f"{other} said he had been seen there the night before.",
+    ]
+    doc = Document(None, [Paragraph(i, p) for i, p in enumerate(paras)], "Marlow, Ohio (AP) —")
+    by = _by_name(extract_speakers(doc))
+    assert len(by) == 2
+    assert len(by["Marlow police"].statements) == 2
+    # with no dateline, the bare police could be either town's: they stay apart
+    assert len(_speakers(*paras)) == 3
+
+
+def test_bare_police_are_the_one_police_department_named() -> None:
+    sp = _speakers(
+        "A driver was held after a chase, police said.",
+        "A spokesman for the Marlow Police Department said the driver ran from the car.",
+    )
+    assert [(s.name, len(s.statements)) for s in sp] == [("Marlow Police Department", 2)]
+
+
+def test_an_unnamed_spokesperson_is_the_one_named_next_with_that_role() -> None:
+    sp = _speakers(
+        "The ferry ran aground at dawn, a Marlow Harbour Board spokeswoman said."
+        " Nobody was hurt, spokeswoman Ines Varga said.",
+        "The ferry will sail again on Monday, a spokesman said. Port Authority spokesman"
+        " Olek Brandt said the channel would be dredged.",
+    )
+    by = _by_name(sp)
+    assert sorted(by) == ["Ines Varga", "Olek Brandt", "a spokesman"]
+    assert by["Ines Varga"].aliases == ["a Marlow Harbour Board spokeswoman"]
+    assert len(by["Ines Varga"].statements) == 2
+    # a spokesman of a named organisation is not the unnamed one said before
+    assert len(by["a spokesman"].statements) == 1
+
+
 def test_a_son_named_junior_is_not_his_father() -> None:
     sp = _speakers(
         "Donald Trump Jr. said the tower would open.", "Donald J. Trump said the tower was his."
@@ -1456,6 +1507,40 @@ def test_an_organisation_and_a_title_before_a_name_give_the_person(
 )
 def test_a_place_after_the_speaker_is_not_the_speaker(text: str, name: str) -> None:
     assert [s.name for s in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a town and its state after a station, a paper, a person: they speak
+        ("Radio affiliate KBXR in Dunmore, Ohio, reported that the dam held.", "KBXR"),
+        ("The Courier in Ashgrove, Oregon reported that the dam held.", "Courier"),
+        ("Ada Lindqvist of Marlow, Oklahoma says the dam held.", "Ada Lindqvist"),
+        # guards: a name after an opening phrase with a town and its state still speaks
+        ("At a fair in Dunmore, Ohio, Ada Lindqvist said the dam held.", "Ada Lindqvist"),
+        ("Ada Lindqvist, a welder in Dunmore, Ohio, said the dam held.", "Ada Lindqvist"),
+    ],
+)
+def test_a_town_and_its_state_after_the_speaker_are_not_the_speaker(text: str, name: str) -> None:
+    assert [s.name for s in _speakers(text)] == [name]
+
+
+def test_an_inverted_speaker_heads_a_relative_clause_after_a_town() -> None:
+    sp = _speakers(
+        '"The dam held," said Ada Lindqvist, a welder from Marlow, Oklahoma, who said she'
+        " had worked there for years."
+    )
+    assert [(s.name, len(s.statements)) for s in sp] == [("Ada Lindqvist", 2)]
+
+
+def test_a_town_is_not_the_surname_of_an_organisation_named_after_it() -> None:
+    # "Dunmore" is a town here: it takes no first name from the center's name
+    sp = _speakers(
+        "Ada Lindqvist was taken to Mercy Dunmore Heart Center in the evening.",
+        "The center is the largest in Dunmore.",
+        "Dunmore said the roads would stay closed until Friday.",
+    )
+    assert [s.name for s in sp] == ["Dunmore"]
 
 
 @pytest.mark.parametrize(

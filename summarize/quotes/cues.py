@@ -15,6 +15,7 @@ from .lexicon import (
     MEDIUM_NOUNS,
     ORG_WORDS,
     PASSIVE,
+    PLACE_NAMES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_MODIFIERS,
@@ -383,13 +384,34 @@ def _associates_of(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tuple[
     return Ref(name, None, "group", unit, toks[start].start), start
 
 
-def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
+def _place_name(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether ``toks[a:b]`` is a state, province or country ("Ohio", "Calif", "N.Y.")."""
+    return 0 < b - a <= 3 and " ".join(t.low for t in toks[a:b]).rstrip(".") in PLACE_NAMES
+
+
+def _town_before(toks: list[Tok], a: int, b: int) -> int:
+    """Start of the town in "Dayton, Ohio" when ``toks[a:b]`` is the state or country
+    after its comma; ``a`` when it is not."""
+    if a < 2 or toks[a - 1].text != "," or not _place_name(toks, a, b):
+        return a
+    c = a - 1
+    while c > 0 and a - c <= 4 and toks[c - 1].cap and toks[c - 1].q < 0:
+        c -= 1  # the town's capitalised words ("of Tulsa", not "Ann Marsh of Tulsa")
+    return c if c < a - 1 else a
+
+
+def _head_before_place(
+    s: str, toks: list[Tok], a: int, unit: int, b: int = -1
+) -> tuple[Ref, int] | None:
     """ "most voters in Alabama, Georgia and Virginia said", "some delegates at the
     convention in Philadelphia said": the noun the place phrase follows speaks, not the
-    place. None when no speaker stands there, or when it is what was published there ("a
-    report in a New Hampshire paper said": the paper)."""
+    place. "Ann Lee of Tulsa, Oklahoma says": the place is a town and its state (``b``, the
+    end of the phrase at ``a``, lets the state be seen). None when no speaker stands there,
+    or when it is what was published there ("a report in a New Hampshire paper said": the
+    paper)."""
     got = None
-    k = a
+    k = _town_before(toks, a, b) if b > a else a
+    preps = _PLACE_PREPS | {"of"} if k < a else _PLACE_PREPS  # "of Tulsa, Oklahoma"
     for _ in range(3):
         # a list of places ends with "and"/"or" ("Alabama, Georgia and Virginia"); a comma
         # alone ends an opening phrase ("At the Rotary Club in Manchester, Trump said")
@@ -400,7 +422,7 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
                 break
             k = m
             joins = {"and", "or", ","}
-        if k < 2 or toks[k - 1].low not in _PLACE_PREPS or toks[k - 1].q >= 0:
+        if k < 2 or toks[k - 1].low not in preps or toks[k - 1].q >= 0:
             break
         h = np_back(toks, k - 1, 0)
         if h >= k - 1:
@@ -414,8 +436,8 @@ def _head_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref,
                 k = m
                 continue
             break
-        if toks[k - 2].low in _PUBLISHED:
-            break
+        if toks[k - 2].low in _PUBLISHED and not toks[k - 2].cap:
+            break  # (not "The Post in Denver": a newspaper's name)
         ref = make_ref(s, toks, h, k - 1, None, unit)
         if ref is not None and ref.kind != "pronoun":
             got = ref, h
@@ -628,6 +650,12 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 a = np_back(toks, k, 0)
                 ref = make_ref(s, toks, a, k, (k + 1, j), unit)
                 r0 = a
+                if ref is not None and ref.kind != "pronoun" and _place_name(toks, k + 1, j):
+                    # "CNN affiliate KXYZ in Dayton, Ohio, reported": the station, not the
+                    # town (a head that is itself an apposition is left to the subject's)
+                    head = _head_before_place(s, toks, a, unit, k)
+                    if head is not None and (head[1] == 0 or toks[head[1] - 1].text != ","):
+                        ref, r0 = head
                 if ref is None and 1 <= j - (k + 1) <= 4 and all(t.cap for t in toks[k + 1 : j]):
                     # "The author of the book, Ann Lee, said": the name in apposition
                     ref = make_ref(s, toks, k + 1, j, None, unit)
@@ -658,7 +686,7 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
                 ref = make_ref(s, toks, a, j + 1, None, unit)
                 r0 = a
                 if ref is not None and ref.kind != "pronoun":
-                    head = _head_before_place(s, toks, a, unit) or _speaker_before_hearer(
+                    head = _head_before_place(s, toks, a, unit, j + 1) or _speaker_before_hearer(
                         s, toks, a, unit
                     )
                     if head is not None:

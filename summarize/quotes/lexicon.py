@@ -444,3 +444,40 @@ mum stepfather stepmother
 """
     )
 )
+
+
+# States, provinces and countries: what follows a town's name in "Dayton, Ohio" or
+# "Lyon, France" (lower case; abbreviations without their last full stop, as tokenised:
+# "Calif." is "Calif" then "."; "N.Y." is one token, looked up as "n.y").
+def _names(text: str) -> frozenset[str]:
+    """Comma-separated names in lower case (a name may run over a line break)."""
+    return frozenset(" ".join(name.split()).lower() for name in text.split(","))
+
+
+PLACE_NAMES = _names(
+    """
+Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida,
+Georgia, Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine,
+Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska,
+Nevada, New Hampshire, New Jersey, New Mexico, New York, North Carolina, North Dakota, Ohio,
+Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee,
+Texas, Utah, Vermont, Virginia, Washington, West Virginia, Wisconsin, Wyoming, D.C, Puerto
+Rico, Ala, Ariz, Ark, Calif, Colo, Conn, Del, Fla, Ga, Ill, Ind, Kan, Ky, La, Md, Mass,
+Mich, Minn, Miss, Mo, Mont, Neb, Nev, N.H, N.J, N.M, N.Y, N.C, N.D, Okla, Ore, Pa, R.I, S.C,
+S.D, Tenn, Vt, Va, Wash, W.Va, Wis, Wyo, Alberta, British Columbia, Manitoba, New Brunswick,
+Newfoundland, Nova Scotia, Ontario, Quebec, Saskatchewan, England, Scotland, Wales, Northern
+Ireland, Afghanistan, Albania, Algeria, Argentina, Armenia, Australia, Austria, Azerbaijan,
+Bahrain, Bangladesh, Belarus, Belgium, Bolivia, Bosnia, Brazil, Bulgaria, Cambodia,
+Cameroon, Canada, Chile, China, Colombia, Costa Rica, Croatia, Cuba, Cyprus, Czech Republic,
+Denmark, Ecuador, Egypt, El Salvador, Estonia, Ethiopia, Finland, France, Germany, Ghana,
+Greece, Guatemala, Haiti, Honduras, Hungary, Iceland, India, Indonesia, Iran, Iraq, Ireland,
+Israel, Italy, Jamaica, Japan, Jordan, Kazakhstan, Kenya, Kosovo, Kuwait, Latvia, Lebanon,
+Libya, Lithuania, Luxembourg, Malaysia, Mali, Mexico, Moldova, Morocco, Nepal, Netherlands,
+New Zealand, Nicaragua, Niger, Nigeria, North Korea, Norway, Pakistan, Panama, Paraguay,
+Peru, Philippines, Poland, Portugal, Qatar, Romania, Russia, Rwanda, Saudi Arabia, Senegal,
+Serbia, Singapore, Slovakia, Slovenia, Somalia, South Africa, South Korea, South Sudan,
+Spain, Sri Lanka, Sudan, Sweden, Switzerland, Syria, Taiwan, Tanzania, Thailand, Tunisia,
+Turkey, Uganda, Ukraine, United Arab Emirates, United Kingdom, Uruguay, Venezuela, Vietnam,
+Yemen, Zambia, Zimbabwe
+"""
+)

@@ -187,7 +187,11 @@ def _opening_noun(name: str) -> bool:
     """ "Officials", "Prosecutors": a plural description opening a sentence (it joins as a
     description does; not "Carrier", a company)."""
     low = name.lower()
-    return " " not in name and low.endswith("s") and (low in SPEAKER_NOUNS or low in ROLE_WORDS)
+    return (
+        " " not in name
+        and (low.endswith("s") or low == "police")
+        and (low in SPEAKER_NOUNS or low in ROLE_WORDS)
+    )
 
 
 _CUT_HEADS = ORG_HEADS | ORG_WORDS | {"bureau", "office", "ministry", "department", "board"}
@@ -221,9 +225,12 @@ def _spell_acronyms(cores: list[tuple[list[str], str | None]], keys: list[tuple[
             keys[i] = next(iter(got))
 
 
-def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> list[Speaker]:
+def merge_speakers(
+    speakers: list[Speaker], idx: WordIndex | None = None, town: str | None = None
+) -> list[Speaker]:
     """Fold entries that name the same source into one; keep the order of first entries.
-    ``idx``, the article's words, lets a description see the groups it may also mean."""
+    ``idx``, the article's words, lets a description see the groups it may also mean;
+    ``town``, the place of the article's dateline, whose police a bare "police" are."""
     cores = [core(sp.name) for sp in speakers]
     keys = [_key(c) for c, _ in cores]
     have = set(keys)
@@ -250,6 +257,7 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
         for tail in {n.split()[-1].lower() for n in [sp.name, *sp.aliases] if n.strip()}:
             by_tail.setdefault(tail, []).append(j)
     into: dict[int, int] = {}
+    apart: set[int] = set()  # bare descriptions that join no fuller one
     for i, ki in enumerate(keys):
         back = backs[i]
         if back is not None:  # "the poll" after "a new Quinnipiac poll"
@@ -265,15 +273,30 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
             elif not named and same and min(same) < i and not indefinite:
                 into[i] = min(same)  # "the new poll" after "the poll"
             continue
-        if ki and ki[-1] in _BODIES and not _cap(cores[i][0][-1]) and len(ki) <= 3:
+        opening = _opening_noun(speakers[i].name)  # "Police said ..." opening a sentence
+        if ki and ki[-1] in _BODIES and (not _cap(cores[i][0][-1]) or opening) and len(ki) <= 3:
             # "police" with "Kent Police", "Atlanta police" with "the Atlanta Police
             # Department": the one body of that kind named in the article
+            near = [*by_last.get(ki[-1], []), *by_first.get(ki[0], [])]
+            if len(ki) == 1:  # "police" with "the Jupiter Police Department"
+                near += [j for tail in _BODY_TAILS for j in by_last.get(tail, [])]
             named = {
                 keys[j]
-                for j in [*by_last.get(ki[-1], []), *by_first.get(ki[0], [])]
+                for j in near
                 if j != i and len(keys[j]) > len(ki) and _cap(cores[j][0][-1])
                 and _body_of(keys[j], ki)
             }  # fmt: skip
+            if len(ki) == 1 and ki[-1] in _DATELINED:
+                # "Marlow police" name a body too; of several, bare "police" in a story
+                # datelined in a town are that town's, whatever other police it names
+                bodies = named | {
+                    keys[j] for j in by_last.get(ki[-1], []) if j != i and len(keys[j]) > 1
+                }
+                if len(bodies) > 1:
+                    place = tuple(_plain(w) for w in town.lower().split()) if town else ()
+                    named = {k for k in bodies if place and k[: len(place)] == place}
+                    if len(named) != 1:
+                        apart.add(i)  # none is the dateline's: it stays apart
             if len(named) == 1:
                 into[i] = first_of[next(iter(named))]
             continue
@@ -332,8 +355,9 @@ def merge_speakers(speakers: list[Speaker], idx: WordIndex | None = None) -> lis
                 }  # "Kim" for "Kim Jong Un"
                 if len(firsts) == 1:
                     into[i] = first_of[next(iter(firsts))]
-    _join_descriptions(speakers, into, idx)
+    _join_descriptions(speakers, into, idx, apart)
     _join_families(speakers, into, idx)
+    _join_named_spokesperson(speakers, into)
     out: list[Speaker] = []
     host_of: dict[int, Speaker] = {}
 
@@ -394,14 +418,15 @@ def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
 
 
 def _join_descriptions(
-    speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None
+    speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None, apart: set[int]
 ) -> None:
     """ "officials" with "American officials", "the source" with "one source", "the Clinton
     campaign" with "Mrs. Clinton's presidential campaign", "one lawmaker" with the person
     called "the lawmaker": a description joins the one entry whose name (or alias) has the
     same head noun and all its words. When several such entries are not one chain
     ("Russian officials", "American officials"), or the text names another group of that
-    head that does not speak ("Kyiv officials" for a bare "officials"), it stays apart."""
+    head that does not speak ("Kyiv officials" for a bare "officials"), it stays apart,
+    as do the entries in ``apart``."""
     names = [
         [d for n in [sp.name, *sp.aliases] if n and (d := _desc_words(n)) is not None]
         for sp in speakers
@@ -411,8 +436,8 @@ def _join_descriptions(
         for head, words in ds:
             by_head.setdefault(head, []).append((j, words))
     for i, sp in enumerate(speakers):
-        if into.get(i, i) != i:
-            continue  # joined already
+        if into.get(i, i) != i or i in apart:
+            continue  # joined already, or kept apart
         mine = _desc_words(sp.name)
         if mine is None:
             continue
@@ -490,6 +515,8 @@ def _join_families(speakers: list[Speaker], into: dict[int, int], idx: WordIndex
             into[i] = host
 
 
+# bodies of a place: unqualified in a datelined story, they are the dateline town's
+_DATELINED = {"police"}
 _WORD_BEFORE = re.compile(r"([\w.&’'-]+)\s+$")
 _RANKS = {"former", "senior", "top", "chief", "deputy", "acting", "interim", "longtime", "current"}
 _RANKS |= {"long-time", "assistant", "and", "&"}
@@ -523,6 +550,56 @@ def _modifiers_before(head: str, idx: WordIndex) -> set[str]:
             found.add(word)
     idx.memo[key] = found
     return found
+
+
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+_ROLE_ENDS = {"for", "of", "at", "with", "to"}
+
+
+def _spokes_org(words: list[str]) -> tuple[str, frozenset[str]] | None:
+    """("spokeswoman", {"vermont", "state", "police"}) for "a Vermont State Police
+    spokeswoman" or "spokeswoman for the Vermont State Police": the role noun and the
+    capitalised words naming whose it is; None when the role is not a spokesperson's."""
+    k = next((k for k, w in enumerate(words) if w.lower() in _ROLE_ENDS), len(words))
+    if k == 0 or words[k - 1].lower() not in _SPOKES:
+        return None
+    org = frozenset(
+        _POSSESSIVE.sub("", _plain(w.lower()))
+        for n, w in enumerate(words)
+        if n != k - 1 and _cap(w)
+    )
+    return words[k - 1].lower(), org
+
+
+def _join_named_spokesperson(speakers: list[Speaker], into: dict[int, int]) -> None:
+    """ "..., a Vermont State Police spokeswoman said. ..., spokeswoman Dana Pruitt said.":
+    an unnamed spokesperson is the one person the same or the next paragraph names with
+    that role noun, when the role names no other organisation (not "White House spokesman
+    Ann Lee" for "a spokesman"). Other roles stay apart: unnamed sources are seldom the
+    people named near them."""
+    for i, sp in enumerate(speakers):
+        words = sp.name.split()
+        if into.get(i, i) != i or len(words) < 2 or words[0].lower() not in {"a", "an"}:
+            continue
+        mine = _spokes_org(words[1:])
+        if mine is None or not sp.statements:
+            continue
+        paras = {st.paragraph for st in sp.statements}
+        found = []
+        for j, other in enumerate(speakers):
+            names = other.name.split()
+            if j == i or into.get(j, j) != j or not other.role or not other.statements:
+                continue
+            if len(names) < 2 or not all(_cap(w) for w in names):
+                continue  # a person named in full
+            theirs = _spokes_org(other.role.split())
+            if theirs is None or theirs[0] != mine[0] or theirs[1] and theirs[1] != mine[1]:
+                continue
+            first = min(st.paragraph for st in other.statements)
+            if any(p <= first <= p + 1 for p in paras):
+                found.append(j)
+        if len(found) == 1:
+            into[i] = found[0]
 
 
 def _leads_to(into: dict[int, int], start: int, goal: int) -> bool:

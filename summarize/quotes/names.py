@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    CUE_FORMS,
     HONORIFICS,
     NOT_NAMES,
     ORG_WORDS,
@@ -152,6 +153,7 @@ def person_in(text: str, known: KnownNames | None) -> list[tuple[int, str]]:
 
 
 _CAPS_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]+){1,5})$")
+_CAPS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w’'-]*\.?){1,4}")
 
 
 def full_name_before(name: str, idx: WordIndex) -> str | None:
@@ -161,13 +163,23 @@ def full_name_before(name: str, idx: WordIndex) -> str | None:
         return idx.memo[key]  # type: ignore[return-value]
     got = None
     text = idx.text
-    for nm in idx.word_matches(name):
+    matches = list(idx.word_matches(name))
+    # "in Dayton": a place, which lends no first name from "Mercy Dayton Heart Center"
+    place = any(
+        (pw := _PREV_WORD.search(text, max(0, nm.start() - 40), nm.start())) is not None
+        and pw.group(1).lower() in _PLACE_PREPS
+        for nm in matches
+    )
+    for nm in matches:
         m = _CAPS_BEFORE.search(text, max(0, nm.start() - 90), nm.start())
         if m is None:
             continue
         nw = _NEXT_WORD.match(text, nm.end())
         if nw and nw.group(1) in _MODIFIED_NOUNS:
             continue  # "Top Clinton adviser": the name modifies a noun, its capitals are not it
+        ca = _CAPS_AFTER.match(text, nm.end()) if place else None
+        if ca and any(w.lower().strip(".,") in ORG_WORDS for w in ca.group(0).split()):
+            continue  # "Mercy Dayton Heart Center": the town in an organisation's name
         _, first = strip_role(after_sentence_break(m.group(1).split()))
         while first and first[0].lower() in NOT_NAMES:
             first = first[1:]
@@ -256,12 +268,15 @@ def apposition_head(name: str, pos: int, text: str, start: int) -> str | None:
         return None
     for seg in reversed(segments[:-2] if relative else segments[:-1]):
         seg = seg.strip()
-        if not seg or _SKIP_SEGMENT.match(seg):
-            continue  # an age, a role ("a delegate"), a state ("Calif."), "who ..."
+        if not seg:
+            continue
         m = _NAME_AT_END.search(seg, max(0, len(seg) - 120))
+        pw = _PREV_WORD.search(seg, 0, m.start(1)) if m else None
+        if _SKIP_SEGMENT.match(seg) and not (pw and pw.group(1).lower() in CUE_FORMS):
+            continue  # an age, a role ("a delegate"), a state ("Calif."), "who ..."; not
+            # "said Ann Lee" (", a delegate from Houston, Texas, who said ...": she)
         if m is None:
             return None
-        pw = _PREV_WORD.search(seg, 0, m.start(1))
         if pw and pw.group(1).lower() in _PLACE_PREPS:
             continue  # "a rally in Ames": another place
         words = after_sentence_break(m.group(1).split())

@@ -125,11 +125,24 @@ def extract_speakers(doc: Document) -> list[Speaker]:
             sp.role = role_in_doc(sp.name, idx)
         sp.statements.sort(key=lambda st: st.paragraph)
     by_first = sorted(speakers, key=lambda k: firsts[k])
+    town = _dateline_town(doc.dateline)
     merged = [
-        sp for sp in merge_speakers([speakers[k] for k in by_first], idx) if says_something(sp)
+        sp
+        for sp in merge_speakers([speakers[k] for k in by_first], idx, town)
+        if says_something(sp)
     ]
     # most-quoted first; ties in order of first appearance (the merge keeps that order)
     return sorted(merged, key=lambda sp: -len(sp.statements))
+
+
+# "Dayton, Ohio (CNN) --", "DAYTON (AP) -", "NEW YORK, Dec. 11 (UPI) -": the town first
+_DATELINE_TOWN = re.compile(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) ?(?:,|\(|[-–—])")
+
+
+def _dateline_town(dateline: str | None) -> str | None:
+    """The town an article is datelined in, or None ("(CNN) --": no town)."""
+    m = _DATELINE_TOWN.match(dateline or "")
+    return m.group(1) if m else None
 
 
 _PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "reddit"}
