@@ -14,6 +14,9 @@ same kind), with a few words dropped per article. The 20,000 are grouped `--repe
 times, each in a fresh process that has first grouped ECB+ train and dev (as this
 script's own process has): the table gives the median, and the range of the runs, with
 the load average at each run (the machine is shared; one noisy run should not decide).
+From 4,000 articles `group_stories` reads terms and vectors on two processes
+(`summarize/stories/parallel.py`): its CPU seconds are this process's and its worker's
+(`RUSAGE_CHILDREN`), shown apart; the target is the wall time.
 The clustering stage alone is timed without and with event signatures
 (`summarize/stories/signature.py`): what they cost; and the checks after it
 (`summarize/stories/refine.py`: a story split, a leftover joins).
@@ -35,6 +38,7 @@ import sys
 import time
 import zlib
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -294,45 +298,84 @@ def signature_cost(docs) -> tuple[float, float, float]:
     return plain, with_signs, checks
 
 
-def timed_grouping(data: Path, path: Path) -> None:
+def timed_grouping(data: Path, path: Path, one_process: bool = False) -> None:
     """(a child process) Group ECB+ train and dev, then time `group_stories` on the
-    articles in `path` (JSON lines); print the figures and the groups as one JSON line."""
+    articles in `path` (JSON lines), on one process if asked; print the figures and the
+    groups as one JSON line."""
     from summarize import StoryItem, group_stories
 
     d = data / "stories"
     for name in ("ecbplus_train.jsonl", "ecbplus_dev.jsonl"):
         group_stories(items(load(d / name)))
     its = [StoryItem(r["id"], r["title"], r["text"], None, None) for r in load(path)]
-    groups, wall, cpu = _clock(lambda: group_stories(its))
-    print(json.dumps({"wall": wall, "cpu": cpu, "load": os.getloadavg()[0], "groups": groups}))
+    least = len(its) + 1 if one_process else None
+    before = _children_cpu()
+    groups, wall, cpu = _clock(lambda: group_stories(its, parallel_min=least))
+    worker = _children_cpu() - before
+    print(
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": cpu + worker,
+                "worker": worker,
+                "load": os.getloadavg()[0],
+                "groups": groups,
+            }
+        )
+    )
 
 
-def group_runs(data: Path, base: list[dict], repeat: int):
-    """`group_stories` on `base`, `repeat` times, each in a fresh process: (groups, the
-    runs' wall seconds, CPU seconds and load averages); every run must group alike."""
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of this process's finished child processes:
+    `group_stories`'s worker (`summarize/stories/parallel.py`)."""
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+@dataclass
+class Runs:
+    """Fresh-process runs of one way of grouping: seconds and load average per run."""
+
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)  # the process and its worker
+    workers: list[float] = field(default_factory=list)  # the worker alone
+    loads: list[float] = field(default_factory=list)
+
+
+def group_runs(data: Path, base: list[dict], repeat: int) -> tuple[list, Runs, Runs]:
+    """`group_stories` on `base`, `repeat` times as shipped (two processes) and
+    `repeat` times on one process, alternating (which goes first alternates too), each
+    in a fresh process: (groups, the two-process runs, the one-process runs); every run
+    must group alike."""
     import subprocess
     import tempfile
 
-    walls, cpus, loads = [], [], []
+    two, one = Runs(), Runs()
     groups = None
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "base.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in base), "utf-8")
-        for _ in range(repeat):
-            out = subprocess.run(
-                [sys.executable, __file__, "--data", str(data), "--timed-grouping", str(path)],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            run = json.loads(out.splitlines()[-1])
-            if groups is not None and run["groups"] != groups:
-                sys.exit("group_stories grouped the same articles differently in two runs")
-            groups = run["groups"]
-            walls.append(run["wall"])
-            cpus.append(run["cpu"])
-            loads.append(run["load"])
-    return groups, walls, cpus, loads
+        for k in range(repeat):
+            for single in (False, True) if k % 2 == 0 else (True, False):
+                cmd = [sys.executable, __file__, "--data", str(data), "--timed-grouping", str(path)]
+                out = subprocess.run(
+                    cmd + (["--one-process"] if single else []),
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+                run = json.loads(out.splitlines()[-1])
+                if groups is not None and run["groups"] != groups:
+                    sys.exit("group_stories grouped the same articles differently in two runs")
+                groups = run["groups"]
+                runs = one if single else two
+                runs.walls.append(run["wall"])
+                runs.cpus.append(run["cpu"])
+                runs.workers.append(run["worker"])
+                runs.loads.append(run["load"])
+    return groups, two, one
 
 
 def speed(rows: list[dict], data: Path, repeat: int) -> None:
@@ -343,8 +386,8 @@ def speed(rows: list[dict], data: Path, repeat: int) -> None:
     random.Random(2).shuffle(big)
     base, extra = big[:20000], big[20000:]
     its = [StoryItem(r["id"], r["title"], r["text"], None, None) for r in base]
-    groups, walls, cpus, loads = group_runs(data, base, repeat)
-    g_wall, g_cpu = statistics.median(walls), statistics.median(cpus)
+    groups, two, one = group_runs(data, base, repeat)
+    med = statistics.median
 
     plain, signed, checks = signature_cost([doc_of(i) for i in its])
 
@@ -364,12 +407,21 @@ def speed(rows: list[dict], data: Path, repeat: int) -> None:
     print()
     print("| speed (synthetic; 2 shared cores)             | wall s | CPU s | target |")
     print("|-----------------------------------------------|-------:|------:|-------:|")
-    print(
-        f"| group 20,000 articles (`group_stories`)       | {g_wall:6.2f} | {g_cpu:5.2f} | < 10 |"
+    ways = (
+        ("group 20,000 articles (`group_stories`)", two, "< 10"),
+        ("(the same on one process: the peer)", one, ""),
     )
-    span = f"{min(walls):.2f}-{max(walls):.2f} | {min(cpus):.2f}-{max(cpus):.2f}"
-    label = f"(group 20,000: range of {len(walls)} runs; median above)"
-    print(f"| {label:<45} | {span} |  |")
+    for name, runs, target in ways:
+        print(f"| {name:<45} | {med(runs.walls):6.2f} | {med(runs.cpus):5.2f} | {target} |")
+        span = (
+            f"{min(runs.walls):.2f}-{max(runs.walls):.2f} "
+            f"| {min(runs.cpus):.2f}-{max(runs.cpus):.2f}"
+        )
+        label = f"(range of {len(runs.walls)} runs; median above)"
+        print(f"| {label:<45} | {span} |  |")
+        if runs is two:
+            label = "(CPU of the worker process, in the above)"
+            print(f"| {label:<45} |        | {med(two.workers):5.2f} |  |")
     print(f"| add 1,000 to a store of 20,000 (`StoryIndex`) | {a_wall:6.2f} | {a_cpu:5.2f} | < 1 |")
     print(f"| (index of the 20,000 from their terms, once)  | {b_wall:6.2f} | {b_cpu:5.2f} |  |")
     print(f"| (clustering the 20,000, without signatures)   |        | {plain:5.2f} |  |")
@@ -387,14 +439,21 @@ def speed(rows: list[dict], data: Path, repeat: int) -> None:
         f"BCubed F1 {f1:.3f}); of the 1,000 new, {joined} joined an existing story. "
         f"Load average at the end: {os.getloadavg()[0]:.1f}"
     )
-    print(
-        f"group 20,000, {len(cpus)} runs, each in a fresh process: CPU s "
-        + " ".join(f"{c:.2f}" for c in cpus)
-        + "; wall s "
-        + " ".join(f"{w:.2f}" for w in walls)
-        + "; load average at each run's end "
-        + " ".join(f"{x:.1f}" for x in loads)
-    )
+    for name, runs in (("on two processes", two), ("on one process", one)):
+        print(
+            f"group 20,000 {name}, {len(runs.cpus)} runs, each in a fresh process "
+            "(alternating): wall s "
+            + " ".join(f"{w:.2f}" for w in runs.walls)
+            + "; CPU s "
+            + " ".join(f"{c:.2f}" for c in runs.cpus)
+            + (
+                " (the worker's " + " ".join(f"{c:.2f}" for c in runs.workers) + ")"
+                if runs is two
+                else ""
+            )
+            + "; load average at each run's end "
+            + " ".join(f"{x:.1f}" for x in runs.loads)
+        )
 
 
 def main() -> None:
@@ -402,13 +461,19 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--tune", action="store_true", help="also tune newsdesk's threshold on train")
     ap.add_argument("--no-speed", action="store_true")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of the 20,000 grouping (default 3)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of the 20,000 grouping, each way (default 3)",
+    )
     ap.add_argument("--timed-grouping", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--one-process", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
     if args.timed_grouping:
-        timed_grouping(args.data, args.timed_grouping)
+        timed_grouping(args.data, args.timed_grouping, args.one_process)
         return
     d = args.data / "stories"
     if not (d / "ecbplus_train.jsonl").exists():

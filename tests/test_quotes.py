@@ -1632,6 +1632,15 @@ def test_a_title_with_of_or_a_name_with_particles_gives_the_whole_name(
     assert (sp.name, sp.role) == (name, role)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The bridge was closed, said Director Of", "Bridge closed, says Secretary Of"],
+)
+def test_a_title_case_of_at_the_very_end_is_no_speaker(text: str) -> None:
+    # a headline-cased "Of" last in the text: no name follows it (it raised IndexError)
+    assert _speakers(text) == []
+
+
 def test_a_spokeswoman_for_an_organisation_still_gives_the_organisation() -> None:
     # guard for the title rule above (passes before it too)
     (sp,) = _speakers("A spokeswoman for Acme Foods said the plant would close.")

@@ -230,8 +230,8 @@ def _name_after_title_of(toks: list[Tok], r: int, name_a: int, b: int) -> int | 
     National Intelligence Jo F. Kerr": a capitalised title, its "of" part and a name of
     two words (a middle initial and a suffix kept) that has no organisation's word. None
     for "a spokeswoman for Acme Corp" (Acme speaks through her)."""
-    if r < 0 or not toks[r].cap or toks[name_a].low not in {"of", "for"}:
-        return None
+    if r < 0 or not toks[r].cap or toks[name_a].low not in {"of", "for"} or name_a + 1 >= b:
+        return None  # (a title ending in "Of": "..., said Director Of" at a text's end)
     tail = toks[name_a + 1 + (toks[name_a + 1].low == "the") : b]  # "Speaker of the House"
     if len(tail) < 3 or not all(t.cap for t in tail):
         return None
@@ -246,6 +246,15 @@ def _name_after_title_of(toks: list[Tok], r: int, name_a: int, b: int) -> int | 
     if k <= name_a + 1 or any(t.low in ORG_WORDS for t in toks[k:b]):
         return None  # "Spokesman for Acme Foods Group": the organisation, no person
     return k
+
+
+def _group_text(s: str, toks: list[Tok], a: int, b: int) -> str:
+    """The phrase as a group's name, its determiner in lower case ("The police" -> "the
+    police"), as it reads inside a sentence."""
+    name = span_text(s, toks, a, b)
+    if toks[a].low in DETERMINERS:
+        name = toks[a].low + name[len(toks[a].text) :]
+    return name
 
 
 def make_ref(
@@ -272,9 +281,7 @@ def make_ref(
         ra = a + 1 if toks[a].low in {"a", "an", "the", "its", "his", "her", "their"} else a
         return Ref(span_text(s, toks, *appos), span_text(s, toks, ra, b), "person", unit, pos)
     if not last.cap:  # "police", "a police representative", "Russian officials"
-        name = span_text(s, toks, a, b)
-        if toks[a].low in DETERMINERS:
-            name = toks[a].low + name[len(toks[a].text) :]
+        name = _group_text(s, toks, a, b)
         if (
             toks[a].low in {"the", "his", "her"}
             and (last.low in ROLE_WORDS or last.low in KIN_WORDS)
@@ -317,18 +324,12 @@ def make_ref(
         and toks[b - 1].cap
         and toks[b - 1].low in _OWNED_BODIES
     ):  # "the Harbor County Sheriff's Office": one organisation's name, not "Office"
-        name = span_text(s, toks, a, b)
-        if toks[a].low in DETERMINERS:
-            name = toks[a].low + name[len(toks[a].text) :]
-        return Ref(name, role, "group", unit, pos)
+        return Ref(_group_text(s, toks, a, b), role, "group", unit, pos)
     name_a = r + 1 if r >= 0 else a
     while name_a < b and (toks[name_a].low in HONORIFICS or toks[name_a].low in DETERMINERS):
         name_a += 1
     if name_a >= b:  # "the President": a title alone
-        name = span_text(s, toks, a, b)
-        if toks[a].low in DETERMINERS:
-            name = toks[a].low + name[len(toks[a].text) :]
-        return Ref(name, role, "group", unit, pos)
+        return Ref(_group_text(s, toks, a, b), role, "group", unit, pos)
     name_toks = toks[name_a:b]
     titled_name = _name_after_title_of(toks, r, name_a, b)
     if titled_name is not None:
@@ -375,9 +376,7 @@ def make_ref(
     ):
         return None
     if org:
-        full = span_text(s, toks, a, b) if r < 0 else name
-        if toks[a].low in DETERMINERS and r < 0:
-            full = toks[a].low + full[len(toks[a].text) :]
+        full = _group_text(s, toks, a, b) if r < 0 else name
         return Ref(full, None, "group", unit, pos)
     return Ref(name, role, "person", unit, pos)
 

@@ -446,8 +446,15 @@ def _head_before_place(
 
 
 _PLEAS = {"guilty", "not", "innocent", "no"}
-# "an adviser to his campaign acknowledging": the adviser speaks (but "a letter to X asking")
+_PUBLISHED = DOCUMENT_NOUNS | {"report", "reports", "poll", "polls", "survey", "study", "article"}
+_PUBLISHED |= {"story", "editorial", "interview", "piece", "analysis", "review"}
+
+
+# Nouns before "to" that speak themselves: find_cues's rule for the one written to ("a
+# letter to X asking": the writer asks) leaves them be ("an adviser to his campaign
+# acknowledging": the adviser)
 _SENT_NOUN_BLOCKERS = (SPEAKER_NOUNS | ROLE_WORDS) - DOCUMENT_NOUNS - MEDIUM_NOUNS
+_TALKING = {"speaking", "talking"}
 
 
 def _speaker_before_hearer(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, int] | None:
@@ -457,11 +464,6 @@ def _speaker_before_hearer(s: str, toks: list[Tok], a: int, unit: int) -> tuple[
     h = np_back(toks, a - 2, 0)
     ref = make_ref(s, toks, h, a - 2, None, unit) if h < a - 2 else None
     return (ref, h) if ref is not None and ref.kind != "pronoun" else None
-
-
-_TALKING = {"speaking", "talking"}
-_PUBLISHED = DOCUMENT_NOUNS | {"report", "reports", "poll", "polls", "survey", "study", "article"}
-_PUBLISHED |= {"story", "editorial", "interview", "piece", "analysis", "review"}
 
 
 # "Ann Lee, 24, from Leeds, who said": the place phrase between a person and "who"
@@ -478,9 +480,9 @@ def _who_before_place(s: str, toks: list[Tok], a: int, unit: int) -> tuple[Ref, 
         k -= 1
     if k < 0 or not toks[k].cap:
         return None
-    b = np_back(toks, k + 1, 0)
-    ref = make_ref(s, toks, b, k + 1, None, unit) if b <= k else None
-    return (ref, b) if ref is not None and ref.kind == "person" else None
+    h = np_back(toks, k + 1, 0)
+    ref = make_ref(s, toks, h, k + 1, None, unit) if h <= k else None
+    return (ref, h) if ref is not None and ref.kind == "person" else None
 
 
 def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:

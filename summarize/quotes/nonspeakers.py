@@ -71,7 +71,8 @@ _EVENT_HEADS = {
     "strait",
 }
 # Heads of names that are machines: what a collider or a telescope "could reveal" is the
-# writer's hope, never its speech ("the Large Hadron Collider", "the LHC" spelled out).
+# writer's hope, never its speech ("the Large Hadron Collider", and "the LHC" once its
+# acronym is spelled out to that name).
 # (A hospital, an airport or a plant is an institution that issues statements.)
 _MACHINE_HEADS = {
     "collider",

@@ -77,8 +77,10 @@ def extract_speakers(doc: Document) -> list[Speaker]:
         if r.ref.kind == "group" and document_head(r.ref.name):
             got = _document_issuer(r, resolved, units, known, idx)
             if got is not r and got.ref.kind == "group" and _POSSESSIVE.search(got.ref.name):
-                resolved.append(got)  # "released by the governor's office": that office,
-                continue  # not the last organisation quoted
+                # "released by the governor's office": that office, kept from resolve_org
+                # (which would make it the last organisation quoted)
+                resolved.append(got)
+                continue
             r = got
         if r.ref.kind in {"pronoun", "desc"}:
             got = resolve_pronoun(r.ref, resolved, units, known, idx)

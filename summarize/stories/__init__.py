@@ -12,15 +12,27 @@ from .._model import StoryItem, StorySummary
 __all__ = ["group_stories", "summarize_story"]
 
 
-def group_stories(items: Sequence[StoryItem]) -> list[list[str]]:
+def group_stories(
+    items: Sequence[StoryItem], *, parallel_min: int | None = None
+) -> list[list[str]]:
     """Group articles into stories (one real-world event each); every id in exactly one.
 
-    Stories come largest first; members keep the order they were given in.
+    Stories come largest first; members keep the order they were given in. From
+    `parallel_min` articles on (default `parallel.PARALLEL_MIN`), their terms and vectors
+    are read, and their pairs compared, on two processes (see `parallel`): the same
+    groups, sooner.
     """
-    from .group import doc_of, group_docs, no_gc
+    from .group import group_vectors, no_gc
+    from .parallel import PARALLEL_MIN, vectors_and_pairs
 
+    if not items:
+        return []
+    least = PARALLEL_MIN if parallel_min is None else parallel_min
     with no_gc():
-        groups = group_docs([doc_of(i) for i in items])
+        vecs, signs, sims = vectors_and_pairs(items, least)
+        groups = group_vectors(
+            [i.id for i in items], [i.published for i in items], vecs, signs, sims=sims
+        )
     groups.sort(key=len, reverse=True)
     return groups
 

@@ -53,7 +53,10 @@ def _too_far(a: datetime | None, b: datetime | None, gap: timedelta) -> bool:
 
 
 def _pair_sums(
-    vecs: list[Terms], dates: list[datetime | None], gap: timedelta
+    vecs: list[Terms],
+    dates: list[datetime | None],
+    gap: timedelta,
+    rows: range | None = None,
 ) -> dict[tuple[int, int], float]:
     """Cosine of every pair of documents at least `_MIN_SIM` alike (sparse).
 
@@ -64,6 +67,9 @@ def _pair_sums(
     so every pair that reaches `_MIN_SIM` shares an indexed term and is found, and a
     found pair's cosine is completed with the unindexed terms (exact). Terms in more
     than `_CAP_SHARE` of the documents (at least `_CAP_MIN`) are not compared at all.
+
+    With `rows`, only the pairs (j, i) with i in `rows` (j < i as always): two processes
+    can share the work (`parallel`); the documents before `rows` are still indexed.
     """
     df: dict[str, int] = {}
     top: dict[str, float] = {}
@@ -84,13 +90,15 @@ def _pair_sums(
     sims: dict[tuple[int, int], float] = {}
     least = _MIN_SIM - _PREFIX  # a pair below this from indexed terms cannot make it
     posting = index.get
-    for i, a in enumerate(vecs):
+    first, stop = (0, len(vecs)) if rows is None else (rows.start, rows.stop)
+    for i, a in enumerate(vecs[:stop]):
         acc: dict[int, float] = {}
         get = acc.get
-        for t, w in a.items():
-            if (p := posting(t)) is not None:
-                for j, wj in zip(*p, strict=True):
-                    acc[j] = get(j, 0.0) + w * wj
+        if i >= first:
+            for t, w in a.items():
+                if (p := posting(t)) is not None:
+                    for j, wj in zip(*p, strict=True):
+                        acc[j] = get(j, 0.0) + w * wj
         if acc:
             aget = a.get
             # most candidates share one light term: dropped without a Python step each
@@ -275,16 +283,45 @@ def group_docs(
     """Group represented documents; see `group_stories`."""
     if not docs:
         return []
-    df, n = idf_table(d.terms for d in docs)
+    ts = [d.terms for d in docs]
+    df, n = idf_table(ts)
+    vecs, signs = vectors_and_signatures(ts, df, n)
+    return group_vectors(
+        [d.id for d in docs], [d.published for d in docs], vecs, signs, threshold, max_gap
+    )
+
+
+def vectors_and_signatures(
+    ts: Sequence[Terms], df: Mapping[str, int], n: int
+) -> tuple[list[Terms], list[sg.Signature]]:
+    """Each document's vector and event signature, given the document frequencies of
+    all `n` documents being grouped (`ts` may be some of them: the rest's are made
+    alike elsewhere, see `parallel`)."""
     idf = idf_weights(df, n)
     most = max(idf.values(), default=None)
-    vecs = [vector(d.terms, df, n, idf=idf, most=most) for d in docs]
-    sims = _pair_sums(vecs, [d.published for d in docs], max_gap)
     kept = sg.signature_terms(df)
-    signs = [sg.signature(d.terms, kept) for d in docs]
-    labels = average_link([1] * len(docs), sims, threshold, signs=signs)
-    labels = _refine(labels, [1] * len(docs), sims, vecs, signs)
-    return _groups([d.id for d in docs], labels)
+    return (
+        [vector(t, df, n, idf=idf, most=most) for t in ts],
+        [sg.signature(t, kept) for t in ts],
+    )
+
+
+def group_vectors(
+    ids: Sequence[str],
+    dates: Sequence[datetime | None],
+    vecs: list[Terms],
+    signs: Sequence[sg.Signature],
+    threshold: float = THRESHOLD,
+    max_gap: timedelta = MAX_GAP,
+    sims: Mapping[tuple[int, int], float] | None = None,
+) -> list[list[str]]:
+    """Group documents by their vectors and signatures (`vectors_and_signatures`);
+    `sims`, when given, are their `_pair_sums`."""
+    if sims is None:
+        sims = _pair_sums(vecs, list(dates), max_gap)
+    labels = average_link([1] * len(ids), sims, threshold, signs=signs)
+    labels = _refine(labels, [1] * len(ids), sims, vecs, signs)
+    return _groups(ids, labels)
 
 
 def _refine(
