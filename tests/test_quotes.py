@@ -1745,3 +1745,64 @@ def test_a_described_source_keeps_its_modifiers_and_its_hearer_is_not_it(text: s
 )  # fmt: skip
 def test_who_a_letter_is_written_to_is_not_who_asks(text: str, name: str) -> None:
     assert [sp.name for sp in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The family of the cyclist said he had ridden that road for years.", "the family of"),
+        ("Neighbours of the couple said the house had been empty since May.", "Neighbours of"),
+        ("Organizers of the fair still claimed the rides were safe.", "Organizers of"),
+    ],
+)
+def test_the_family_of_someone_speaks_not_the_one_it_is_of(text: str, name: str) -> None:
+    speakers = _speakers(text)
+    assert len(speakers) == 1
+    assert speakers[0].name.startswith(name)
+    assert len(speakers[0].statements) == 1
+
+
+def test_a_plea_to_a_charge_leaves_the_according_to_statement() -> None:
+    speakers = _by_name(
+        _speakers("Tom Varga will plead not guilty to the theft charge, according to prosecutors.")
+    )
+    assert [st.text for st in speakers["prosecutors"].statements] == [
+        "Tom Varga will plead not guilty to the theft charge"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Genealogical documents show that the farm was bought in 1911.", "Genealogical documents"),
+        ("The farm was bought in 1911, according to historical documents.", "historical documents"),
+    ],
+)
+def test_an_adjective_before_a_document_is_not_its_issuer(text: str, shown: str) -> None:
+    (speaker,) = _speakers(text)
+    assert speaker.name == shown
+
+
+def test_an_office_is_not_the_group_described_before_it() -> None:
+    speakers = _by_name(
+        _speakers(
+            "Township officials said the bridge would stay shut until spring.",
+            "The fire department said nobody had been hurt.",
+        )
+    )
+    assert set(speakers) == {"Township officials", "the fire department"}
+
+
+def test_the_title_is_the_titled_speaker_named_first_by_surname_alone() -> None:
+    speakers = _by_name(
+        _speakers(
+            "President Okafor has long said the port must be rebuilt.",
+            "Former President Jonas Berg once tried a similar plan.",
+            "The work will start in June, the president said.",
+        )
+    )
+    assert "Jonas Berg" not in speakers
+    assert [st.text for st in speakers["Okafor"].statements] == [
+        "the port must be rebuilt",
+        "The work will start in June",
+    ]
