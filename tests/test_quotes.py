@@ -673,6 +673,21 @@ def test_related_story_titles_in_the_text_are_not_statements() -> None:
     )
     assert {s.name for s in sp} == {"the Marlow Council", "Dale Moss", "Ann Lee"}
     assert sum(len(s.statements) for s in sp) == 3
+    # a text whose every sentence ends in a period apart: a subject and a verb of saying
+    # with its statement after it are a statement, even without articles
+    sp = _speakers(
+        "Rain closed the ferry on Friday ."
+        " Police say driver fled on foot ."
+        " Councillors said Monday fares were too high ."
+        " Update: Harbour staff said the pier was unsafe ."
+        " Poll: Voters say fares are too high ."
+        " Harbour Board report: Crews say delays will grow ."
+    )
+    assert _pairs(sp) == {
+        ("Police", "indirect", "driver fled on foot"),
+        ("Councillors", "indirect", "fares were too high"),
+        ("Harbour staff", "indirect", "the pier was unsafe"),
+    }
     # a colon statement stays, with its period apart or not
     sp = _speakers("Tom Reyes said: Ferries will run late . Ann Lee said: Buses will run late.")
     assert _pairs(sp) == {
@@ -699,6 +714,12 @@ def test_one_family_is_one_entry() -> None:
         "A friend of the family said the road was dangerous.",
     )
     assert len(sp) == 4
+    # "his family" and "their family" are two families too
+    sp = _speakers(
+        "Ben Okafor died on Friday. His family said he loved football.",
+        "The twins were hurt in the same crash. Their family said the road was dangerous.",
+    )
+    assert sorted(s.name for s in sp) == ["his family", "their family"]
 
 
 def test_an_object_is_not_a_reported_clause() -> None:
@@ -1644,6 +1665,12 @@ def test_a_hospital_still_speaks() -> None:
          "Secretary of State"),
         ("Director of National Intelligence Ray Olund said the threat was real.", "Ray Olund",
          "Director of National Intelligence"),
+        ("Speaker of the House Mae Dunn said the vote would be on Monday.", "Mae Dunn",
+         "Speaker of the House"),
+        ('"The ships are ready," Secretary of the Navy Lu Ortega said.', "Lu Ortega",
+         "Secretary of the Navy"),
+        ("The ships are ready, the Secretary of the Navy Lu Ortega said.", "Lu Ortega",
+         "Secretary of the Navy"),
         ("Thomas Earl King III said the march would go on.", "Thomas Earl King III", None),
         ("Jan van den Berg said the dike would hold.", "Jan van den Berg", None),
     ],
@@ -1774,3 +1801,64 @@ def test_a_person_of_an_organisation_speaks_with_it_as_her_role(
     text: str, name: str, role: str | None
 ) -> None:
     assert [(s.name, s.role) for s in _speakers(text)] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The family of the cyclist said he had ridden that road for years.", "the family of"),
+        ("Neighbours of the couple said the house had been empty since May.", "Neighbours of"),
+        ("Organizers of the fair still claimed the rides were safe.", "Organizers of"),
+    ],
+)
+def test_the_family_of_someone_speaks_not_the_one_it_is_of(text: str, name: str) -> None:
+    speakers = _speakers(text)
+    assert len(speakers) == 1
+    assert speakers[0].name.startswith(name)
+    assert len(speakers[0].statements) == 1
+
+
+def test_a_plea_to_a_charge_leaves_the_according_to_statement() -> None:
+    speakers = _by_name(
+        _speakers("Tom Varga will plead not guilty to the theft charge, according to prosecutors.")
+    )
+    assert [st.text for st in speakers["prosecutors"].statements] == [
+        "Tom Varga will plead not guilty to the theft charge"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Genealogical documents show that the farm was bought in 1911.", "Genealogical documents"),
+        ("The farm was bought in 1911, according to historical documents.", "historical documents"),
+    ],
+)
+def test_an_adjective_before_a_document_is_not_its_issuer(text: str, shown: str) -> None:
+    (speaker,) = _speakers(text)
+    assert speaker.name == shown
+
+
+def test_an_office_is_not_the_group_described_before_it() -> None:
+    speakers = _by_name(
+        _speakers(
+            "Township officials said the bridge would stay shut until spring.",
+            "The fire department said nobody had been hurt.",
+        )
+    )
+    assert set(speakers) == {"Township officials", "the fire department"}
+
+
+def test_the_title_is_the_titled_speaker_named_first_by_surname_alone() -> None:
+    speakers = _by_name(
+        _speakers(
+            "President Okafor has long said the port must be rebuilt.",
+            "Former President Jonas Berg once tried a similar plan.",
+            "The work will start in June, the president said.",
+        )
+    )
+    assert "Jonas Berg" not in speakers
+    assert [st.text for st in speakers["Okafor"].statements] == [
+        "the port must be rebuilt",
+        "The work will start in June",
+    ]

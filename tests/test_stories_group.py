@@ -245,6 +245,13 @@ def test_one_death_told_in_different_words_and_names_is_one_story() -> None:
     assert frozenset(f"0-{k}" for k in range(6)) in _as_sets(groups)
 
 
+HALLOWAY_FOLLOW_UP = (
+    "Halloway remembered",
+    "Orrin Halloway, the Harbor Gate informant who died at 91, was remembered by the "
+    "reporters he guided through the scandal of President Aldous Crane.",
+)
+
+
 def test_reports_of_another_death_start_their_own_story_in_the_store() -> None:
     """The store's incremental grouping keeps events apart by the same rule: the new
     death's reports do not join the open story of the first, a follow-up of it does."""
@@ -252,14 +259,23 @@ def test_reports_of_another_death_start_their_own_story_in_the_store() -> None:
     for d in old:
         d.story = "story-" + d.id.split("-")[0]
     index = StoryIndex.build(old)
-    follow_up = (
-        "Halloway remembered",
-        "Orrin Halloway, the Harbor Gate informant who died at 91, was remembered by the "
-        "reporters he guided through the scandal of President Aldous Crane.",
-    )
-    placed = index.add([doc_of(i) for i in _items(VENN, [follow_up])])
+    placed = index.add([doc_of(i) for i in _items(VENN, [HALLOWAY_FOLLOW_UP])])
     assert {placed[f"0-{k}"] for k in range(5)} == {"0-0"}  # a new story
     assert placed["1-0"] == "story-0"
+
+
+def test_an_index_kept_for_a_second_refresh_still_keeps_the_deaths_apart() -> None:
+    """The story's names, grown by the first refresh's follow-up, still tell the other
+    death apart at the next one; the quake story, near neither, still takes its own."""
+    old = [doc_of(i) for i in _items(HALLOWAY, QUAKE_A)]
+    for d in old:
+        d.story = "story-" + d.id.split("-")[0]
+    index = StoryIndex.build(old)
+    assert index.add([doc_of(i) for i in _items([HALLOWAY_FOLLOW_UP])]) == {"0-0": "story-0"}
+    placed = index.add([doc_of(i) for i in _items(VENN, QUAKE_B)])
+    assert {placed[f"0-{k}"] for k in range(5)} == {"0-0"}  # a new story
+    assert index.stories["story-0"].size == 6
+    assert placed["1-0"] == placed["1-1"] == "1-0"  # the other quake: a story of its own
 
 
 # A report of the Karsk quake that names neither the town nor the magnitude: it shares

@@ -63,21 +63,40 @@ NP_STOP = CUE_FORMS.keys() | AUX | PREPOSITIONS | PASSIVE | PRONOUNS | {"and", "
 _NP_OPENERS = {"the", "its", "a", "an", "his", "her", "their", "another", "one", "some"}
 
 
+def _title_of_the(toks: list[Tok], j: int, lo: int, end: int) -> bool:
+    """Whether the "the" at ``j`` belongs to a capitalised title before a name: "Speaker
+    of the House Ann Lee" (a role word, "of", "the", then at least three words)."""
+    return (
+        toks[j].low == "the"
+        and end - j > 3
+        and j - 2 >= lo
+        and toks[j - 1].low == "of"
+        and toks[j - 2].cap
+        and toks[j - 2].low in ROLE_WORDS
+        and toks[j - 2].q < 0
+    )
+
+
 def np_back(toks: list[Tok], end: int, lo: int) -> int:
     """Start of the noun phrase that ends at ``end`` (exclusive); ``end`` if none."""
     j = end - 1
     if j >= lo and toks[j].low in PRONOUNS and toks[j].q < 0:
         return j
     start = end
+    titled = False
     while j >= lo:
         t = toks[j]
+        if titled and t.low in DETERMINERS:
+            break  # "The Secretary of the Navy Bo Kim": the title and the name
         if _np_tok_ok(t):
             start = j
         elif t.low in NAME_CONNECTORS and j - 1 >= lo and start < end:
             pass  # tentatively; kept only if a word before it joins
         elif t.low in DETERMINERS and start < end and start == j + 1:
             start = j
-            break
+            if not _title_of_the(toks, j, lo, end):
+                break
+            titled = True  # "Speaker of the House Ann Lee": the title's "of the" part
         else:
             break
         j -= 1

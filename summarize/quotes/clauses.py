@@ -135,7 +135,6 @@ def _skip_adjuncts(toks: list[Tok], j: int, hi: int, hearer: bool) -> int:
 
 
 _CONTRACTED = ("’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "n’t", "n't")
-_IS = {"it’s", "it's", "that’s", "that's", "he’s", "he's", "she’s", "she's", "there’s", "there's"}
 _SUBJECT_OF = {"him": "he", "her": "she", "them": "they", "me": "I", "us": "we", "it": "it"}
 
 

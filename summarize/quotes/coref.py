@@ -102,13 +102,25 @@ def gender(name: str, idx: WordIndex) -> str | None:
     return got
 
 
-def _named_after(head: str, idx: WordIndex) -> str | None:
-    """The capitalised words after the first "the lawyer" in the text (once per word)."""
+def _named_after(head: str, idx: WordIndex, before: list[Raw]) -> str | None:
+    """The name after the first "the lawyer" in the text that is followed by one: two or
+    three capitalised words, or one that is the surname of one person quoted before:
+    "President Obama", not a later "President Jimmy Carter"."""
     key = ("after", head)
-    if key not in idx.memo:
-        m = re.search(r"(?i:\b" + re.escape(head) + r")\s+((?:[A-Z][\w’'-]+\s?){2,3})", idx.text)
-        idx.memo[key] = m.group(1) if m else None
-    return idx.memo[key]  # type: ignore[return-value]
+    if key not in idx.memo:  # the capitalised runs after the head word (once per word)
+        pat = r"(?i:\b" + re.escape(head) + r")\s+((?:[A-Z][\w’'-]+\s?){1,3})"
+        idx.memo[key] = [m.group(1) for m in re.finditer(pat, idx.text)]
+    said: set[str] | None = None
+    for run in idx.memo[key]:  # type: ignore[attr-defined]
+        words = run.split()
+        if len(words) >= 2:
+            return run
+        if said is None:
+            said = {r.ref.name for r in before if r.ref.kind == "person"}
+        full = {n for n in said if n.split()[-1] == words[0]}
+        if len(full) == 1:
+            return full.pop()
+    return None
 
 
 # A pronoun's referent is looked for in at most this many characters before it in its
@@ -217,7 +229,7 @@ def resolve_pronoun(
     ref: Ref, before: list[Raw], units: list[Unit], known: KnownNames, idx: WordIndex
 ) -> Ref | None:
     if ref.kind == "desc":
-        after = _named_after(ref.name.split()[-1], idx)
+        after = _named_after(ref.name.split()[-1], idx, before)
         if after:
             name = after.split()
             if name[-1].endswith(("’s", "'s")):

@@ -354,6 +354,34 @@ def _long_description(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tup
 
 
 _PLACE_PREPS = {"in", "at", "from", "across", "around", "throughout"}
+# people who speak about someone, not for them: "the family of the driver said"
+_ASSOCIATES = {"family", "families", "relatives", "friends", "parents", "neighbours", "neighbors"}
+_ASSOCIATES |= {"colleagues", "organisers", "organizers", "classmates"}
+_OWNERS = {"the", "a", "an", "his", "her", "their"}
+
+
+def _associates_of(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tuple[Ref, int] | None:
+    """ "The family of the driver said", "relatives of the victim said", "organisers of
+    the festival claimed": the group before "of" speaks, not the one it is of (a few lower-
+    case words back from the cue)."""
+    k = a - 1
+    while k >= 0 and j - k < 8 and toks[k].q < 0 and toks[k].word and toks[k].text.islower():
+        if toks[k].low == "of":
+            break
+        if toks[k].low in CUE_FORMS or toks[k].low in PASSIVE or toks[k].low in {"and", "or"}:
+            return None
+        k -= 1
+    if k < 1 or toks[k].low != "of":
+        return None
+    if toks[k - 1].low not in _ASSOCIATES or toks[k + 1].low not in _OWNERS:
+        return None
+    start = np_back(toks, k, 0)
+    if start >= k:
+        return None
+    name = span_text(s, toks, start, j + 1)
+    if toks[start].low in DETERMINERS:
+        name = toks[start].low + name[len(toks[start].text) :]
+    return Ref(name, None, "group", unit, toks[start].start), start
 
 
 def _place_name(toks: list[Tok], a: int, b: int) -> bool:
@@ -417,6 +445,7 @@ def _head_before_place(
     return got
 
 
+_PLEAS = {"guilty", "not", "innocent", "no"}
 _PUBLISHED = DOCUMENT_NOUNS | {"report", "reports", "poll", "polls", "survey", "study", "article"}
 _PUBLISHED |= {"story", "editorial", "interview", "piece", "analysis", "review"}
 
@@ -583,6 +612,9 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
         # "the TV show", "a talk show": the noun
         if low in {"show", "shows"} and prev is not None and prev.low in _SHOW_KINDS:
             continue
+        # "pleaded not guilty", "will plead guilty": a plea to a charge, no speech
+        if base == "plead" and i + 1 < n and toks[i + 1].low in _PLEAS:
+            continue
         # "say"/"tell" after a modal or "to" ("will say") is not a report
         if low in _BARE_FORMS and prev is not None and prev.low in _MODALS:
             continue
@@ -678,6 +710,9 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
             long = _long_description(s, toks, a if a <= j else j + 1, j, unit)
             if long is not None:
                 ref, r0 = long
+            around = _associates_of(s, toks, min(a, j + 1), j, unit)
+            if around is not None:
+                ref, r0 = around
         if j >= 1 and toks[j].text == "," and not low.endswith("ing"):
             # "Ann Lee, a pilot from Eastport, Maine, who ..., said": the unit's subject,
             # not the last name inside what is said about her

@@ -135,9 +135,9 @@ def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
     words = name.split()
     det = words[0].lower()
     mods = words[1:-1] if det in {"a", "an", "the", "one", "another", *PRONOUN_OF} else words[:-1]
-    while mods and mods[-1].lower() in _DOC_MODIFIERS:
+    while mods and (mods[-1].lower() in _DOC_MODIFIERS or _adjective(mods[-1], mods, words)):
         mods = mods[:-1]
-    while mods and mods[0].lower() in _DOC_MODIFIERS:
+    while mods and (mods[0].lower() in _DOC_MODIFIERS or _adjective(mods[0], mods, words)):
         mods = mods[1:]
     if mods:  # "a police news release", "a White House statement", "the company's filing"
         who = re.sub(r"[’']s$", "", " ".join(mods))
@@ -149,6 +149,18 @@ def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
     if det in PRONOUN_OF:
         return None, PRONOUN_OF[det], name
     return None, None, name
+
+
+_ADJECTIVE_ENDS = ("ical", "ial", "nal", "ic", "ous", "ive", "ed")
+
+
+def _adjective(word: str, mods: list[str], words: list[str]) -> bool:
+    """ "genealogical", "criminal", "public", "leaked": an adjective that qualifies the
+    document, not a noun that names its issuer ("police", "company"). A capitalised one
+    only as the phrase's first word, where a sentence start capitalises it."""
+    if word[:1].isupper() and not (word is words[0] and len(mods) == 1):
+        return False
+    return word.lower().endswith(_ADJECTIVE_ENDS)
 
 
 def document_cue(cue: str | None, document: str) -> str:

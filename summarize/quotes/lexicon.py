@@ -60,8 +60,6 @@ HEARER_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "em
 WEAK_VERBS = {"find", "show", "think", "believe", "fear", "indicate", "estimate", "wonder"}
 # Verbs that only count with a quotation right after them ("called it 'a disaster'").
 QUOTE_ONLY_VERBS = {"call", "sigh", "muse", "joke", "quip", "shout", "scream", "whisper"}
-# Verbs whose object, not a clause, carries the accusation ("accused X of Y").
-OBJECT_CLAUSE_VERBS = {"accuse", "charge", "urge"}
 
 AUX = {
     "has",

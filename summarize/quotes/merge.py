@@ -468,10 +468,11 @@ _FAMILY = re.compile(
     r"(?:family|families|relatives|family members|members of (?:the|his|her|their) family)$",
     re.I,
 )
-# whose family the text names: "the Okafor family", "the victim's family", "his relatives"
+# whose family the text names: "the Okafor family", "the victim's family", "his relatives",
+# "their family"
 _FAMILY_IN_TEXT = re.compile(
     r"\b(?:[Tt]he\s+([A-Z][\w’'-]+)\s+family|([\w’'-]+)[’']s\s+(?:family|relatives)"
-    r"|\b([Hh]is|[Hh]er)\s+(?:family|relatives))\b"
+    r"|\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:family|relatives))\b"
 )
 
 
@@ -494,7 +495,7 @@ def _family_owner(name: str) -> str | None:
 
 def _join_families(speakers: list[Speaker], into: dict[int, int], idx: WordIndex | None) -> None:
     """ "the family" with "family members", "relatives" with "the Okafor family": one group,
-    when the article names only one family (whoever's, by name or "his"/"her")."""
+    when the article names only one family (whoever's, by name or "his"/"her"/"their")."""
     fams = [
         (i, owner)
         for i, sp in enumerate(speakers)

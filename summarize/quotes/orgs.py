@@ -62,7 +62,7 @@ def resolve_org(ref: Ref, before: list[Raw], idx: WordIndex, units: list[Unit]) 
     for r in reversed(before):  # the last organisation quoted by name
         if ref.unit - r.unit > 6:
             break
-        if r.ref.kind == "group" and r.ref.name[:1].isupper():
+        if r.ref.kind == "group" and r.ref.name[:1].isupper() and _org_name(r.ref.name):
             return r.ref
     # "Rago Arts and Auction Center" for "the auction house": the first such run
     runs, first = _org_runs(idx)
@@ -73,6 +73,13 @@ def resolve_org(ref: Ref, before: list[Raw], idx: WordIndex, units: list[Unit]) 
     if top is not None and top[1] >= 3:
         return Ref(top[0], None, "group", ref.unit, ref.pos)
     return None
+
+
+def _org_name(name: str) -> bool:
+    """ "Acme Corp", "Denver police": an organisation's name; "County officials", "State
+    public records": people or papers described, which no "the agency" stands for."""
+    last = name.split()[-1]
+    return last[:1].isupper() or last.lower() in ORG_HEADS or last.lower() == "police"
 
 
 _ACRONYM = re.compile(r"^(?:the )?([A-Z]{2,6}|(?:[A-Z]\.){2,6})$")  # "the CDC", "the F.B.I."

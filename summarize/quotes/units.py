@@ -191,9 +191,13 @@ SIGNED = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*
 # A related story's title set into the text as its own "sentence" (CNN's pages): its
 # period stands apart ("Lawyer releases records for deputy ."), it has no quotation
 # marks, and it is written as a headline: "Name report: ..." / "Name: ...", or without
-# articles and pronouns ("Officer cleared, chief says ."). Its words are nobody's statement.
+# articles and pronouns ("Officer cleared, chief says ."). Its words are nobody's statement;
+# but "Police say suspect fled ." and "Update: Police said ..." are statements.
 _APART_END = re.compile(r"[^.\s] \.\s*$")
-_TITLE_LEAD = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}(?: report| poll| study)?: ")
+_TITLE_LEAD = re.compile(
+    r"^(?:(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}( report| poll| study))"
+    r"|(?:(Report|Poll|Study)|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})): "
+)
 _SENTENCE_WORDS = {
     "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their",
     "its", "our", "my", "this", "that", "these", "those", "and", "but", "or", "so",
@@ -201,12 +205,27 @@ _SENTENCE_WORDS = {
 _TITLE_WORDS = 14
 
 
+# "Police say ...", "Officials said Monday ...": a subject, then a verb of saying with its
+# statement after it. CNN's texts end every sentence with a period apart, so a statement
+# without articles reads like a title; a title's "says" comes last ("..., judge says .").
+_STATEMENT_LEAD = re.compile(
+    r"^(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}: )?(?:[\w’'.-]+ ){1,5}?"
+    r"(?:say|says|said|tell|tells|told|add|adds|added|state|states|stated)"
+    r" (?!to )[\w’'-]+ [\w’'-]+"  # (not "a video said to show ...")
+)
+
+
 def link_title(text: str) -> bool:
     """Whether this unit is a related story's title set into the text, not a sentence."""
     text = text.strip()
     if not _APART_END.search(text) or any(c in text for c in QUOTE_MARKS):
         return False
-    if _TITLE_LEAD.match(text):
+    lead = _TITLE_LEAD.match(text)
+    if lead and (lead.group(1) or lead.group(2)):
+        return True  # "Sheriff report: ...", "Poll: ...": a title whatever follows
+    if _STATEMENT_LEAD.match(text):
+        return False
+    if lead:
         return True
     words = text[:-1].split()
     return (

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import heapq
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -360,6 +361,15 @@ class _Story:
     size: int
     newest: datetime | None
     sign: sg.Signature = field(default_factory=dict)  # its members' names and numbers
+    pending: list[Terms] = field(default_factory=list)  # members not yet in `sign`
+
+    def signed(self) -> sg.Signature:
+        """`sign`, with the members still pending counted in (in order)."""
+        if self.pending:
+            for t in self.pending:
+                sg.add(self.sign, sg.signature(t))
+            self.pending = []
+        return self.sign
 
 
 @dataclass(slots=True)
@@ -377,7 +387,7 @@ class StoryIndex:
 
     threshold: float = THRESHOLD
     max_gap: timedelta = MAX_GAP
-    df: dict[str, int] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)
     n: int = 0
     stories: dict[str, _Story] = field(default_factory=dict)
     posting: dict[str, dict[str, float]] = field(default_factory=dict)  # term -> story -> w
@@ -390,42 +400,43 @@ class StoryIndex:
         index._count(docs)
         idf = idf_weights(index.df, index.n)
         most = max(idf.values(), default=None)
+        df, n, stories = index.df, index.n, index.stories
         for d in docs:
-            vec = vector(d.terms, index.df, index.n, idf=idf, most=most)
-            index._join(d.story or d.id, vec, d.published, sg.signature(d.terms), False)
+            key = d.story or d.id
+            st = stories.get(key)
+            if st is None:
+                st = stories[key] = _Story({}, 0, None)
+            st.pending.append(d.terms)  # its signature: made if `add` ever needs it
+            st.size += 1
+            if d.published and _later(d.published, st.newest):
+                st.newest = d.published
+            c = st.centroid
+            get = c.get
+            for t, w in vector(d.terms, df, n, idf=idf, most=most).items():
+                c[t] = get(t, 0.0) + w
         posting = index.posting
-        for key, st in index.stories.items():  # the term index, once at the end
+        for key, st in stories.items():  # the term index, once at the end
             for t, w in st.centroid.items():
                 posting.setdefault(t, {})[key] = w
         return index
 
     def _count(self, docs: Sequence[Doc]) -> None:
-        df = self.df
+        update = self.df.update
         for d in docs:
-            for t in d.terms:
-                df[t] = df.get(t, 0) + 1
+            update(d.terms.keys())
         self.n += len(docs)
 
-    def _join(
-        self,
-        key: str,
-        vec: Terms,
-        published: datetime | None,
-        sign: sg.Signature,
-        index: bool = True,
-    ) -> None:
+    def _join(self, key: str, vec: Terms, published: datetime | None, sign: sg.Signature) -> None:
         st = self.stories.get(key)
         if st is None:
             st = self.stories[key] = _Story({}, 0, None)
-        sg.add(st.sign, sign)
+        sg.add(st.signed(), sign)
         c = st.centroid
         get = c.get
+        posting = self.posting
         for t, w in vec.items():
-            c[t] = get(t, 0.0) + w
-        if index:
-            posting = self.posting
-            for t in vec:
-                posting.setdefault(t, {})[key] = c[t]
+            c[t] = w = get(t, 0.0) + w
+            posting.setdefault(t, {})[key] = w
         st.size += 1
         if published and _later(published, st.newest):
             st.newest = published
@@ -461,7 +472,10 @@ class StoryIndex:
                 ):
                     sums[(slot[key], j + k)] = s
         sizes = [self.stories[key].size for key in keys] + [1] * len(new)
-        signs = [self.stories[key].sign for key in keys] + [sg.signature(d.terms) for d in new]
+        # A story no new article is near never merges: its signature is not looked at.
+        near = {slot for slot, _ in sums if slot < k}
+        signs = [self.stories[key].signed() if g in near else {} for g, key in enumerate(keys)]
+        signs += [sg.signature(d.terms) for d in new]
         fixed = [True] * k + [False] * len(new)
         labels = average_link(sizes, sums, self.threshold, fixed, signs)
         labels = _refine(labels, sizes, sums, [{}] * k + vecs, signs, fixed)
