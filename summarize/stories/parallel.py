@@ -104,12 +104,18 @@ class _Worker:
             ours.close()
             raise
         self.conn = Connection(ours.detach())
-        # Sent from a thread: the worker reads only once it has started, and this
-        # process has its own share to read meanwhile.
-        self.sender = threading.Thread(
-            target=self._send_all, args=([list(sys.path), tail],), daemon=True
-        )
-        self.sender.start()
+        try:
+            # Sent from a thread: the worker reads only once it has started, and this
+            # process has its own share to read meanwhile.
+            self.sender = threading.Thread(
+                target=self._send_all, args=([list(sys.path), tail],), daemon=True
+            )
+            self.sender.start()
+        except BaseException:  # no thread (or interrupted): no worker left behind
+            self.proc.kill()
+            self.proc.wait()
+            self.conn.close()
+            raise
 
     def _send_all(self, objs: list[object]) -> None:
         try:
@@ -155,15 +161,17 @@ def vectors_and_pairs(
     from `least` items on when this process may use two cores, the same on one."""
     n = len(items)
     dates = [i.published for i in items]
-    if n < max(least, 2) or _cores() < 2:  # too few to share, or one core to share
+    # A frozen app's `sys.executable` is the app, not a Python that runs `-c`.
+    one = n < max(least, 2) or _cores() < 2 or getattr(sys, "frozen", False)
+    if one:  # too few to share, one core to share, or no Python to start
         ts = [terms(i.title, i.text) for i in items]
         df, _ = idf_table(ts)
         vecs, signs = vectors_and_signatures(ts, df, n)
         return vecs, signs, _pair_sums(vecs, dates, gap)
     cut = (n + min(_HEAD_START, n // 2)) // 2
-    worker = _start([(i.title, i.text or "") for i in items[cut:]])
     finished = False
-    try:
+    worker = _start([(i.title, i.text or "") for i in items[cut:]])
+    try:  # at once: an interrupt from here on still stops the worker (`finally`)
         head = [terms(i.title, i.text) for i in items[:cut]]
         df, _ = idf_table(head)
         try:
