@@ -35,6 +35,7 @@ import threading
 from collections.abc import Sequence
 from datetime import timedelta
 from multiprocessing.connection import Connection
+from typing import Any
 
 from .._model import StoryItem
 from . import signature as sg
@@ -53,6 +54,9 @@ _PAIR_SHARE = 0.72
 Sims = dict[tuple[int, int], float]
 # What a worker that died or was stopped shows when read from or written to.
 _FAILED = (EOFError, OSError, pickle.UnpicklingError)
+# Longest wait for one reply (a step takes seconds): a worker that hangs instead of
+# dying (say, a wrapper round `sys.executable`) costs this, then its share is done here.
+_REPLY_WAIT = 300.0
 
 
 def _serve(conn: Connection) -> None:
@@ -117,6 +121,12 @@ class _Worker:
             self.conn.close()
             raise
 
+    def recv(self) -> Any:
+        """The worker's next reply; EOFError when it has none within `_REPLY_WAIT`."""
+        if not self.conn.poll(_REPLY_WAIT):
+            raise EOFError("no reply from the worker")
+        return self.conn.recv()
+
     def _send_all(self, objs: list[object]) -> None:
         try:
             for obj in objs:
@@ -161,8 +171,9 @@ def vectors_and_pairs(
     from `least` items on when this process may use two cores, the same on one."""
     n = len(items)
     dates = [i.published for i in items]
-    # A frozen app's `sys.executable` is the app, not a Python that runs `-c`.
-    one = n < max(least, 2) or _cores() < 2 or getattr(sys, "frozen", False)
+    # A frozen app's `sys.executable` is the app, not a Python that runs `-c`; passing
+    # the socket's descriptor to a child (`pass_fds`) is POSIX only.
+    one = n < max(least, 2) or _cores() < 2 or getattr(sys, "frozen", False) or os.name != "posix"
     if one:  # too few to share, one core to share, or no Python to start
         ts = [terms(i.title, i.text) for i in items]
         df, _ = idf_table(ts)
@@ -177,11 +188,11 @@ def vectors_and_pairs(
         try:
             if worker is None:
                 raise EOFError
-            tail_df = worker.conn.recv()
+            tail_df = worker.recv()
             worker.conn.send((df, n))
             df.update(tail_df)
             vecs, signs = vectors_and_signatures(head, df, n)
-            tail_vecs, tail_signs = worker.conn.recv()
+            tail_vecs, tail_signs = worker.recv()
             vecs += tail_vecs
             signs += tail_signs
         except _FAILED:  # no worker, or it failed: its share here, then
@@ -197,7 +208,7 @@ def vectors_and_pairs(
         sims = _pair_sums(vecs, dates, gap, range(0, split))
         if split < n:
             try:
-                sims.update(worker.conn.recv())  # its rows come after: the same order
+                sims.update(worker.recv())  # its rows come after: the same order
                 finished = True
             except _FAILED:
                 sims.update(_pair_sums(vecs, dates, gap, range(split, n)))
