@@ -8,11 +8,11 @@ is the larger by about what the worker's start-up costs. Then the pair search
 (`group._pair_sums`) is split by rows: this process finds the pairs of the first rows,
 the worker, after indexing those rows, the pairs of the rest. Only small things cross:
 
-    this --(titles and texts of the tail)-----------------------> worker
+    this --(sys.path; titles and texts of the tail)-------------> worker
     this <-(the tail's document frequencies)--------------------- worker
-    this --(the head's document frequencies)--------------------> worker
+    this --(the head's document frequencies, the count)---------> worker
     this <-(the tail's vectors (30 terms each) and signatures)--- worker
-    this --(the head's vectors, the dates, its rows)------------> worker
+    this --(the head's vectors, the dates, the gap, its rows)---> worker
     this <-(the pairs of its rows)------------------------------- worker
 
 Both sides use the same functions on the same whole-input figures, so the result is
