@@ -1839,6 +1839,18 @@ def test_an_adjective_before_a_document_is_not_its_issuer(text: str, shown: str)
     assert speaker.name == shown
 
 
+def test_an_issuer_ending_like_an_adjective_still_issues() -> None:
+    # "clinic" ends like "public", but the clinic is who issued the statement
+    (speaker,) = _speakers("A clinic statement said the ward would reopen in May.")
+    assert speaker.name == "the clinic"
+
+
+def test_a_surname_before_a_lower_case_sentence_start_is_no_abbreviation() -> None:
+    # "Lee." ends the sentence (eBay starts the next one), unlike "Okla. says"
+    sp = _speakers('"The dam held," said Ada Lee. eBay shares fell, she said.')
+    assert [s.name for s in sp] == ["Ada Lee"]
+
+
 def test_an_office_is_not_the_group_described_before_it() -> None:
     speakers = _by_name(
         _speakers(
