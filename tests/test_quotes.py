@@ -1587,6 +1587,12 @@ def test_a_name_in_apposition_to_a_common_noun_is_the_name(text: str, name: str)
     assert [s.name for s in _speakers(text)] == [name]
 
 
+def test_a_spokesman_for_a_the_name_keeps_his_role() -> None:
+    # "for The Ledger" is no apposition: the spokesman speaks for the paper
+    (speaker,) = _speakers("A spokesman for The Ledger said the dam held.")
+    assert speaker.name.endswith("Ledger") and speaker.role == "spokesman"
+
+
 @pytest.mark.parametrize(
     "text,name",
     [
