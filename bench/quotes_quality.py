@@ -232,7 +232,7 @@ def _place_cut(head: str) -> str:
     if not m:
         return head
     last = m.group("last").lower()
-    if last in _PUBLISHED_IN | _SEATED_IN or last.endswith("ed") or not m.group("head").strip():
+    if last in _PUBLISHED_IN | _SEATED_IN or last.endswith("ed"):
         return head
     return m.group("head")
 

@@ -1587,6 +1587,12 @@ def test_a_name_in_apposition_to_a_common_noun_is_the_name(text: str, name: str)
     assert [s.name for s in _speakers(text)] == [name]
 
 
+def test_a_spokesman_for_a_the_name_keeps_his_role() -> None:
+    # "for The Ledger" is no apposition: the spokesman speaks for the paper
+    (speaker,) = _speakers("A spokesman for The Ledger said the dam held.")
+    assert speaker.name.endswith("Ledger") and speaker.role == "spokesman"
+
+
 @pytest.mark.parametrize(
     "text,name",
     [
@@ -1837,6 +1843,18 @@ def test_a_plea_to_a_charge_leaves_the_according_to_statement() -> None:
 def test_an_adjective_before_a_document_is_not_its_issuer(text: str, shown: str) -> None:
     (speaker,) = _speakers(text)
     assert speaker.name == shown
+
+
+def test_an_issuer_ending_like_an_adjective_still_issues() -> None:
+    # "clinic" ends like "public", but the clinic is who issued the statement
+    (speaker,) = _speakers("A clinic statement said the ward would reopen in May.")
+    assert speaker.name == "the clinic"
+
+
+def test_a_surname_before_a_lower_case_sentence_start_is_no_abbreviation() -> None:
+    # "Lee." ends the sentence (eBay starts the next one), unlike "Okla. says"
+    sp = _speakers('"The dam held," said Ada Lee. eBay shares fell, she said.')
+    assert [s.name for s in sp] == ["Ada Lee"]
 
 
 def test_an_office_is_not_the_group_described_before_it() -> None:

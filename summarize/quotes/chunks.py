@@ -284,8 +284,16 @@ def make_ref(
     if not _np_head_ok(toks, a, b):
         return None
     the = next((k for k in range(a + 1, b - 1) if toks[k].text == "The" and toks[k + 1].cap), -1)
-    if the > a + 1 and not any(t.cap for t in toks[a + (toks[a].low in DETERMINERS) : the]):
+    if (
+        the > a + 1
+        and all(t.cap for t in toks[the:b])
+        and not any(
+            t.cap or t.low in NAME_CONNECTORS or t.low in PREPOSITIONS
+            for t in toks[a + (toks[a].low in DETERMINERS) : the]
+        )
+    ):
         # "the newspaper The Ledger": the name, without the noun it is in apposition to
+        # (not "a spokesman for The Ledger", "the newspaper The Ledger's editor")
         return Ref(span_text(s, toks, the, b), None, "group", unit, toks[the].start)
     pos = toks[a].start
     last = toks[b - 1]

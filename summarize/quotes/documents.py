@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .chunks import Ref
-from .lexicon import DOCUMENT_NOUNS
+from .lexicon import DOCUMENT_NOUNS, ORG_WORDS
 
 # Lower-case words that qualify the document, not its issuer ("a police news release").
 _DOC_MODIFIERS = {
@@ -157,10 +157,11 @@ _ADJECTIVE_ENDS = ("ical", "ial", "nal", "ic", "ous", "ive", "ed")
 def _adjective(word: str, mods: list[str], words: list[str]) -> bool:
     """ "genealogical", "criminal", "public", "leaked": an adjective that qualifies the
     document, not a noun that names its issuer ("police", "company"). A capitalised one
-    only as the phrase's first word, where a sentence start capitalises it."""
+    only as the phrase's first word, where a sentence start capitalises it. Not a noun
+    that names an issuer with the same ending: "a clinic statement", "a tribunal ruling"."""
     if word[:1].isupper() and not (word is words[0] and len(mods) == 1):
         return False
-    return word.lower().endswith(_ADJECTIVE_ENDS)
+    return word.lower().endswith(_ADJECTIVE_ENDS) and word.lower() not in ORG_WORDS
 
 
 def document_cue(cue: str | None, document: str) -> str:

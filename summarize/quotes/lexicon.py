@@ -263,10 +263,10 @@ committees commissions boards councils courts
 )
 SPEAKER_NOUNS |= ORG_PLURALS | set(_words("judges governors mayors sheriffs women"))
 
-# Words that make a capitalised name an organisation or a place, not a person.
 # offices of a place: "the mayor of Dayton" is a person, not the town speaking through her
 PLACE_OFFICES = {"mayor", "governor", "premier", "sheriff"}
 
+# Words that make a capitalised name an organisation or a place, not a person.
 ORG_WORDS = set(
     _words(
         """

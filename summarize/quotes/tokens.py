@@ -14,7 +14,11 @@ from .marks import Span
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Lt|Sgt|Gen|Sen|Rep|Gov|Col|Capt|St|Jr|Sr|Prof|Rev|Cpl|Det"
     r"|Insp|Supt|Maj|Adm|Cmdr|Atty|Pres)\.|(?:Inc|Corp|Co|Ltd|Bros)\.(?=,|\s+[a-z(])"
-    r"|[A-Z][a-z]{1,4}\.(?=\s+[a-z])"  # an abbreviation before a lower-case word: "Okla. says"
+    # a state's or month's abbreviation before a lower-case word: "Okla. says" (not any
+    # short capitalised word: "said Ann Lee. eBay ..." ends a sentence at "Lee")
+    r"|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss"
+    r"|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
+    r"\.(?=\s+[a-z])"
     r"|[A-Z][\w’'&.-]*s[’'](?= [A-Z])|[A-Z]\.(?= [A-Z])"
     r"|\w(?:[\w’'&.-]*\w)?|[^\w\s]"
 )
