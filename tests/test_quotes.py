@@ -1790,6 +1790,22 @@ def test_the_holder_of_a_place_office_is_the_speaker_not_the_place(text: str, na
     assert [s.name for s in _speakers(text)] == [name]
 
 
+def test_the_office_alone_later_is_the_holder_named_before() -> None:
+    sp = _speakers(
+        "The governor of Kerala said the dam held. Later the governor said the levee would be"
+        " raised by June."
+    )
+    assert [(s.name, s.role, len(s.statements)) for s in sp] == [
+        ("the governor of Kerala", None, 2)
+    ]
+    # two holders of the office: a bare "the governor" is neither for sure
+    two = _speakers(
+        "The governor of Kerala said the dam held. The governor of Goa said the roads were shut."
+        " Later the governor said the levee would be raised by June."
+    )
+    assert len(two) == 3
+
+
 @pytest.mark.parametrize(
     "text,name,role",
     [

@@ -386,7 +386,7 @@ def make_ref(
             if toks[a].low in DETERMINERS:
                 name = toks[a].low + name[len(toks[a].text) :]
             kind = "desc" if toks[a].low in {"the", "his", "her"} else "group"
-            return Ref(name, span_text(s, toks, ra, b), kind, unit, pos)
+            return Ref(name, role, kind, unit, pos)  # no role: the name says it already
         if org_a < b:
             return Ref(
                 span_text(s, toks, org_a, b), span_text(s, toks, ra, r + 1), "person", unit, pos

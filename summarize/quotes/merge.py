@@ -407,7 +407,16 @@ def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
     words = name.split()
     if _opening_noun(name):
         words = [name.lower()]
-    if not words or _cap(words[-1]) or len(words) > 8:
+    # "the mayor of Dayton": the mayor, whose town ends the name (as in ``core``)
+    head_at = next(
+        (
+            k - 1
+            for k in range(1, len(words) - 1)
+            if words[k] == "of" and words[k - 1] in PLACE_OFFICES
+        ),
+        len(words) - 1,
+    )
+    if not words or _cap(words[head_at]) or len(words) > 8:
         return None
     low = [_POSSESSIVE.sub("", w.lower().strip(".,")) for w in words]
     if any(w in _OTHERS for w in low):
@@ -417,7 +426,7 @@ def _desc_words(name: str) -> tuple[str, frozenset[str]] | None:
         for w in low
         if w and w not in _QUANTIFIERS and w not in HONORIFICS and w + "." not in HONORIFICS
     )
-    return (low[-1], keep) if keep else None
+    return (low[head_at], keep) if keep else None
 
 
 def _join_descriptions(
