@@ -1807,6 +1807,20 @@ def test_the_office_alone_later_is_the_holder_named_before() -> None:
 
 
 @pytest.mark.parametrize(
+    "text,name",
+    [
+        (
+            "Their sheriff of twenty years said the levee would hold.",
+            "their sheriff of twenty years",
+        ),
+        ('"The levee will hold," its sheriff of twenty years said.', "its sheriff of twenty years"),
+    ],
+)
+def test_a_long_description_after_a_possessive_speaks(text: str, name: str) -> None:
+    assert [s.name for s in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
     "text,name,role",
     [
         ("Ada Lindqvist of the Marlow Clinic said the dam held.", "Ada Lindqvist", "Marlow Clinic"),

@@ -328,6 +328,8 @@ def _long_description(s: str, toks: list[Tok], a: int, j: int, unit: int) -> tup
             k == 0 or toks[k - 1].text == "," or toks[k - 1].q >= 0
         ):
             start = k
+        elif t.low in {"his", "her", "its", "their"} and (k == 0 or toks[k - 1].q >= 0):
+            start = k  # "Their mayor of ten years said" (not "Ann Lee, her aide said")
         k -= 1
     if start < 0 or start >= a:
         return None
