@@ -1880,3 +1880,12 @@ def test_the_title_is_the_titled_speaker_named_first_by_surname_alone() -> None:
         "the port must be rebuilt",
         "The work will start in June",
     ]
+
+
+def test_pleading_not_to_be_sent_back_is_a_plea_to_someone() -> None:
+    # "pleaded not guilty" answers a charge; "pleaded not to be ..." asks someone for something
+    speakers = _speakers('Mara Quill pleaded not to be sent back: "The camp is not safe for us."')
+    assert [(sp.name, [st.text for st in sp.statements]) for sp in speakers] == [
+        ("Mara Quill", ["The camp is not safe for us."])
+    ]
+    assert _speakers('Mara Quill pleaded not guilty: "The camp is not safe for us."') == []
