@@ -1889,3 +1889,28 @@ def test_pleading_not_to_be_sent_back_is_a_plea_to_someone() -> None:
         ("Mara Quill", ["The camp is not safe for us."])
     ]
     assert _speakers('Mara Quill pleaded not guilty: "The camp is not safe for us."') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A tribunal statement said the dismissal had been unfair.", "the tribunal"),
+        ("A traffic police statement said the bridge would stay shut.", "the traffic police"),
+    ],
+)
+def test_an_issuer_noun_ending_like_an_adjective_stays_the_issuer(text: str, name: str) -> None:
+    (speaker,) = _speakers(text)
+    assert speaker.name == name
+
+
+def test_a_capitalised_adjective_is_dropped_only_when_it_alone_starts_the_phrase() -> None:
+    # a sentence start capitalises "Genealogical"; "Genealogical Society" is a name
+    for text, name in [
+        ("Genealogical documents show that the mill burned in 1890.", "Genealogical documents"),
+        (
+            "Genealogical Society documents show that the mill burned in 1890.",
+            "Genealogical Society",
+        ),
+    ]:
+        (speaker,) = _speakers(text)
+        assert speaker.name == name
