@@ -1914,3 +1914,17 @@ def test_a_capitalised_adjective_is_dropped_only_when_it_alone_starts_the_phrase
     ]:
         (speaker,) = _speakers(text)
         assert speaker.name == name
+
+
+def test_a_person_quoted_before_without_a_name_is_no_surname() -> None:
+    from summarize.quotes.chunks import Ref
+    from summarize.quotes.clauses import Raw
+    from summarize.quotes.coref import _named_after
+    from summarize.quotes.name_index import WordIndex
+
+    before = [
+        Raw(0, 0, 0, "indirect", "the mill burned", "said", Ref("", None, "person", 0, 0)),
+        Raw(0, 0, 1, "indirect", "it was old", "said", Ref("Mara Quill", None, "person", 0, 0)),
+    ]
+    got = _named_after("lawyer", WordIndex("The lawyer Quill said no."), before)
+    assert got == "Mara Quill"
