@@ -1910,3 +1910,51 @@ def test_the_title_is_the_titled_speaker_named_first_by_surname_alone() -> None:
         "the port must be rebuilt",
         "The work will start in June",
     ]
+
+
+def test_pleading_not_to_be_sent_back_is_a_plea_to_someone() -> None:
+    # "pleaded not guilty" answers a charge; "pleaded not to be ..." asks someone for something
+    speakers = _speakers('Mara Quill pleaded not to be sent back: "The camp is not safe for us."')
+    assert [(sp.name, [st.text for st in sp.statements]) for sp in speakers] == [
+        ("Mara Quill", ["The camp is not safe for us."])
+    ]
+    assert _speakers('Mara Quill pleaded not guilty: "The camp is not safe for us."') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A tribunal statement said the dismissal had been unfair.", "the tribunal"),
+        ("A traffic police statement said the bridge would stay shut.", "the traffic police"),
+    ],
+)
+def test_an_issuer_noun_ending_like_an_adjective_stays_the_issuer(text: str, name: str) -> None:
+    (speaker,) = _speakers(text)
+    assert speaker.name == name
+
+
+def test_a_capitalised_adjective_is_dropped_only_when_it_alone_starts_the_phrase() -> None:
+    # a sentence start capitalises "Genealogical"; "Genealogical Society" is a name
+    for text, name in [
+        ("Genealogical documents show that the mill burned in 1890.", "Genealogical documents"),
+        (
+            "Genealogical Society documents show that the mill burned in 1890.",
+            "Genealogical Society",
+        ),
+    ]:
+        (speaker,) = _speakers(text)
+        assert speaker.name == name
+
+
+def test_a_person_quoted_before_without_a_name_is_no_surname() -> None:
+    from summarize.quotes.chunks import Ref
+    from summarize.quotes.clauses import Raw
+    from summarize.quotes.coref import _named_after
+    from summarize.quotes.name_index import WordIndex
+
+    before = [
+        Raw(0, 0, 0, "indirect", "the mill burned", "said", Ref("", None, "person", 0, 0)),
+        Raw(0, 0, 1, "indirect", "it was old", "said", Ref("Mara Quill", None, "person", 0, 0)),
+    ]
+    got = _named_after("lawyer", WordIndex("The lawyer Quill said no."), before)
+    assert got == "Mara Quill"

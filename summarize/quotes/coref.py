@@ -117,7 +117,7 @@ def _named_after(head: str, idx: WordIndex, before: list[Raw]) -> str | None:
             return run
         if said is None:
             said = {r.ref.name for r in before if r.ref.kind == "person"}
-        full = {n for n in said if n.split()[-1] == words[0]}
+        full = {n for n in said if n.split()[-1:] == words[:1]}  # ("" has no surname)
         if len(full) == 1:
             return full.pop()
     return None

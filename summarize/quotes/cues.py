@@ -614,8 +614,14 @@ def find_cues(s: str, toks: list[Tok], unit: int) -> list[Cue]:
         # "the TV show", "a talk show": the noun
         if low in {"show", "shows"} and prev is not None and prev.low in _SHOW_KINDS:
             continue
-        # "pleaded not guilty", "will plead guilty": a plea to a charge, no speech
-        if base == "plead" and i + 1 < n and toks[i + 1].low in _PLEAS:
+        # "pleaded not guilty", "will plead guilty": a plea to a charge, no speech (but
+        # "pleaded not to be sent back" is a plea to someone: "not" only before "guilty")
+        if (
+            base == "plead"
+            and i + 1 < n
+            and toks[i + 1].low in _PLEAS
+            and (toks[i + 1].low != "not" or i + 2 < n and toks[i + 2].low == "guilty")
+        ):
             continue
         # "say"/"tell" after a modal or "to" ("will say") is not a report
         if low in _BARE_FORMS and prev is not None and prev.low in _MODALS:

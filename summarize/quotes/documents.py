@@ -135,10 +135,14 @@ def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
     words = name.split()
     det = words[0].lower()
     mods = words[1:-1] if det in {"a", "an", "the", "one", "another", *PRONOUN_OF} else words[:-1]
-    while mods and (mods[-1].lower() in _DOC_MODIFIERS or _adjective(mods[-1], mods, words)):
+    lo = len(words) - 1 - len(mods)  # where the modifiers start in words (0 or 1)
+    while mods and (
+        mods[-1].lower() in _DOC_MODIFIERS or _adjective(mods[-1], lo + len(mods) - 1, len(mods))
+    ):
         mods = mods[:-1]
-    while mods and (mods[0].lower() in _DOC_MODIFIERS or _adjective(mods[0], mods, words)):
+    while mods and (mods[0].lower() in _DOC_MODIFIERS or _adjective(mods[0], lo, len(mods))):
         mods = mods[1:]
+        lo += 1
     if mods:  # "a police news release", "a White House statement", "the company's filing"
         who = re.sub(r"[’']s$", "", " ".join(mods))
         if words[-1] in NEEDS_ISSUER and not who[:1].isupper():
@@ -152,16 +156,22 @@ def issuer(ref: Ref) -> tuple[Ref | None, str | None, str]:
 
 
 _ADJECTIVE_ENDS = ("ical", "ial", "nal", "ic", "ous", "ive", "ed")
+# Nouns that end like adjectives but name who issued the document: "a tribunal ruling",
+# "a traffic police statement", "an executive order", "a detective report".
+_ISSUER_NOUNS = {"tribunal", "tribunals", "traffic", "executive", "executives", "detective"}
 
 
-def _adjective(word: str, mods: list[str], words: list[str]) -> bool:
+def _adjective(word: str, pos: int, left: int) -> bool:
     """ "genealogical", "criminal", "public", "leaked": an adjective that qualifies the
-    document, not a noun that names its issuer ("police", "company"). A capitalised one
-    only as the phrase's first word, where a sentence start capitalises it. Not a noun
-    that names an issuer with the same ending: "a clinic statement", "a tribunal ruling"."""
-    if word[:1].isupper() and not (word is words[0] and len(mods) == 1):
+    document, not a noun that names its issuer ("police", "company"). `pos` is the word's
+    position in the phrase, `left` how many modifiers are left. A capitalised one only as
+    the phrase's first word and the only modifier left, where a sentence start capitalises
+    it ("Genealogical documents", not "Genealogical Society documents"). Not a noun that
+    names an issuer with the same ending: "a clinic statement", "a tribunal ruling"."""
+    if word[:1].isupper() and not (pos == 0 and left == 1):
         return False
-    return word.lower().endswith(_ADJECTIVE_ENDS) and word.lower() not in ORG_WORDS
+    low = word.lower()
+    return low.endswith(_ADJECTIVE_ENDS) and low not in ORG_WORDS and low not in _ISSUER_NOUNS
 
 
 def document_cue(cue: str | None, document: str) -> str:
